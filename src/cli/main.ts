@@ -1,0 +1,1 @@
+process.stdout.write('vodimg: not implemented yet\n');

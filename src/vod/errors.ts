@@ -1,0 +1,58 @@
+/**
+ * Every failure the core reports is a `VodError` with a `kind` the UI can branch on, the API's own
+ * `Code` and `RequestId` when the server sent them, and a sentence a person understands.
+ *
+ * Messages are built only from values that are safe to show: never from request URLs, headers or
+ * credentials, so an error can be logged or displayed as it is.
+ */
+export type VodErrorKind =
+  | 'auth'
+  | 'notFound'
+  | 'throttled'
+  | 'network'
+  | 'timeout'
+  | 'server'
+  | 'invalidResponse'
+  | 'invalidInput'
+  | 'cancelled'
+  | 'noCredentials';
+
+export interface VodErrorDetails {
+  /** The API error `Code`, e.g. `InvalidAccessKeyId.NotFound`. */
+  readonly code?: string | undefined;
+  readonly requestId?: string | undefined;
+  readonly httpStatus?: number | undefined;
+  /** Milliseconds the server asked us to wait (`x-acs-retry-after`). */
+  readonly retryAfterMs?: number | undefined;
+  readonly cause?: unknown;
+}
+
+export class VodError extends Error {
+  override readonly name = 'VodError';
+  readonly kind: VodErrorKind;
+  readonly code: string | undefined;
+  readonly requestId: string | undefined;
+  readonly httpStatus: number | undefined;
+  readonly retryAfterMs: number | undefined;
+
+  constructor(kind: VodErrorKind, message: string, details: VodErrorDetails = {}) {
+    super(message, details.cause === undefined ? undefined : { cause: details.cause });
+    this.kind = kind;
+    this.code = details.code;
+    this.requestId = details.requestId;
+    this.httpStatus = details.httpStatus;
+    this.retryAfterMs = details.retryAfterMs;
+  }
+
+  /** One line for a terminal or a log: message, then Code and RequestId when known. */
+  toLine(): string {
+    const parts = [this.message];
+    if (this.code) parts.push(`Code: ${this.code}`);
+    if (this.requestId) parts.push(`RequestId: ${this.requestId}`);
+    return parts.join(' · ');
+  }
+}
+
+export function isVodError(value: unknown): value is VodError {
+  return value instanceof VodError;
+}
