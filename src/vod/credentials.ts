@@ -1,0 +1,285 @@
+/**
+ * The credential chain: which AccessKey signs our requests when the user has not stored one in the
+ * extension. Order, first hit wins:
+ *   1. explicit credentials (SecretStorage, CLI flags);
+ *   2. a CLI profile the caller asked for by name (`--profile`): a person naming a profile means it,
+ *      even when the environment holds other keys (the AWS CLI behaves the same way);
+ *   3. the environment (`ALIBABA_CLOUD_ACCESS_KEY_ID` / `_SECRET` / `_SECURITY_TOKEN`);
+ *   4. the Alibaba Cloud CLI's `~/.aliyun/config.json`, profile from `ALIBABA_CLOUD_PROFILE`, else
+ *      the file's `current`, else `default` (reference §7).
+ * Environment and file system are injected, so the logic is tested without touching either.
+ *
+ * No message built here contains a secret value: only variable names, profile names and modes.
+ */
+import { homedir } from 'node:os';
+import { join } from 'node:path';
+import { readFile } from 'node:fs/promises';
+import * as z from 'zod/mini';
+import { VodError } from './errors';
+
+export interface Credentials {
+  readonly accessKeyId: string;
+  readonly accessKeySecret: string;
+  readonly securityToken?: string | undefined;
+}
+
+export type CredentialSource = 'explicit' | 'environment' | 'cliProfile';
+
+export interface ResolvedCredentials {
+  credentials: Credentials;
+  source: CredentialSource;
+  /** Set for `cliProfile`. */
+  profileName?: string;
+  /** The profile's `region_id`, or `ALIBABA_CLOUD_REGION_ID` for the environment; a default only. */
+  regionId?: string;
+}
+
+export interface CredentialEnv {
+  readonly [name: string]: string | undefined;
+}
+
+export interface CredentialFs {
+  /** Rejects with an error whose `code` is `ENOENT` when the file does not exist. */
+  readFile(path: string): Promise<string>;
+  homeDir(): string;
+}
+
+export interface ResolveOptions {
+  explicit?: Credentials;
+  /** A CLI profile asked for by name (`--profile`). */
+  profile?: string;
+  env: CredentialEnv;
+  fs: CredentialFs;
+}
+
+export const ENV_ACCESS_KEY_ID = 'ALIBABA_CLOUD_ACCESS_KEY_ID';
+export const ENV_ACCESS_KEY_SECRET = 'ALIBABA_CLOUD_ACCESS_KEY_SECRET';
+export const ENV_SECURITY_TOKEN = 'ALIBABA_CLOUD_SECURITY_TOKEN';
+export const ENV_REGION_ID = 'ALIBABA_CLOUD_REGION_ID';
+export const ENV_PROFILE = 'ALIBABA_CLOUD_PROFILE';
+export const ENV_CLI_PROFILE_DISABLED = 'ALIBABA_CLOUD_CLI_PROFILE_DISABLED';
+
+/** Profile modes we can sign with: a long-term AccessKey, or an STS token the CLI obtained. */
+export const SUPPORTED_PROFILE_MODES = ['AK', 'StsToken'] as const;
+export type SupportedProfileMode = (typeof SUPPORTED_PROFILE_MODES)[number];
+
+/** Where the Alibaba Cloud CLI keeps its profiles, relative to the home directory. */
+export function cliConfigPath(fs: Pick<CredentialFs, 'homeDir'>): string {
+  return join(fs.homeDir(), '.aliyun', 'config.json');
+}
+
+const CONFIG_DISPLAY_PATH = '~/.aliyun/config.json';
+
+/** Resolves credentials through the chain; `undefined` when no source has any. */
+export async function resolveCredentials(options: ResolveOptions): Promise<ResolvedCredentials | undefined> {
+  if (options.explicit) return { credentials: checkExplicit(options.explicit), source: 'explicit' };
+
+  const requestedProfile = nonEmpty(options.profile);
+  if (requestedProfile !== undefined) {
+    const config = await readCliConfig(options.fs);
+    if (!config) {
+      throw new VodError('invalidInput', `Profile "${requestedProfile}" was requested, but ${CONFIG_DISPLAY_PATH} does not exist.`);
+    }
+    return fromProfile(config, requestedProfile, true);
+  }
+
+  const fromEnv = environmentCredentials(options.env);
+  if (fromEnv) return fromEnv;
+
+  if (cliProfileDisabled(options.env)) return undefined;
+  const config = await readCliConfig(options.fs);
+  if (!config) return undefined;
+  const envProfile = nonEmpty(options.env[ENV_PROFILE]);
+  const currentProfile = nonEmpty(config.current);
+  // A profile someone named (variable or `current`) must exist; the implicit `default` may not.
+  const named = envProfile ?? currentProfile;
+  return fromProfile(config, named ?? 'default', named !== undefined);
+}
+
+/** The real file system and home directory, for the CLI and the extension host. */
+export function nodeCredentialFs(): CredentialFs {
+  return {
+    readFile: (path) => readFile(path, 'utf8'),
+    homeDir: () => homedir(),
+  };
+}
+
+function nonEmpty(value: string | undefined): string | undefined {
+  const trimmed = value?.trim();
+  return trimmed ? trimmed : undefined;
+}
+
+function checkExplicit(credentials: Credentials): Credentials {
+  if (!nonEmpty(credentials.accessKeyId) || !nonEmpty(credentials.accessKeySecret)) {
+    throw new VodError('invalidInput', 'Both an AccessKey ID and an AccessKey secret are needed.');
+  }
+  return credentials;
+}
+
+// ---- environment ---------------------------------------------------------------------------
+
+/**
+ * Credentials from the environment. One of ID/secret without the other is a mistake worth
+ * reporting rather than silently falling through to a profile with different keys. A token alone
+ * is ignored (a leftover from an earlier session is common and harmless).
+ */
+function environmentCredentials(env: CredentialEnv): ResolvedCredentials | undefined {
+  const accessKeyId = nonEmpty(env[ENV_ACCESS_KEY_ID]);
+  const accessKeySecret = nonEmpty(env[ENV_ACCESS_KEY_SECRET]);
+  if (accessKeyId === undefined && accessKeySecret === undefined) return undefined;
+  if (accessKeyId === undefined || accessKeySecret === undefined) {
+    const [present, missing] =
+      accessKeyId === undefined ? [ENV_ACCESS_KEY_SECRET, ENV_ACCESS_KEY_ID] : [ENV_ACCESS_KEY_ID, ENV_ACCESS_KEY_SECRET];
+    throw new VodError('invalidInput', `${present} is set but ${missing} is not; set both, or neither.`);
+  }
+  const securityToken = nonEmpty(env[ENV_SECURITY_TOKEN]);
+  const regionId = nonEmpty(env[ENV_REGION_ID]);
+  return {
+    credentials: securityToken === undefined ? { accessKeyId, accessKeySecret } : { accessKeyId, accessKeySecret, securityToken },
+    source: 'environment',
+    ...(regionId === undefined ? {} : { regionId }),
+  };
+}
+
+function cliProfileDisabled(env: CredentialEnv): boolean {
+  return env[ENV_CLI_PROFILE_DISABLED]?.trim().toLowerCase() === 'true';
+}
+
+// ---- ~/.aliyun/config.json -----------------------------------------------------------------
+
+/**
+ * Only the fields we read are typed; the CLI writes many more (and numbers among them), which
+ * `looseObject` keeps without judging.
+ */
+const CliProfileSchema = z.looseObject({
+  name: z.string(),
+  mode: z.optional(z.string()),
+  access_key_id: z.optional(z.string()),
+  access_key_secret: z.optional(z.string()),
+  sts_token: z.optional(z.string()),
+  region_id: z.optional(z.string()),
+});
+type CliProfile = z.output<typeof CliProfileSchema>;
+
+const CliConfigSchema = z.looseObject({
+  current: z.optional(z.string()),
+  profiles: z.optional(z.array(CliProfileSchema)),
+});
+type CliConfig = z.output<typeof CliConfigSchema>;
+
+function hasCode(error: unknown, code: string): boolean {
+  return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === code;
+}
+
+/** The parsed config file, or `undefined` when there is none. */
+async function readCliConfig(fs: CredentialFs): Promise<CliConfig | undefined> {
+  let text: string;
+  try {
+    text = await fs.readFile(cliConfigPath(fs));
+  } catch (error) {
+    if (hasCode(error, 'ENOENT')) return undefined;
+    const code = hasCode(error, 'EACCES') || hasCode(error, 'EPERM') ? ' (permission denied)' : '';
+    throw new VodError('invalidInput', `Could not read ${CONFIG_DISPLAY_PATH}${code}.`, { cause: error });
+  }
+
+  let json: unknown;
+  try {
+    // Editors on Windows may save with a byte-order mark, which JSON.parse rejects.
+    json = JSON.parse(text.replace(/^\uFEFF/, ''));
+  } catch {
+    // No cause attached: V8's SyntaxError quotes the text around the error, which may be a secret.
+    throw new VodError('invalidInput', `${CONFIG_DISPLAY_PATH} is not valid JSON; fix it with \`aliyun configure\` or an editor.`);
+  }
+
+  const parsed = z.safeParse(CliConfigSchema, json);
+  if (!parsed.success) {
+    // Paths and expected types only: zod issues can carry the offending input.
+    const where = parsed.error.issues
+      .slice(0, 3)
+      .map((issue) => `${issue.path.map(String).join('.') || '(top level)'}${'expected' in issue ? ` should be ${String(issue.expected)}` : ' is invalid'}`)
+      .join('; ');
+    throw new VodError('invalidInput', `${CONFIG_DISPLAY_PATH} does not have the expected shape: ${where}.`);
+  }
+  return parsed.data;
+}
+
+/** A missing `mode` is what very old CLI versions wrote for AccessKey profiles. */
+function modeOf(profile: CliProfile): string {
+  return nonEmpty(profile.mode) ?? 'AK';
+}
+
+function isSupportedMode(mode: string): mode is SupportedProfileMode {
+  return (SUPPORTED_PROFILE_MODES as readonly string[]).includes(mode);
+}
+
+function fromProfile(config: CliConfig, name: string, mustExist: boolean): ResolvedCredentials | undefined {
+  const profiles = config.profiles ?? [];
+  const profile = profiles.find((p) => p.name === name);
+  if (!profile) {
+    if (!mustExist) return undefined;
+    const available = profiles.map((p) => p.name).join(', ') || 'none';
+    throw new VodError('invalidInput', `Profile "${name}" is not in ${CONFIG_DISPLAY_PATH} (profiles: ${available}).`);
+  }
+
+  const mode = modeOf(profile);
+  if (!isSupportedMode(mode)) {
+    throw new VodError(
+      'invalidInput',
+      `Profile "${name}" uses mode ${mode}, which is not supported; supported modes: ${SUPPORTED_PROFILE_MODES.join(', ')}. ` +
+        'Store an AccessKey in the extension or use another profile.',
+    );
+  }
+
+  const accessKeyId = nonEmpty(profile.access_key_id);
+  const accessKeySecret = nonEmpty(profile.access_key_secret);
+  const securityToken = nonEmpty(profile.sts_token);
+  const missing = [
+    accessKeyId === undefined ? 'access_key_id' : undefined,
+    accessKeySecret === undefined ? 'access_key_secret' : undefined,
+    mode === 'StsToken' && securityToken === undefined ? 'sts_token' : undefined,
+  ].filter((field) => field !== undefined);
+  if (accessKeyId === undefined || accessKeySecret === undefined || missing.length > 0) {
+    throw new VodError('invalidInput', `Profile "${name}" (mode ${mode}) has no ${missing.join(', ')}.`);
+  }
+
+  const regionId = nonEmpty(profile.region_id);
+  return {
+    credentials: mode === 'StsToken' ? { accessKeyId, accessKeySecret, securityToken } : { accessKeyId, accessKeySecret },
+    source: 'cliProfile',
+    profileName: name,
+    ...(regionId === undefined ? {} : { regionId }),
+  };
+}
+
+// ---- listing, for an "import from Alibaba Cloud CLI" quick pick ----------------------------
+
+export interface CliProfileSummary {
+  readonly name: string;
+  /** As written in the file (`AK` when absent). */
+  readonly mode: string;
+  /** Whether {@link resolveCredentials} can sign with this profile's mode. */
+  readonly supported: boolean;
+  /** Whether it is the file's `current` profile. */
+  readonly current: boolean;
+  readonly regionId?: string | undefined;
+}
+
+/**
+ * The profiles in `~/.aliyun/config.json`, without any secret: names, modes and regions only.
+ * Empty when the file does not exist; a VodError when it cannot be read or parsed.
+ */
+export async function listCliProfiles(options: { fs: CredentialFs }): Promise<CliProfileSummary[]> {
+  const config = await readCliConfig(options.fs);
+  if (!config) return [];
+  const current = nonEmpty(config.current) ?? 'default';
+  return (config.profiles ?? []).map((profile) => {
+    const mode = modeOf(profile);
+    return {
+      name: profile.name,
+      mode,
+      supported: isSupportedMode(mode),
+      current: profile.name === current,
+      regionId: nonEmpty(profile.region_id),
+    };
+  });
+}

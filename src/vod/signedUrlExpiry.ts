@@ -1,0 +1,134 @@
+/**
+ * When does a signed image URL stop working? Read from the URL itself, so a hover over a URL pasted
+ * in a log or a JSON file can say "expired 3 days ago" without any API call.
+ *
+ * Recognised schemes (reference §5):
+ * - CDN type A (what VOD URL authentication uses): `auth_key=<timestamp>-<rand>-<uid>-<md5hash>`.
+ *   The docs disagree on `timestamp`: the older CDN/VOD pages call it the expiry time, the current
+ *   CDN pages call it the signing time, to which the domain's configured validity is added (which a
+ *   URL does not reveal). We read it as the expiry time: GetImageInfo's `AuthTimeout` yields URLs
+ *   whose timestamp is "now + AuthTimeout" under the older reading, and the local emulator follows
+ *   that reading too. Under the newer reading the true expiry is later, so a mistake here reports a
+ *   URL as expired too early, never too late: the safe direction for someone about to share it.
+ * - OSS V1 presigned: `Expires=<unix seconds>`.
+ * - OSS V4 presigned: `x-oss-date=<yyyyMMddTHHmmssZ>` plus `x-oss-expires=<validity seconds>`.
+ */
+import { formatDuration } from './duration';
+
+export type UrlExpiry =
+  | { readonly kind: 'authKey'; readonly expiresAt: Date }
+  | { readonly kind: 'oss'; readonly expiresAt: Date }
+  | { readonly kind: 'none' };
+
+export interface SignedUrlMatch {
+  readonly url: string;
+  /** Offsets of the URL in the searched text (`end` exclusive). */
+  readonly start: number;
+  readonly end: number;
+  /** Never `none`: only signed URLs are reported. */
+  readonly expiry: Exclude<UrlExpiry, { kind: 'none' }>;
+}
+
+const NONE: UrlExpiry = Object.freeze({ kind: 'none' });
+
+/** Unix seconds: up to 11 digits keeps us within the years a Date can show sensibly. */
+const UNIX_SECONDS = /^\d{1,11}$/;
+/** `timestamp-rand-uid-md5hash`; rand and uid never contain `-` (reference §5). */
+const AUTH_KEY = /^(\d{1,11})-[^-]+-[^-]+-[^-]+$/;
+const OSS_V4_DATE = /^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})Z$/;
+
+function fromUnixSeconds(value: string): Date | undefined {
+  if (!UNIX_SECONDS.test(value)) return undefined;
+  return new Date(Number(value) * 1000);
+}
+
+function ossV4Expiry(query: URLSearchParams): Date | undefined {
+  const date = OSS_V4_DATE.exec(query.get('x-oss-date') ?? '');
+  const validity = query.get('x-oss-expires') ?? '';
+  if (!date || !UNIX_SECONDS.test(validity)) return undefined;
+  const [y, mo, d, h, mi, s] = date.slice(1).map(Number) as [number, number, number, number, number, number];
+  const signedAt = new Date(Date.UTC(y, mo - 1, d, h, mi, s));
+  // Date.UTC rolls "month 13" over into the next year; a date that does not round-trip is malformed.
+  const roundTrip = [signedAt.getUTCMonth() + 1, signedAt.getUTCDate(), signedAt.getUTCHours(), signedAt.getUTCMinutes(), signedAt.getUTCSeconds()];
+  if (roundTrip.some((v, i) => v !== [mo, d, h, mi, s][i])) return undefined;
+  return new Date(signedAt.getTime() + Number(validity) * 1000);
+}
+
+/** The expiry a signed URL carries, or `none` for an unsigned or unparsable URL. */
+export function parseSignedUrlExpiry(url: string): UrlExpiry {
+  let query: URLSearchParams;
+  try {
+    query = new URL(url).searchParams;
+  } catch {
+    return NONE;
+  }
+
+  const authKey = AUTH_KEY.exec(query.get('auth_key') ?? '');
+  if (authKey) {
+    const expiresAt = fromUnixSeconds(authKey[1]!);
+    if (expiresAt) return { kind: 'authKey', expiresAt };
+  }
+
+  const ossV1 = fromUnixSeconds(query.get('Expires') ?? '');
+  if (ossV1) return { kind: 'oss', expiresAt: ossV1 };
+
+  const ossV4 = ossV4Expiry(query);
+  if (ossV4) return { kind: 'oss', expiresAt: ossV4 };
+
+  return NONE;
+}
+
+/**
+ * Candidate URLs in free text. Stops at whitespace, quotes, angle brackets and backticks, which
+ * cannot appear unescaped in a URL but do surround URLs in JSON, HTML, Markdown and logs.
+ */
+const URL_IN_TEXT = /\bhttps?:\/\/[^\s"'<>`\\]+/gi;
+/** Punctuation that ends a sentence or a Markdown link rather than the URL. */
+const TRAILING_PUNCTUATION = /[.,;:!?)\]}]+$/;
+
+/** Drops trailing punctuation, but keeps a `)` or `]` that closes one opened inside the URL. */
+function trimUrl(candidate: string): string {
+  const trailing = TRAILING_PUNCTUATION.exec(candidate);
+  if (!trailing) return candidate;
+  let end = trailing.index;
+  for (const ch of trailing[0]) {
+    const body = candidate.slice(0, end);
+    const closes = (ch === ')' && count(body, '(') > count(body, ')')) || (ch === ']' && count(body, '[') > count(body, ']'));
+    if (!closes) break;
+    end += 1;
+  }
+  return candidate.slice(0, end);
+}
+
+function count(text: string, ch: string): number {
+  let n = 0;
+  for (let i = text.indexOf(ch); i !== -1; i = text.indexOf(ch, i + 1)) n += 1;
+  return n;
+}
+
+/** Signed URLs (those with a readable expiry) in a text, in order, with their offsets. */
+export function findSignedUrls(text: string): SignedUrlMatch[] {
+  const found: SignedUrlMatch[] = [];
+  for (const match of text.matchAll(URL_IN_TEXT)) {
+    // A URL without a query cannot be signed; skip the parse for the common case.
+    if (!match[0].includes('?')) continue;
+    const url = trimUrl(match[0]);
+    const expiry = parseSignedUrlExpiry(url);
+    if (expiry.kind === 'none') continue;
+    const start = match.index;
+    found.push({ url, start, end: start + url.length, expiry });
+  }
+  return found;
+}
+
+/**
+ * "expires in 2 h 5 min", "expired 3 days ago", to the two largest units (seconds only matter
+ * within the last minute). The boundary instant itself counts as expired, as servers treat it.
+ */
+export function describeExpiry(expiresAt: Date, now: Date): string {
+  const remainingMs = expiresAt.getTime() - now.getTime();
+  if (Number.isNaN(remainingMs)) return 'expiry unknown';
+  const seconds = Math.floor(Math.abs(remainingMs) / 1000);
+  if (remainingMs > 0) return seconds === 0 ? 'expires in less than a second' : `expires in ${formatDuration(seconds, 2)}`;
+  return seconds === 0 ? 'expired just now' : `expired ${formatDuration(seconds, 2)} ago`;
+}
