@@ -1,0 +1,45 @@
+/**
+ * The messages between the details panel's webview and the extension host, validated with zod on
+ * both sides: the webview is a page that renders API text, so the host treats what it posts as
+ * untrusted input, and the webview script checks what it receives just as strictly.
+ *
+ * Buttons post an action name, never a URL: the host looks the image up and resolves or signs URLs
+ * itself, so a signed URL is never handed to (or taken from) the page.
+ */
+import * as z from 'zod/mini';
+
+export const PANEL_ACTIONS = ['copyUrl', 'copySignedUrl', 'openInBrowser', 'refresh', 'copyId'] as const;
+export type PanelAction = (typeof PANEL_ACTIONS)[number];
+
+/** Webview → host. `ready` is the handshake: the host posts nothing before it. */
+export const WebviewMessageSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('ready') }),
+  z.object({ type: z.literal('action'), action: z.enum(PANEL_ACTIONS) }),
+]);
+export type WebviewMessage = z.output<typeof WebviewMessageSchema>;
+
+/** Long enough for any real image ID, short enough that a bogus message cannot carry a payload. */
+const ImageIdSchema = z.string().check(z.minLength(1), z.maxLength(256));
+
+/** Host → webview. */
+export const HostMessageSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('state'), imageId: ImageIdSchema }),
+  z.object({ type: z.literal('busy'), busy: z.boolean() }),
+  z.object({ type: z.literal('notice'), text: z.string().check(z.maxLength(2000)) }),
+]);
+export type HostMessage = z.output<typeof HostMessageSchema>;
+
+/** The message, or undefined when it is not one we know; the host ignores those. */
+export function parseWebviewMessage(value: unknown): WebviewMessage | undefined {
+  const result = WebviewMessageSchema.safeParse(value);
+  return result.success ? result.data : undefined;
+}
+
+export function parseHostMessage(value: unknown): HostMessage | undefined {
+  const result = HostMessageSchema.safeParse(value);
+  return result.success ? result.data : undefined;
+}
+
+export function isPanelAction(value: unknown): value is PanelAction {
+  return typeof value === 'string' && (PANEL_ACTIONS as readonly string[]).includes(value);
+}
