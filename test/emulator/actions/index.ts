@@ -1,0 +1,15 @@
+/** The actions the emulator implements; anything else answers InvalidAction. */
+import type { ActionHandler } from './context';
+import { getCategories } from './getCategories';
+import { getImageInfo } from './getImageInfo';
+import { getImageInfos } from './getImageInfos';
+import { searchMedia } from './searchMedia';
+
+export const ACTIONS: Readonly<Record<string, ActionHandler>> = {
+  GetImageInfo: getImageInfo,
+  GetImageInfos: getImageInfos,
+  SearchMedia: searchMedia,
+  GetCategories: getCategories,
+};
+
+export type { ActionContext, ActionHandler } from './context';

@@ -1,0 +1,90 @@
+import { apiErrors } from '../apiError';
+import type { FixtureRecord } from '../fixtures';
+import { imageJson } from '../imageRecord';
+import { compileMatch, type Searchable } from '../match';
+import type { ActionHandler } from './context';
+import { intParam } from './params';
+
+/** Paged search reaches only the first 5,000 matches (vod-api.md §1.3); Total still counts them all. */
+export const MAX_REACHABLE = 5000;
+const OTHER_MEDIA_TYPES = new Set(['video', 'audio', 'attached']);
+const SORT_FIELDS = new Set(['CreationTime', 'ModificationTime']);
+
+type SortKey = { field: 'CreationTime' | 'ModificationTime'; desc: boolean };
+
+/**
+ * SearchMedia for SearchType=image. Other media types are valid but the library has none, so they
+ * answer an empty list (video is the API's default SearchType). `Fields` and `ScrollToken` are ignored.
+ */
+export const searchMedia: ActionHandler = (context) => {
+  const { params, library } = context;
+  const searchType = params['SearchType'] || 'video';
+  if (searchType !== 'image' && !OTHER_MEDIA_TYPES.has(searchType)) throw apiErrors.invalidParameter('SearchType');
+  const pageNo = intParam(params, 'PageNo', { min: 1, max: 1_000_000, fallback: 1 });
+  const pageSize = intParam(params, 'PageSize', { min: 1, max: 100, fallback: 10 });
+  const sortKeys = parseSortBy(params['SortBy']);
+  const predicate = params['Match']?.trim() ? compileMatch(params['Match']) : () => true;
+  if (searchType !== 'image') return { Total: 0, MediaList: [] };
+
+  const matches = library.images.filter((record) => predicate(searchableOf(record)));
+  matches.sort(comparator(sortKeys));
+  const reachable = pageNo * pageSize <= MAX_REACHABLE;
+  const page = reachable ? matches.slice((pageNo - 1) * pageSize, pageNo * pageSize) : [];
+  const urls = { base: context.base, nowSec: context.nowSec, outputType: 'cdn' as const, authTimeoutSec: undefined };
+  return {
+    Total: matches.length,
+    MediaList: page.map((record) => ({
+      MediaId: record.imageId,
+      MediaType: 'image',
+      CreationTime: record.creationTime,
+      Image: imageJson(record, urls, 'search'),
+    })),
+  };
+};
+
+function parseSortBy(raw: string | undefined): SortKey[] {
+  if (raw === undefined || raw === '') return [{ field: 'CreationTime', desc: true }];
+  const parts = raw.split(',');
+  if (parts.length > 3) throw apiErrors.sortByExceeded();
+  return parts.map((part) => {
+    const [field = '', order = ''] = part.trim().split(':');
+    if (!SORT_FIELDS.has(field) || (order !== 'Desc' && order !== 'Asc')) throw apiErrors.invalidParameter('SortBy');
+    return { field: field as SortKey['field'], desc: order === 'Desc' };
+  });
+}
+
+function comparator(keys: readonly SortKey[]) {
+  return (a: FixtureRecord, b: FixtureRecord): number => {
+    for (const key of keys) {
+      const left = key.field === 'CreationTime' ? a.creationTime : a.modificationTime;
+      const right = key.field === 'CreationTime' ? b.creationTime : b.modificationTime;
+      // Same fixed format everywhere, so string order is time order.
+      if (left !== right) return (left < right ? -1 : 1) * (key.desc ? -1 : 1);
+    }
+    return a.imageId < b.imageId ? -1 : a.imageId > b.imageId ? 1 : 0;
+  };
+}
+
+const searchables = new WeakMap<FixtureRecord, Searchable>();
+
+function searchableOf(record: FixtureRecord): Searchable {
+  let item = searchables.get(record);
+  if (!item) {
+    item = {
+      ImageId: record.imageId,
+      AppId: record.appId,
+      CateId: record.cateId,
+      StorageLocation: record.storageLocation,
+      FileName: record.originalFileName,
+      Title: record.title,
+      Tags: record.tags,
+      Description: record.description,
+      Status: record.status,
+      CreationTime: record.creationTime,
+      ModificationTime: record.modificationTime,
+    };
+    searchables.set(record, item);
+  }
+  return item;
+}
+

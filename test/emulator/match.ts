@@ -1,0 +1,278 @@
+/**
+ * The subset of SearchMedia's `Match` protocol the emulator understands (vod-api.md §1.3):
+ *
+ *   query     := and-chain                      -- a bare top-level `or` is a syntax error, as documented
+ *   and-chain := primary ('and' primary)*
+ *   primary   := '(' or-chain ')' | condition
+ *   or-chain  := and-chain ('or' and-chain)*
+ *   condition := Field '=' string               -- exact or fuzzy, by field
+ *              | Field 'in' '(' string (',' string)* ')'
+ *              | TimeField '=' range
+ *   range     := ('(' | '[') [string] ',' [string] (')' | ']')   -- '[' ']' closed, '(' ')' open; one end may be empty
+ *
+ * Strings are single-quoted. Escaping (the documentation says nothing; this is our choice): a
+ * backslash escapes a quote or a backslash (`'O\'Brien'`, `'C:\\'`); any other backslash is kept as is.
+ * Keywords `and`, `or`, `in` are case-insensitive; field names are case-sensitive.
+ */
+import { apiErrors } from './apiError';
+import { parseApiTimestamp } from './clock';
+
+/** What a Match condition can look at, per image. */
+export interface Searchable {
+  ImageId: string;
+  AppId?: string | undefined;
+  CateId?: number | undefined;
+  StorageLocation?: string | undefined;
+  FileName?: string | undefined;
+  Title?: string | undefined;
+  Tags?: string | undefined;
+  Description?: string | undefined;
+  Status?: string | undefined;
+  CreationTime?: string | undefined;
+  ModificationTime?: string | undefined;
+}
+
+export type MatchPredicate = (item: Searchable) => boolean;
+
+type FieldKind = 'exact' | 'fuzzy' | 'time';
+interface FieldRule {
+  kind: FieldKind;
+  /** Whether `in (…)` is allowed (the documented "multi-value" fields). */
+  multi: boolean;
+}
+
+const FIELDS: Readonly<Record<string, FieldRule>> = {
+  ImageId: { kind: 'exact', multi: false },
+  CateId: { kind: 'exact', multi: false },
+  StorageLocation: { kind: 'exact', multi: true },
+  AppId: { kind: 'exact', multi: true },
+  Status: { kind: 'exact', multi: true },
+  Title: { kind: 'fuzzy', multi: true },
+  Tags: { kind: 'fuzzy', multi: true },
+  Description: { kind: 'fuzzy', multi: true },
+  FileName: { kind: 'fuzzy', multi: true },
+  CreationTime: { kind: 'time', multi: false },
+  ModificationTime: { kind: 'time', multi: false },
+};
+
+type Token =
+  | { type: 'word'; text: string; at: number }
+  | { type: 'string'; text: string; at: number }
+  | { type: 'punct'; text: '=' | '(' | ')' | '[' | ']' | ','; at: number }
+  | { type: 'end'; at: number };
+
+/** Parses a Match expression into a predicate; throws the API's `ErrorMatchSyntax` error. */
+export function compileMatch(source: string): MatchPredicate {
+  const parser = new Parser(tokenize(source));
+  const predicate = parser.andChain();
+  const next = parser.peek();
+  if (next.type !== 'end') {
+    const hint = isKeyword(next, 'or') ? '"or" must be inside parentheses' : `unexpected ${describe(next)}`;
+    throw syntax('Expression', next.at, hint);
+  }
+  return predicate;
+}
+
+function tokenize(source: string): Token[] {
+  const tokens: Token[] = [];
+  let i = 0;
+  while (i < source.length) {
+    const ch = source[i] ?? '';
+    if (/\s/.test(ch)) {
+      i += 1;
+    } else if ('=()[],'.includes(ch)) {
+      tokens.push({ type: 'punct', text: ch as '=', at: i });
+      i += 1;
+    } else if (ch === "'") {
+      const [text, end] = readString(source, i);
+      tokens.push({ type: 'string', text, at: i });
+      i = end;
+    } else if (/[A-Za-z_]/.test(ch)) {
+      const word = /^[A-Za-z_][A-Za-z0-9_]*/.exec(source.slice(i))?.[0] ?? ch;
+      tokens.push({ type: 'word', text: word, at: i });
+      i += word.length;
+    } else {
+      throw syntax('Expression', i, `unexpected character ${JSON.stringify(ch)}`);
+    }
+  }
+  tokens.push({ type: 'end', at: source.length });
+  return tokens;
+}
+
+/** Reads a quoted string starting at `start` (the opening quote); returns its value and the index after it. */
+function readString(source: string, start: number): [string, number] {
+  let value = '';
+  let i = start + 1;
+  while (i < source.length) {
+    const ch = source[i];
+    const next = source[i + 1];
+    if (ch === '\\' && (next === "'" || next === '\\')) {
+      value += next;
+      i += 2;
+    } else if (ch === "'") {
+      return [value, i + 1];
+    } else {
+      value += ch;
+      i += 1;
+    }
+  }
+  throw syntax('Expression', start, 'unterminated string');
+}
+
+class Parser {
+  private index = 0;
+
+  constructor(private readonly tokens: readonly Token[]) {}
+
+  peek(): Token {
+    return this.tokens[this.index] ?? { type: 'end', at: 0 };
+  }
+
+  private take(): Token {
+    const token = this.peek();
+    if (token.type !== 'end') this.index += 1;
+    return token;
+  }
+
+  private expectPunct(text: string, part: string): void {
+    const token = this.take();
+    if (token.type !== 'punct' || token.text !== text) throw syntax(part, token.at, `expected "${text}", found ${describe(token)}`);
+  }
+
+  andChain(): MatchPredicate {
+    const parts = [this.primary()];
+    while (isKeyword(this.peek(), 'and')) {
+      this.take();
+      parts.push(this.primary());
+    }
+    return parts.length === 1 ? (parts[0] as MatchPredicate) : (item) => parts.every((p) => p(item));
+  }
+
+  private orChain(): MatchPredicate {
+    const parts = [this.andChain()];
+    while (isKeyword(this.peek(), 'or')) {
+      this.take();
+      parts.push(this.andChain());
+    }
+    return parts.length === 1 ? (parts[0] as MatchPredicate) : (item) => parts.some((p) => p(item));
+  }
+
+  private primary(): MatchPredicate {
+    const token = this.peek();
+    if (token.type === 'punct' && token.text === '(') {
+      this.take();
+      const inner = this.orChain();
+      this.expectPunct(')', 'Expression');
+      return inner;
+    }
+    return this.condition();
+  }
+
+  private condition(): MatchPredicate {
+    const fieldToken = this.take();
+    if (fieldToken.type !== 'word' || ['and', 'or', 'in'].includes(fieldToken.text.toLowerCase())) {
+      throw syntax('Expression', fieldToken.at, `expected a field name, found ${describe(fieldToken)}`);
+    }
+    const field = fieldToken.text;
+    const rule = FIELDS[field];
+    if (!rule) throw syntax(field, fieldToken.at, `unknown or unsupported field for images`);
+
+    const operator = this.take();
+    if (isKeyword(operator, 'in')) {
+      if (!rule.multi) throw syntax(field, operator.at, `${field} does not accept "in"`);
+      return this.inList(field, rule);
+    }
+    if (operator.type !== 'punct' || operator.text !== '=') {
+      throw syntax(field, operator.at, `expected "=" or "in", found ${describe(operator)}`);
+    }
+    const value = this.peek();
+    if (value.type === 'string') {
+      this.take();
+      return valueTest(field, rule, [value.text]);
+    }
+    if (value.type === 'punct' && (value.text === '(' || value.text === '[')) {
+      if (rule.kind !== 'time') throw syntax(field, value.at, `${field} does not accept a range`);
+      return this.range(field);
+    }
+    throw syntax(field, value.at, `expected a quoted value, found ${describe(value)}`);
+  }
+
+  private inList(field: string, rule: FieldRule): MatchPredicate {
+    this.expectPunct('(', field);
+    const values: string[] = [];
+    for (;;) {
+      const token = this.take();
+      if (token.type !== 'string') throw syntax(field, token.at, `expected a quoted value, found ${describe(token)}`);
+      values.push(token.text);
+      const separator = this.take();
+      if (separator.type === 'punct' && separator.text === ')') break;
+      if (separator.type !== 'punct' || separator.text !== ',') {
+        throw syntax(field, separator.at, `expected "," or ")", found ${describe(separator)}`);
+      }
+    }
+    return valueTest(field, rule, values);
+  }
+
+  private range(field: string): MatchPredicate {
+    const open = this.take();
+    const fromInclusive = open.type === 'punct' && open.text === '[';
+    const from = this.optionalTime(field);
+    this.expectPunct(',', field);
+    const to = this.optionalTime(field);
+    const close = this.take();
+    if (close.type !== 'punct' || (close.text !== ')' && close.text !== ']')) {
+      throw syntax(field, close.at, `expected ")" or "]", found ${describe(close)}`);
+    }
+    if (from === undefined && to === undefined) throw syntax(field, open.at, 'a range needs at least one end');
+    const toInclusive = close.text === ']';
+    return (item) => {
+      const raw = item[field as 'CreationTime' | 'ModificationTime'];
+      const ms = raw === undefined ? undefined : Date.parse(raw);
+      if (ms === undefined || Number.isNaN(ms)) return false;
+      if (from !== undefined && (fromInclusive ? ms < from : ms <= from)) return false;
+      if (to !== undefined && (toInclusive ? ms > to : ms >= to)) return false;
+      return true;
+    };
+  }
+
+  private optionalTime(field: string): number | undefined {
+    const token = this.peek();
+    if (token.type !== 'string') return undefined;
+    this.take();
+    const ms = parseApiTimestamp(token.text);
+    if (ms === undefined) throw syntax(field, token.at, `"${token.text}" is not a yyyy-MM-ddTHH:mm:ssZ time`);
+    return ms;
+  }
+}
+
+function valueTest(field: string, rule: FieldRule, values: readonly string[]): MatchPredicate {
+  const read = (item: Searchable): string | undefined => {
+    const raw = item[field as keyof Searchable];
+    return raw === undefined ? undefined : String(raw);
+  };
+  if (rule.kind === 'fuzzy') {
+    const needles = values.map((v) => v.toLowerCase());
+    return (item) => {
+      const hay = read(item)?.toLowerCase();
+      return hay !== undefined && needles.some((n) => hay.includes(n));
+    };
+  }
+  return (item) => {
+    const actual = read(item);
+    return actual !== undefined && values.includes(actual);
+  };
+}
+
+function isKeyword(token: Token, keyword: string): boolean {
+  return token.type === 'word' && token.text.toLowerCase() === keyword;
+}
+
+function describe(token: Token): string {
+  if (token.type === 'end') return 'the end of the expression';
+  if (token.type === 'string') return 'a quoted value';
+  return `"${token.text}"`;
+}
+
+function syntax(part: string, at: number, hint: string) {
+  return apiErrors.matchSyntax(part, `at ${at}: ${hint}`);
+}

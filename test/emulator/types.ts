@@ -1,0 +1,78 @@
+/**
+ * The emulator's public shapes. `index.ts` re-exports them; they live here so the emulator's own
+ * modules can use them without importing the entry point (which would be a cycle).
+ */
+
+export interface EmulatorOptions {
+  /** 0 (the default) = any free port. */
+  port?: number;
+  /** Interface to bind; '127.0.0.1' by default. */
+  host?: string;
+  /** Override the demo AccessKey pair (e.g. to replay an official signing example). */
+  accessKeyId?: string;
+  accessKeySecret?: string;
+}
+
+/**
+ * Faults to inject. All optional. Counters ("next N") are consumed one per API request at arrival,
+ * at most one counted fault per request, in this precedence: reset, hang, throttle, serverError,
+ * malformedJson, oversizedBytes. `latencyMs` is added on top of whatever the request gets.
+ * `faults.set()` merges into the current plan (give 0 to clear a counter); `faults.reset()` clears all.
+ */
+export interface FaultPlan {
+  latencyMs?: number;
+  throttle?: number;
+  retryAfterMs?: number;
+  serverError?: number;
+  reset?: number;
+  malformedJson?: number;
+  oversizedBytes?: number;
+  hang?: number;
+  clockOffsetMs?: number;
+  imageLatencyMs?: number;
+}
+
+export interface FixtureImage {
+  imageId: string;
+  title?: string;
+  status?: string;
+  auditStatus?: string;
+  /** e.g. 'blocked','uploadFail','uploading','hostile','unicode','sparse','gif','jpeg','png','large' — see fixtures.ts. */
+  traits: string[];
+}
+
+export interface AccessKeyPair {
+  accessKeyId: string;
+  accessKeySecret: string;
+}
+
+export interface StsCredentials extends AccessKeyPair {
+  securityToken: string;
+}
+
+export interface EmulatorStats {
+  readonly apiRequests: number;
+  readonly byAction: Record<string, number>;
+  readonly imageRequests: number;
+  reset(): void;
+}
+
+export interface RunningEmulator {
+  /** 'http://127.0.0.1:PORT' */
+  endpoint: string;
+  port: number;
+  /** The demo AccessKey (or the one given in the options). */
+  credentials: AccessKeyPair;
+  stsCredentials: StsCredentials;
+  /** An STS token that is well-formed and belongs to `stsCredentials.accessKeyId` but has expired. */
+  expiredSecurityToken: string;
+  /** A valid key pair whose every call answers `Forbidden.RAM` (403). */
+  forbiddenCredentials: AccessKeyPair;
+  images: readonly FixtureImage[];
+  /** A well-formed 32-hex image ID that does not exist. */
+  missingImageId: string;
+  faults: { set(plan: FaultPlan): void; reset(): void };
+  stats: EmulatorStats;
+  /** Closes the server and every open socket, hung ones included. */
+  close(): Promise<void>;
+}
