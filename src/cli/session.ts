@@ -1,0 +1,64 @@
+/**
+ * Turns the global options into a ready client: endpoint (checked before anything else, so a
+ * plain-http remote endpoint is refused without reading credentials), the credential chain, the
+ * region (flag, else the profile's, else the default), and a proxy-aware transport.
+ */
+import { VodClient } from '../vod/client';
+import { resolveCredentials, type CredentialEnv, type CredentialFs, type ResolvedCredentials } from '../vod/credentials';
+import { resolveEndpoint } from '../vod/endpoint';
+import { VodError, isVodError } from '../vod/errors';
+import { formatRequestLogEntry } from '../vod/log';
+import { createUndiciTransport } from '../vod/transport';
+import type { GlobalOptions } from './args';
+
+export const NO_CREDENTIALS_HINT =
+  'Set ALIBABA_CLOUD_ACCESS_KEY_ID and ALIBABA_CLOUD_ACCESS_KEY_SECRET (plus ALIBABA_CLOUD_SECURITY_TOKEN for STS), ' +
+  'or configure an AK or StsToken profile with the Alibaba Cloud CLI (`aliyun configure`) and pass --profile NAME.';
+
+export interface SessionIo {
+  readonly env: CredentialEnv;
+  readonly credentialFs: CredentialFs;
+  /** One line to stderr (no newline needed). */
+  readonly stderr: (line: string) => void;
+}
+
+export interface Session {
+  readonly client: VodClient;
+  close(): Promise<void>;
+}
+
+export async function openSession(global: GlobalOptions, io: SessionIo): Promise<Session> {
+  // Validate what the user typed first: these are usage errors, independent of credentials.
+  if (global.endpoint !== undefined) resolveEndpoint({ endpoint: global.endpoint });
+  if (global.region !== undefined) resolveEndpoint({ region: global.region });
+
+  const resolved = await findCredentials(global, io);
+  const endpoint = resolveEndpoint({ endpoint: global.endpoint, region: global.region ?? resolved.regionId });
+  const transport = createUndiciTransport({ env: io.env, timeoutMs: global.timeoutMs });
+  const client = new VodClient({
+    endpoint,
+    credentials: async () => resolved.credentials,
+    signatureVersion: global.signature,
+    transport,
+    timeoutMs: global.timeoutMs,
+    log: global.verbose ? (entry) => io.stderr(`vodimg: ${formatRequestLogEntry(entry)}`) : undefined,
+  });
+  if (global.verbose) {
+    const source = resolved.source === 'cliProfile' ? `CLI profile "${resolved.profileName ?? '?'}"` : resolved.source;
+    io.stderr(`vodimg: endpoint ${endpoint.origin}, signature ${global.signature}, credentials from ${source}`);
+  }
+  return { client, close: () => transport.close() };
+}
+
+async function findCredentials(global: GlobalOptions, io: SessionIo): Promise<ResolvedCredentials> {
+  let resolved: ResolvedCredentials | undefined;
+  try {
+    resolved = await resolveCredentials({ profile: global.profile, env: io.env, fs: io.credentialFs });
+  } catch (error) {
+    // A broken or unusable credential source is still "no usable credentials" (exit code 3).
+    const reason = isVodError(error) ? error.message : 'The credentials could not be read.';
+    throw new VodError('noCredentials', `${reason} ${NO_CREDENTIALS_HINT}`, { cause: error });
+  }
+  if (resolved === undefined) throw new VodError('noCredentials', `No Alibaba Cloud credentials found. ${NO_CREDENTIALS_HINT}`);
+  return resolved;
+}

@@ -1,0 +1,301 @@
+/**
+ * The one way the core talks HTTP: undici with keep-alive, our own proxy choice, a connect timeout
+ * and a total timeout per request, a response size cap enforced while the body streams in, and
+ * cancellation by AbortSignal. Every failure leaves as a `VodError`.
+ *
+ * undici is `require`d on the first request, not at import: the extension activates without
+ * paying for ~400 KB of HTTP client it may never use in a session.
+ */
+import type * as Undici from 'undici';
+import { VodError } from './errors';
+import { isLoopbackHost } from './endpoint';
+import { mapTransportError, headerValue } from './errorMapping';
+
+export interface TransportRequest {
+  readonly method: 'GET' | 'POST';
+  readonly url: string;
+  readonly headers: Readonly<Record<string, string>>;
+  readonly body?: string | undefined;
+  readonly signal?: AbortSignal | undefined;
+  /** Total time for connect + send + the whole body; falls back to the transport's default. */
+  readonly timeoutMs?: number | undefined;
+}
+
+export interface TransportResponse {
+  readonly status: number;
+  readonly headers: Readonly<Record<string, string | string[] | undefined>>;
+  readonly body: Buffer;
+}
+
+export interface FetchBytesOptions {
+  /** Cap for this download; falls back to the transport's `maxResponseBytes`. */
+  readonly maxBytes?: number | undefined;
+  readonly signal?: AbortSignal | undefined;
+  readonly timeoutMs?: number | undefined;
+}
+
+export interface FetchedBytes {
+  /** The server's Content-Type, `application/octet-stream` when it sent none. */
+  readonly contentType: string;
+  readonly bytes: Buffer;
+}
+
+export interface Transport {
+  /** Sends one request; any HTTP status resolves, only transport failures reject. */
+  request(request: TransportRequest): Promise<TransportResponse>;
+  /** GETs a (signed) media URL, following up to 3 redirects; a non-2xx status rejects. */
+  fetchBytes(url: string, options?: FetchBytesOptions): Promise<FetchedBytes>;
+  /** Closes idle keep-alive connections so a CLI process can exit. */
+  close(): Promise<void>;
+}
+
+export interface ProxyEnv {
+  readonly [name: string]: string | undefined;
+}
+
+export interface ProxySettings {
+  /** An explicit proxy URL (e.g. the editor's `http.proxy`); wins over the environment. */
+  readonly proxy?: string | undefined;
+  /** Comma/space separated hosts that bypass the proxy; wins over `NO_PROXY`. */
+  readonly noProxy?: string | undefined;
+  /** Where `HTTPS_PROXY`/`HTTP_PROXY`/`NO_PROXY` are read from (lower-case names first, like curl). */
+  readonly env?: ProxyEnv | undefined;
+}
+
+export interface UndiciTransportOptions extends ProxySettings {
+  /** Verify TLS certificates (also the proxy's). The editor's `http.proxyStrictSSL`. Default true. */
+  readonly strictSSL?: boolean | undefined;
+  readonly connectTimeoutMs?: number | undefined;
+  readonly timeoutMs?: number | undefined;
+  readonly maxResponseBytes?: number | undefined;
+  readonly keepAliveTimeoutMs?: number | undefined;
+  readonly userAgent?: string | undefined;
+}
+
+export const DEFAULT_MAX_RESPONSE_BYTES = 8 * 1024 * 1024;
+const DEFAULTS = {
+  connectTimeoutMs: 10_000,
+  timeoutMs: 30_000,
+  keepAliveTimeoutMs: 30_000,
+  userAgent: 'vod-image-inspector',
+};
+const MAX_REDIRECTS = 3;
+
+function defaultPort(protocol: string): number {
+  return protocol === 'https:' ? 443 : 80;
+}
+
+/**
+ * Whether NO_PROXY exempts `target`. curl's rules: `*` exempts everything; `example.com`,
+ * `.example.com` and `*.example.com` all exempt the domain and its subdomains; `host:port` only
+ * that port. CIDR ranges are not supported.
+ */
+function bypassesProxy(target: URL, noProxy: string): boolean {
+  const host = target.hostname.toLowerCase().replace(/^\[|\]$/g, '');
+  const port = Number(target.port) || defaultPort(target.protocol);
+  for (const raw of noProxy.split(/[\s,]+/)) {
+    const entry = raw.trim().toLowerCase();
+    if (!entry) continue;
+    if (entry === '*') return true;
+    const portMatch = /^(.*?)(?::(\d+))?$/.exec(entry.startsWith('[') ? entry.replace(/^\[(.*)\](.*)$/, '$1$2') : entry);
+    const entryHost = (portMatch?.[1] ?? entry).replace(/^\*?\./, '');
+    const entryPort = portMatch?.[2] === undefined ? undefined : Number(portMatch[2]);
+    if (entryPort !== undefined && entryPort !== port) continue;
+    if (host === entryHost || host.endsWith(`.${entryHost}`)) return true;
+  }
+  return false;
+}
+
+/**
+ * The proxy URL to use for `target`, or undefined to connect directly. Loopback targets (the
+ * emulator, local tools) never go through a proxy.
+ */
+export function proxyFor(target: URL, settings: ProxySettings): string | undefined {
+  if (isLoopbackHost(target.hostname)) return undefined;
+  const env = settings.env ?? {};
+  const noProxy = settings.noProxy ?? env['no_proxy'] ?? env['NO_PROXY'] ?? '';
+  if (bypassesProxy(target, noProxy)) return undefined;
+  const fromEnv =
+    target.protocol === 'https:'
+      ? env['https_proxy'] || env['HTTPS_PROXY'] || env['http_proxy'] || env['HTTP_PROXY']
+      : env['http_proxy'] || env['HTTP_PROXY'];
+  const chosen = settings.proxy || fromEnv;
+  if (!chosen) return undefined;
+  // `proxy.corp:3128` is common in the wild; undici needs a scheme.
+  return /^[a-z][a-z0-9+.-]*:\/\//i.test(chosen) ? chosen : `http://${chosen}`;
+}
+
+let undiciModule: typeof Undici | undefined;
+function loadUndici(): typeof Undici {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  undiciModule ??= require('undici') as typeof Undici;
+  return undiciModule;
+}
+
+/** A signal that fires on the caller's abort or after `timeoutMs`, and says which one it was. */
+class Deadline {
+  private readonly controller = new AbortController();
+  private readonly timer: NodeJS.Timeout;
+  private expired = false;
+  private readonly onCallerAbort = (): void => this.controller.abort();
+
+  constructor(
+    timeoutMs: number,
+    private readonly caller: AbortSignal | undefined,
+  ) {
+    this.timer = setTimeout(() => {
+      this.expired = true;
+      this.controller.abort();
+    }, timeoutMs);
+    if (caller?.aborted) this.controller.abort();
+    else caller?.addEventListener('abort', this.onCallerAbort, { once: true });
+  }
+
+  get signal(): AbortSignal {
+    return this.controller.signal;
+  }
+
+  /** True when the deadline (not the caller) ended the request. */
+  get timedOut(): boolean {
+    return this.expired && !this.caller?.aborted;
+  }
+
+  dispose(): void {
+    clearTimeout(this.timer);
+    this.caller?.removeEventListener('abort', this.onCallerAbort);
+  }
+}
+
+function tooLarge(host: string, limit: number): VodError {
+  const mib = (limit / (1024 * 1024)).toFixed(limit % (1024 * 1024) === 0 ? 0 : 1);
+  return new VodError('invalidResponse', `The answer from ${host} is larger than the ${mib} MiB limit; it was not read.`, {
+    code: 'TooLarge',
+  });
+}
+
+/** Drops an unread body and its connection; the abort error it emits is expected, not news. */
+function discard(body: Undici.Dispatcher.ResponseData['body']): void {
+  body.on('error', () => {});
+  body.destroy();
+}
+
+/** Reads the body, stopping (and dropping the connection) as soon as it passes `limit` bytes. */
+async function readCapped(body: Undici.Dispatcher.ResponseData['body'], limit: number, host: string): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  let total = 0;
+  for await (const chunk of body as AsyncIterable<Buffer>) {
+    total += chunk.length;
+    if (total > limit) {
+      discard(body);
+      throw tooLarge(host, limit);
+    }
+    chunks.push(chunk);
+  }
+  return chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, total);
+}
+
+/** A URL from an API answer or a redirect; the text is not echoed (it may carry a signature). */
+function parseUrl(text: string, base?: URL): URL {
+  try {
+    return new URL(text, base);
+  } catch {
+    throw new VodError('invalidInput', 'The image URL is not a valid URL.');
+  }
+}
+
+function statusError(status: number, host: string): VodError {
+  const details = { code: `HTTP${status}`, httpStatus: status };
+  if (status === 401 || status === 403) {
+    return new VodError('auth', `${host} refused the download (HTTP ${status}); a signed URL may have expired.`, details);
+  }
+  if (status === 404 || status === 410) return new VodError('notFound', `${host} has no such file (HTTP ${status}).`, details);
+  if (status >= 500) return new VodError('server', `${host} failed to serve the file (HTTP ${status}).`, details);
+  return new VodError('invalidResponse', `${host} answered the download with HTTP ${status}.`, details);
+}
+
+export function createUndiciTransport(options: UndiciTransportOptions = {}): Transport {
+  const connectTimeoutMs = options.connectTimeoutMs ?? DEFAULTS.connectTimeoutMs;
+  const defaultTimeoutMs = options.timeoutMs ?? DEFAULTS.timeoutMs;
+  const maxResponseBytes = options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES;
+  const rejectUnauthorized = options.strictSSL ?? true;
+  const userAgent = options.userAgent ?? DEFAULTS.userAgent;
+  const settings: ProxySettings = { proxy: options.proxy, noProxy: options.noProxy, env: options.env ?? process.env };
+
+  // One dispatcher per route (direct, or per proxy URL), created on first use and kept alive.
+  const dispatchers = new Map<string, Undici.Dispatcher>();
+  function dispatcherFor(target: URL): Undici.Dispatcher {
+    const proxy = proxyFor(target, settings) ?? '';
+    let dispatcher = dispatchers.get(proxy);
+    if (!dispatcher) {
+      const undici = loadUndici();
+      const keepAlive = { keepAliveTimeout: options.keepAliveTimeoutMs ?? DEFAULTS.keepAliveTimeoutMs };
+      const tls = { rejectUnauthorized, timeout: connectTimeoutMs };
+      dispatcher = proxy
+        ? new undici.ProxyAgent({ ...keepAlive, uri: proxy, proxyTls: tls, requestTls: tls })
+        : new undici.Agent({ ...keepAlive, connect: tls });
+      dispatchers.set(proxy, dispatcher);
+    }
+    return dispatcher;
+  }
+
+  async function send(
+    request: TransportRequest,
+    limit: number,
+  ): Promise<TransportResponse> {
+    const target = new URL(request.url);
+    const host = target.host;
+    const deadline = new Deadline(request.timeoutMs ?? defaultTimeoutMs, request.signal);
+    try {
+      const response = await dispatcherFor(target).request({
+        origin: target.origin,
+        path: `${target.pathname}${target.search}`,
+        method: request.method,
+        headers: { 'user-agent': userAgent, ...request.headers },
+        body: request.body,
+        signal: deadline.signal,
+      });
+      const declared = Number(headerValue(response.headers, 'content-length'));
+      if (Number.isFinite(declared) && declared > limit) {
+        discard(response.body);
+        throw tooLarge(host, limit);
+      }
+      const body = await readCapped(response.body, limit, host);
+      return { status: response.statusCode, headers: response.headers, body };
+    } catch (error) {
+      throw mapTransportError(error, host, deadline.timedOut);
+    } finally {
+      deadline.dispose();
+    }
+  }
+
+  return {
+    request: (request) => send(request, maxResponseBytes),
+
+    async fetchBytes(url, fetchOptions = {}) {
+      let current = parseUrl(url);
+      for (let hop = 0; ; hop++) {
+        if (current.protocol !== 'https:' && current.protocol !== 'http:') {
+          throw new VodError('invalidInput', `Only http(s) URLs can be downloaded, not ${current.protocol}.`);
+        }
+        const response = await send(
+          { method: 'GET', url: current.href, headers: {}, signal: fetchOptions.signal, timeoutMs: fetchOptions.timeoutMs },
+          fetchOptions.maxBytes ?? maxResponseBytes,
+        );
+        const location = headerValue(response.headers, 'location');
+        if (response.status >= 300 && response.status < 400 && location !== undefined && hop < MAX_REDIRECTS) {
+          current = parseUrl(location, current);
+          continue;
+        }
+        if (response.status < 200 || response.status >= 300) throw statusError(response.status, current.host);
+        const contentType = headerValue(response.headers, 'content-type') ?? 'application/octet-stream';
+        return { contentType, bytes: response.body };
+      }
+    },
+
+    async close() {
+      const all = [...dispatchers.values()];
+      dispatchers.clear();
+      await Promise.all(all.map((d) => d.close()));
+    },
+  };
+}

@@ -1,0 +1,93 @@
+// Measures one cold activation in a fresh process: `require(<bundle>)` then `activate(context)`, with
+// a stand-in `vscode` module (every API call is a cheap no-op). Prints one JSON line.
+//   node test/bench/activationProbe.cjs dist/extension.js
+'use strict';
+const Module = require('node:module');
+const path = require('node:path');
+
+const disposable = { dispose() {} };
+
+/** Any property, call or construction works and yields another no-op (status bar items, channels…). */
+function anything(name) {
+  const target = function () {};
+  return new Proxy(target, {
+    get(_t, prop) {
+      if (prop === 'then') return undefined; // not a thenable
+      if (prop === Symbol.toPrimitive) return () => name;
+      if (prop === 'dispose') return () => {};
+      if (prop === 'event' || String(prop).startsWith('onDid')) return () => disposable;
+      return anything(`${name}.${String(prop)}`);
+    },
+    set: () => true,
+    apply: () => anything(`${name}()`),
+    construct: () => anything(`new ${name}`),
+  });
+}
+
+class EventEmitter {
+  constructor() {
+    this.event = () => disposable;
+  }
+  fire() {}
+  dispose() {}
+}
+
+// esbuild's interop copies own keys, so every namespace the code touches must be a real key here.
+const vscode = {
+  EventEmitter,
+  Disposable: class { static from() { return disposable; } dispose() {} },
+  l10n: { t: (message, ...args) => String(message).replace(/\{(\d+)\}/g, (_, i) => String(args[Number(i)])) },
+  ExtensionMode: { Production: 1, Development: 2, Test: 3 },
+  StatusBarAlignment: { Left: 1, Right: 2 },
+  ConfigurationTarget: { Global: 1, Workspace: 2, WorkspaceFolder: 3 },
+  commands: { registerCommand: () => disposable, executeCommand: () => Promise.resolve(undefined) },
+  workspace: {
+    onDidChangeConfiguration: () => disposable,
+    getConfiguration: () => ({ get: () => undefined, inspect: () => undefined, has: () => false }),
+  },
+};
+for (const ns of ['window', 'languages', 'env', 'Uri', 'MarkdownString', 'Hover', 'Range', 'Position', 'ViewColumn', 'ProgressLocation',
+  'QuickPickItemKind', 'InputBoxValidationSeverity', 'ThemeIcon', 'ThemeColor', 'TreeItem', 'CancellationTokenSource']) {
+  vscode[ns] = anything(`vscode.${ns}`);
+}
+
+const load = Module._load;
+Module._load = function (request, ...rest) {
+  return request === 'vscode' ? vscode : load.call(this, request, ...rest);
+};
+
+const memento = { get: () => undefined, update: () => Promise.resolve(), keys: () => [], setKeysForSync() {} };
+const context = {
+  subscriptions: [],
+  extensionMode: 1,
+  extensionUri: anything('extensionUri'),
+  extensionPath: path.resolve('.'),
+  globalState: memento,
+  workspaceState: memento,
+  secrets: { get: () => Promise.resolve(undefined), store: () => Promise.resolve(), delete: () => Promise.resolve(), onDidChange: () => disposable },
+};
+
+// The real extension host has these loaded before any extension (it patches them for proxy support),
+// so a bundle that merely imports one of them pays nothing there; preloading keeps the probe honest.
+for (const builtin of ['net', 'tls', 'http', 'https', 'crypto', 'stream', 'os', 'fs', 'path']) require(`node:${builtin}`);
+
+/** Modules undici loads when it is evaluated and the extension host does not preload. */
+const UNDICI_SIGNS = /^NativeModule (http2|zlib|dns|worker_threads|perf_hooks)$/;
+const bundle = path.resolve(process.argv[2] ?? 'dist/extension.js');
+const networkingBefore = process.moduleLoadList.filter((m) => UNDICI_SIGNS.test(m)).length;
+const t0 = process.hrtime.bigint();
+const extension = require(bundle);
+const t1 = process.hrtime.bigint();
+extension.activate(context);
+const t2 = process.hrtime.bigint();
+const networkingAfter = process.moduleLoadList.filter((m) => UNDICI_SIGNS.test(m)).length;
+const undiciFiles = Object.keys(require.cache).filter((f) => /undici/.test(f));
+process.stdout.write(
+  JSON.stringify({
+    requireMs: Number(t1 - t0) / 1e6,
+    activateMs: Number(t2 - t1) / 1e6,
+    subscriptions: context.subscriptions.length,
+    // undici evaluated during activation shows up as the builtins it pulls in, or as its own file.
+    undiciLoaded: networkingAfter > networkingBefore || undiciFiles.length > 0,
+  }) + '\n',
+);
