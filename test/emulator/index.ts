@@ -6,7 +6,7 @@
  *   emulator.faults.set({ throttle: 2 });
  *   await emulator.close();
  *
- * Behaviour follows /work/shared/reference/vod-api.md: V3 and V1 signatures verified with the official
+ * Behaviour follows the official VOD API documentation: V3 and V1 signatures verified with the official
  * SDK's functions, gateway error codes, GetImageInfo(s)/SearchMedia/GetCategories over a fixed fixture
  * library (fixtures.ts), signed image URLs served by the emulator itself, and fault injection.
  */

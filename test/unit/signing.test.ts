@@ -1,6 +1,7 @@
 /**
- * Signing against the official worked examples (see /work/shared/reference/vod-api.md §3–4, where each
- * vector's source page is named). Expected strings are copied from the docs, not computed by our code.
+ * Signing against the official worked examples: the VOD "Signature method" page (V1-A), the ECS
+ * "Signature" pages (V1-B, V1-C) and the "V3 request structure and signature" page (V3-A). Expected
+ * strings are copied from the docs, not computed by our code.
  */
 import { strict as assert } from 'node:assert';
 import { createHash, createHmac } from 'node:crypto';
