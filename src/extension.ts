@@ -1,7 +1,43 @@
-import type * as vscode from 'vscode';
+/**
+ * The composition root: builds the object graph once and registers everything in
+ * `context.subscriptions`. No logic lives here. Activation stays cheap: no network, no undici, no
+ * SecretStorage wait — the session resolves in the background and heavy modules load on first use.
+ */
+import * as vscode from 'vscode';
+import { register as registerAuth } from './ui/auth';
+import { withInjectableFaults } from './ui/auth/secretStorageFaults';
+import { createTestHooks, type TestHooks } from './ui/auth/testHooks';
+import { register as registerCopy } from './ui/commands/copy';
+import { register as registerHover } from './ui/hover';
+import { register as registerLookup } from './ui/lookup';
+import { register as registerPanel } from './ui/panel';
+import { ServiceHost } from './ui/serviceHost';
+import { StatusBar } from './ui/statusBar';
 
-export function activate(_context: vscode.ExtensionContext): void {
-  // Features are wired in by later work; activation must stay cheap.
+export interface ExtensionApi {
+  /** Present only in test and development hosts. */
+  readonly testHooks?: TestHooks;
+}
+
+export function activate(context: vscode.ExtensionContext): ExtensionApi {
+  const log = vscode.window.createOutputChannel('VOD Images', { log: true });
+  // Outside production, SecretStorage goes through a wrapper the integration tests can make fail.
+  const faults = context.extensionMode === vscode.ExtensionMode.Production ? undefined : withInjectableFaults(context.secrets);
+  const host = new ServiceHost({ context, log, secrets: faults?.storage ?? context.secrets });
+  const statusBar = new StatusBar(host);
+
+  context.subscriptions.push(
+    log,
+    host,
+    statusBar,
+    vscode.commands.registerCommand('vodImages.showLog', () => log.show(true)),
+    ...registerAuth(host),
+    ...registerLookup(host),
+    ...registerHover(host),
+    ...registerPanel(host),
+    ...registerCopy(host),
+  );
+  return faults === undefined ? {} : { testHooks: createTestHooks(host, statusBar, faults, context.secrets) };
 }
 
 export function deactivate(): void {}

@@ -1,0 +1,53 @@
+/**
+ * What the feature modules (hover, lookup, panel, copy commands, explorer) receive from the extension's
+ * composition root. Everything heavy is behind a promise so activation stays cheap: the client, the
+ * transport (undici) and the image cache are built on first use and rebuilt when the profile,
+ * region or endpoint changes.
+ */
+import type * as vscode from 'vscode';
+import type { VodApi, OutputType } from '../vod/api';
+import type { ImageService } from '../vod/imageService';
+
+export interface ThumbnailFetcher {
+  /** Fetches image bytes through the proxy-aware core transport with a size cap. */
+  fetchBytes(url: string, options: { maxBytes: number; signal?: AbortSignal; timeoutMs?: number }): Promise<{ contentType: string; bytes: Uint8Array }>;
+}
+
+export interface SessionState {
+  /** True when a stored profile or the environment/CLI credential chain yields credentials. */
+  readonly signedIn: boolean;
+  /** Shown in the status bar: the profile name, or `env` / `aliyun:<name>` for chain sources. */
+  readonly label: string | undefined;
+  readonly region: string;
+  /** Where the credentials come from; undefined when signed out. (Added by extension-core.) */
+  readonly source?: 'profile' | 'environment' | 'cliProfile' | undefined;
+  /** True when the profile's secret is kept in memory only because SecretStorage failed. (Added by extension-core.) */
+  readonly sessionOnly?: boolean | undefined;
+}
+
+export interface Services {
+  readonly context: vscode.ExtensionContext;
+  /** The current profile's API client; rejects with a VodError (kind 'noCredentials') when signed out. */
+  api(): Promise<VodApi>;
+  /** The shared cache/batcher over `api()`; one instance until the session changes. */
+  images(): Promise<ImageService>;
+  thumbnails(): Promise<ThumbnailFetcher>;
+  session(): SessionState;
+  /** Fires after sign-in, sign-out, profile switch, or a settings change that rebuilds the client. */
+  readonly onDidChangeSession: vscode.Event<SessionState>;
+  /** Structured request/diagnostic log (the "VOD Images" LogOutputChannel); redacts before writing. */
+  readonly log: vscode.LogOutputChannel;
+  settings(): UiSettings;
+}
+
+/** The typed view of the `vodImages.*` settings (validated; invalid values fall back to defaults with a warning). */
+export interface UiSettings {
+  readonly region: string;
+  readonly endpoint: string | undefined;
+  readonly signatureVersion: 'v3' | 'v1';
+  readonly outputType: OutputType;
+  readonly urlExpirySeconds: number;
+  readonly hoverEnabled: boolean;
+  readonly idPattern: string;
+  readonly requestTimeoutSeconds: number;
+}

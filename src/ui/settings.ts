@@ -1,0 +1,147 @@
+/**
+ * The one typed view of the `vodImages.*` settings. Every value goes through a zod/mini schema; an
+ * invalid value falls back to its default and is reported as a problem, so a typo in settings.json
+ * degrades one feature instead of breaking activation.
+ *
+ * Kept free of runtime `vscode` imports (the configuration is passed in) so the parsing is unit-tested
+ * in plain Node against package.json's declared defaults.
+ */
+import * as z from 'zod/mini';
+import type * as vscode from 'vscode';
+import type { UiSettings } from './services';
+import { checkExpiryBounds } from '../vod/duration';
+import { resolveEndpoint } from '../vod/endpoint';
+import { compileIdPattern, DEFAULT_ID_PATTERN } from '../vod/imageIds';
+import { isVodError } from '../vod/errors';
+
+export const SETTINGS_SECTION = 'vodImages';
+
+/** Must equal the defaults declared in package.json `contributes.configuration` (a unit test compares them). */
+export const DEFAULT_SETTINGS: UiSettings = Object.freeze({
+  region: 'cn-shanghai',
+  endpoint: undefined,
+  signatureVersion: 'v3',
+  outputType: 'cdn',
+  urlExpirySeconds: 3600,
+  hoverEnabled: true,
+  idPattern: DEFAULT_ID_PATTERN,
+  requestTimeoutSeconds: 30,
+});
+
+/** Upper bound for a single request; beyond it a hang looks like a freeze to the user. */
+export const MAX_REQUEST_TIMEOUT_SECONDS = 300;
+
+export interface SettingProblem {
+  /** The full setting key, e.g. `vodImages.urlExpiry`. */
+  readonly key: string;
+  /** Why the value was rejected (English; safe to show: settings never hold secrets). */
+  readonly reason: string;
+}
+
+export interface SettingsReadResult {
+  readonly settings: UiSettings;
+  readonly problems: readonly SettingProblem[];
+}
+
+/** Reads one raw value by its key relative to the section (`hover.enabled`). */
+export type SettingReader = (key: string) => unknown;
+
+function buildSchemas() {
+  return {
+    region: z.string().check(z.regex(/^[a-z0-9-]+$/)),
+    string: z.string(),
+    boolean: z.boolean(),
+    signature: z.enum(['v3', 'v1']),
+    outputType: z.enum(['cdn', 'oss']),
+    positiveInt: z.int().check(z.positive()),
+    timeout: z.number().check(z.positive(), z.lte(MAX_REQUEST_TIMEOUT_SECONDS)),
+  };
+}
+/** Built on first read, not at module load: constructing zod schemas is a measurable part of activation. */
+let schemas: ReturnType<typeof buildSchemas> | undefined;
+
+export function parseSettings(read: SettingReader): SettingsReadResult {
+  const s = (schemas ??= buildSchemas());
+  const problems: SettingProblem[] = [];
+  const field = <T>(key: string, schema: z.ZodMiniType<T>, fallback: T, extra?: (v: T) => string | undefined): T => {
+    const raw = read(key);
+    if (raw === undefined || raw === null) return fallback;
+    const parsed = schema.safeParse(raw);
+    const reason = parsed.success ? extra?.(parsed.data) : describeIssue(parsed.error);
+    if (reason === undefined && parsed.success) return parsed.data;
+    problems.push({ key: `${SETTINGS_SECTION}.${key}`, reason: reason ?? 'invalid value' });
+    return fallback;
+  };
+
+  const region = field('region', s.region, DEFAULT_SETTINGS.region, regionProblem);
+  const endpointText = field('endpoint', s.string, '').trim();
+  const outputType = field('outputType', s.outputType, DEFAULT_SETTINGS.outputType);
+  const settings: UiSettings = {
+    region,
+    // The endpoint is not replaced by a default when invalid: silently talking to another host than the
+    // one configured would be worse than failing. `resolveEndpoint` rejects it when the client is built.
+    endpoint: endpointText === '' ? undefined : endpointText,
+    signatureVersion: field('signatureVersion', s.signature, DEFAULT_SETTINGS.signatureVersion),
+    outputType,
+    urlExpirySeconds: field('urlExpiry', s.positiveInt, DEFAULT_SETTINGS.urlExpirySeconds, (s) => checkExpiryBounds(s, outputType)?.message),
+    hoverEnabled: field('hover.enabled', s.boolean, DEFAULT_SETTINGS.hoverEnabled),
+    idPattern: field('idPattern', s.string, DEFAULT_SETTINGS.idPattern, idPatternProblem),
+    requestTimeoutSeconds: field('requestTimeout', s.timeout, DEFAULT_SETTINGS.requestTimeoutSeconds),
+  };
+  if (settings.endpoint !== undefined) {
+    const problem = endpointProblem(settings.endpoint);
+    if (problem !== undefined) problems.push({ key: `${SETTINGS_SECTION}.endpoint`, reason: problem });
+  }
+  return { settings, problems };
+}
+
+/** Reads the settings from a `vodImages` configuration section (`workspace.getConfiguration('vodImages')`). */
+export function readSettings(config: Pick<vscode.WorkspaceConfiguration, 'get'>): SettingsReadResult {
+  return parseSettings((key) => config.get<unknown>(key));
+}
+
+/**
+ * True when the user set `vodImages.region` somewhere. Only then does it beat the region an Alibaba
+ * Cloud CLI profile carries (the default `cn-shanghai` should not send a Beijing profile to Shanghai).
+ */
+export function isRegionExplicit(config: Pick<vscode.WorkspaceConfiguration, 'inspect'>): boolean {
+  const info = config.inspect<unknown>('region');
+  if (info === undefined) return false;
+  return [info.globalValue, info.workspaceValue, info.workspaceFolderValue].some((v) => v !== undefined);
+}
+
+/** Settings whose change must rebuild the API client (the proxy is read by the transport). */
+export const CLIENT_SETTING_KEYS: readonly string[] = [
+  'vodImages.region',
+  'vodImages.endpoint',
+  'vodImages.signatureVersion',
+  'vodImages.requestTimeout',
+  'http.proxy',
+  'http.proxyStrictSSL',
+];
+
+function regionProblem(region: string): string | undefined {
+  return errorMessage(() => resolveEndpoint({ region }));
+}
+
+function endpointProblem(endpoint: string): string | undefined {
+  return errorMessage(() => resolveEndpoint({ endpoint }));
+}
+
+function idPatternProblem(pattern: string): string | undefined {
+  const compiled = compileIdPattern(pattern);
+  return isVodError(compiled) ? compiled.message : undefined;
+}
+
+function errorMessage(run: () => unknown): string | undefined {
+  try {
+    run();
+    return undefined;
+  } catch (error) {
+    return isVodError(error) ? error.message : 'invalid value';
+  }
+}
+
+function describeIssue(error: { issues: readonly { message: string }[] }): string {
+  return error.issues.map((i) => i.message).join('; ') || 'invalid value';
+}

@@ -1,0 +1,79 @@
+import { strict as assert } from 'node:assert';
+import { resolveSession, sessionLabel, sessionSecrets, type SessionSources } from '../../src/ui/auth/session';
+import type { ProfileRecord } from '../../src/ui/profiles';
+import type { ResolvedCredentials } from '../../src/vod/credentials';
+import { VodError } from '../../src/vod/errors';
+
+const AK = { accessKeyId: 'LTAI5tEmulatorDemoKey001', accessKeySecret: 'EmulatorDemoSecret0123456789ab' };
+const PROFILE: ProfileRecord = {
+  name: 'work',
+  region: 'cn-beijing',
+  maskedKeyId: 'LTAI…y001',
+  hasSecurityToken: false,
+  sessionOnly: false,
+  updatedAt: '2026-01-01T00:00:00.000Z',
+};
+
+function sources(overrides: Partial<SessionSources> & { activeProfile?: ProfileRecord; stored?: typeof AK }): SessionSources {
+  return {
+    profiles: { active: () => overrides.activeProfile },
+    store: { get: async () => overrides.stored },
+    chain: overrides.chain ?? (async () => undefined),
+    settingRegion: overrides.settingRegion ?? 'cn-shanghai',
+    settingRegionExplicit: overrides.settingRegionExplicit ?? false,
+  };
+}
+
+describe('ui/auth session', () => {
+  it('uses the active profile with its own region, and never asks the chain', async () => {
+    let chainAsked = false;
+    const session = await resolveSession(
+      sources({ activeProfile: PROFILE, stored: AK, chain: async () => ((chainAsked = true), undefined) }),
+    );
+    assert.deepEqual(session, { kind: 'profile', profile: PROFILE, credentials: AK, region: 'cn-beijing' });
+    assert.equal(sessionLabel(session), 'work');
+    assert.equal(chainAsked, false);
+  });
+
+  it('is signed out (not silently on other credentials) when the active profile lost its secret', async () => {
+    const session = await resolveSession(
+      sources({ activeProfile: PROFILE, stored: undefined, chain: async () => ({ credentials: AK, source: 'environment' }) }),
+    );
+    assert.deepEqual(session, { kind: 'signedOut', region: 'cn-beijing', problem: { kind: 'missingSecret', profile: 'work' } });
+    assert.equal(sessionLabel(session), undefined);
+  });
+
+  it('falls back to environment credentials, labelled env', async () => {
+    const session = await resolveSession(sources({ chain: async () => ({ credentials: AK, source: 'environment' }) }));
+    assert.equal(session.kind, 'chain');
+    assert.equal(sessionLabel(session), 'env');
+    assert.equal(session.region, 'cn-shanghai');
+  });
+
+  it('takes a CLI profile, labelled aliyun:<name>, with its region unless the user set one', async () => {
+    const cli: ResolvedCredentials = { credentials: AK, source: 'cliProfile', profileName: 'dev', regionId: 'ap-southeast-1' };
+    const implicit = await resolveSession(sources({ chain: async () => cli }));
+    assert.equal(sessionLabel(implicit), 'aliyun:dev');
+    assert.equal(implicit.region, 'ap-southeast-1');
+    const explicit = await resolveSession(sources({ chain: async () => cli, settingRegion: 'eu-central-1', settingRegionExplicit: true }));
+    assert.equal(explicit.region, 'eu-central-1');
+  });
+
+  it('is signed out, with the chain\'s safe message, when the chain fails', async () => {
+    const error = new VodError('invalidInput', 'ALIBABA_CLOUD_ACCESS_KEY_ID is set but ALIBABA_CLOUD_ACCESS_KEY_SECRET is not; set both, or neither.');
+    const session = await resolveSession(sources({ chain: async () => Promise.reject(error) }));
+    assert.deepEqual(session, { kind: 'signedOut', region: 'cn-shanghai', problem: { kind: 'chainError', message: error.message } });
+  });
+
+  it('is plainly signed out when nothing is found', async () => {
+    const session = await resolveSession(sources({}));
+    assert.deepEqual(session, { kind: 'signedOut', region: 'cn-shanghai', problem: undefined });
+    assert.deepEqual(sessionSecrets(session), []);
+  });
+
+  it('lists the secret and token to redact', async () => {
+    const sts = { ...AK, securityToken: 'CAIStoken1234' };
+    const session = await resolveSession(sources({ activeProfile: PROFILE, stored: sts }));
+    assert.deepEqual(sessionSecrets(session), [AK.accessKeySecret, 'CAIStoken1234']);
+  });
+});
