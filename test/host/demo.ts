@@ -1,0 +1,132 @@
+/**
+ * `npm run demo`: the extension as a user gets it (a freshly packaged VSIX) in code-server, pointed at
+ * the local VOD emulator with demo credentials, on the sample workspace test/fixtures/demo.
+ * Listens on 127.0.0.1 only, behind a random password, and stops everything on Ctrl+C.
+ *
+ *   tsx test/host/demo.ts [--port N]   interactive; prints the URL and the password
+ *   tsx test/host/demo.ts --smoke      headless check that it all comes up; exit 0/1
+ */
+import { randomBytes } from 'node:crypto';
+import { readdir, readFile } from 'node:fs/promises';
+import * as path from 'node:path';
+import { openWorkbench } from '../e2e/lib/workbench';
+import { startHost, type Host } from './lib/host';
+import { DEMO_WORKSPACE, INSTALL_SCRIPT, ROOT } from './lib/paths';
+import { runCommand } from './lib/processes';
+import { screenshot, summaryLine } from './lib/results';
+import { packageVsix } from './lib/vsix';
+
+const smoke = process.argv.includes('--smoke');
+const portArg = process.argv.indexOf('--port');
+const port = portArg >= 0 ? Number(process.argv[portArg + 1]) : 0;
+
+async function prepare(): Promise<void> {
+  await runCommand('bash', [INSTALL_SCRIPT], { echo: true });
+  console.log('demo: building the extension');
+  await runCommand(process.execPath, [path.join(ROOT, 'scripts', 'build.mjs')], { cwd: ROOT });
+}
+
+function startDemoHost(password: string): Promise<Host> {
+  return startHost({
+    label: 'demo',
+    vsix: (work) => packageVsix(path.join(work.root, 'vod-image-inspector.vsix')),
+    auth: { kind: 'password', password },
+    port,
+  });
+}
+
+async function interactive(): Promise<number> {
+  await prepare();
+  const password = randomBytes(12).toString('base64url');
+  const host = await startDemoHost(password);
+  console.log('');
+  console.log('VOD Image Inspector demo is running (local only).');
+  console.log(`  Open:      ${host.url({ kind: 'installed' })}`);
+  console.log(`  Password:  ${password}`);
+  console.log(`  Emulator:  ${host.emulator.endpoint} (demo AccessKey, fixture images)`);
+  console.log('Press Ctrl+C to stop.');
+  // Ctrl+C is handled by the host (it stops everything, then exits); what is left here is a crash.
+  await host.server.exited;
+  if (host.closing) return new Promise<number>(() => undefined);
+  console.error('demo: code-server stopped unexpectedly; see its log above');
+  await host.close();
+  return 1;
+}
+
+type Check = readonly [name: string, run: () => Promise<void>];
+
+async function smokeChecks(host: Host, password: string): Promise<Check[]> {
+  const manifest = JSON.parse(await readFile(path.join(ROOT, 'package.json'), 'utf8')) as { publisher: string; name: string; version: string };
+  const extensionDir = `${manifest.publisher}.${manifest.name}-${manifest.version}`;
+  const browser = await host.newBrowser('demo');
+  const page = browser.pages()[0] ?? (await browser.newPage());
+  return [
+    ['the packaged VSIX is installed', async () => {
+      const installed = await readdir(host.work.extensions);
+      if (!installed.includes(extensionDir)) throw new Error(`${extensionDir} not in ${installed.join(', ')}`);
+    }],
+    ['the editor refuses visitors without the password', async () => {
+      const res = await fetch(host.server.origin, { redirect: 'manual' });
+      const location = res.headers.get('location') ?? '';
+      if (res.status !== 302 || !location.includes('login')) throw new Error(`got ${res.status} ${location}`);
+    }],
+    ['the password opens the workbench and the extension activates', async () => {
+      await page.goto(host.url({ kind: 'installed' }));
+      await page.locator('input[type="password"]').fill(password);
+      await page.locator('input[type="password"]').press('Enter');
+      await openWorkbench(page, host.url({ kind: 'installed' }));
+      await screenshot(page, 'demo', 'smoke');
+    }],
+    ['every image ID in the demo workspace is known to the emulator', async () => {
+      const known = new Set(host.emulator.images.map((i) => i.imageId));
+      known.add(host.emulator.missingImageId); // the README's deliberately deleted image
+      const unknown = (await demoImageIds()).filter((id) => !known.has(id));
+      if (unknown.length) throw new Error(`unknown IDs: ${unknown.join(', ')}`);
+    }],
+  ];
+}
+
+async function demoImageIds(): Promise<string[]> {
+  const ids: string[] = [];
+  for (const entry of await readdir(DEMO_WORKSPACE, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile()) continue;
+    const text = await readFile(path.join(entry.parentPath, entry.name), 'utf8');
+    ids.push(...(text.match(/\b[0-9a-f]{32}\b/g) ?? []));
+  }
+  if (ids.length === 0) throw new Error('the demo workspace mentions no image ID');
+  return ids;
+}
+
+async function runSmoke(): Promise<number> {
+  await prepare();
+  const password = randomBytes(12).toString('base64url');
+  const host = await startDemoHost(password);
+  let passed = 0;
+  let failed = 0;
+  try {
+    console.log('demo smoke');
+    for (const [name, run] of await smokeChecks(host, password)) {
+      try {
+        await run();
+        passed++;
+        console.log(`  ✔ ${name}`);
+      } catch (err) {
+        failed++;
+        console.log(`  ✖ ${name}: ${(err as Error).message}`);
+      }
+    }
+    if (failed) console.log(`logs: ${await host.keepLogs()}`);
+  } finally {
+    await host.close();
+  }
+  console.log(summaryLine(passed, failed));
+  return failed === 0 ? 0 : 1;
+}
+
+(smoke ? runSmoke() : interactive()).then(
+  (code) => process.exit(code),
+  (err: unknown) => {
+    console.error(err);
+    process.exit(1);
+  },
+);

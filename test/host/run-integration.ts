@@ -1,0 +1,96 @@
+/**
+ * Runs the integration suite (out/integration, built by scripts/build-tests.mjs) inside a real
+ * extension host: code-server + headless Chromium, the extension loaded from this repository.
+ * Exit code 0 only if the suite ran at least one test and none failed.
+ *
+ *   tsx test/host/run-integration.ts [--grep <pattern>]
+ */
+import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import * as path from 'node:path';
+import { format } from 'node:util';
+import { startHost } from './lib/host';
+import { INTEGRATION_OUT, ROOT } from './lib/paths';
+import { withTimeout } from './lib/processes';
+import { screenshot, summaryLine } from './lib/results';
+
+const TIMEOUT_MS = Number(process.env.VOD_HOST_TIMEOUT_MS ?? 300_000);
+const LABEL = 'integration';
+/** Workbench chatter with no bearing on the suite: offline gallery lookups, connection set-up. */
+const HARMLESS_NOISE = /ENOTFOUND open-vsx\.org|^Creating a socket|connection token|^Updating additional builtin extensions cache|^\[Service Worker\]|ChatSessionStore/;
+
+interface SuiteResult {
+  passes: number;
+  failures: number;
+}
+
+function argValue(name: string): string | undefined {
+  const i = process.argv.indexOf(name);
+  return i >= 0 ? process.argv[i + 1] : undefined;
+}
+
+async function main(): Promise<number> {
+  if (!existsSync(path.join(INTEGRATION_OUT, 'index.js'))) {
+    console.error(`${INTEGRATION_OUT}/index.js is missing: run \`node scripts/build-tests.mjs\` first`);
+    return 1;
+  }
+  const grep = argValue('--grep');
+  const host = await startHost({
+    label: LABEL,
+    // The suite writes its counts here: the exit code alone cannot tell "all passed" from "ran nothing".
+    env: (work) => ({
+      VOD_TEST_RESULT_FILE: path.join(work.root, 'integration-result.json'),
+      ...(grep ? { VOD_TEST_GREP: grep } : {}),
+    }),
+  });
+  const resultFile = String(host.env.VOD_TEST_RESULT_FILE);
+  let exitCode = 1;
+  try {
+    const browser = await host.newBrowser(LABEL);
+    let finish: (code: number) => void = () => undefined;
+    const finished = new Promise<number>((resolve) => (finish = resolve));
+    // The workbench forwards the extension host's console here and calls exit when `run()` settles.
+    await browser.exposeFunction('codeAutomationLog', (_type: string, args: unknown[]) => {
+      const message = format(...(args ?? []));
+      if (!HARMLESS_NOISE.test(message)) console.log(message);
+    });
+    await browser.exposeFunction('codeAutomationExit', (code: number) => finish(code));
+    const page = browser.pages()[0] ?? (await browser.newPage());
+    await page.goto(host.url({ kind: 'development', path: ROOT, testsPath: INTEGRATION_OUT }));
+    try {
+      exitCode = await withTimeout(finished, TIMEOUT_MS, 'integration suite');
+    } catch (err) {
+      console.error(String(err));
+    }
+    const result = await readResult(resultFile);
+    if (exitCode === 0 && (!result || result.passes === 0)) {
+      console.error('the suite reported success but ran no test');
+      exitCode = 1;
+    }
+    console.log(summaryLine(result?.passes ?? 0, result?.failures ?? (exitCode === 0 ? 0 : 1)));
+    if (exitCode !== 0) {
+      console.error(`screenshot: ${await screenshot(page, LABEL, 'failure')}`);
+      console.error(`logs: ${await host.keepLogs()}`);
+    }
+  } finally {
+    await host.close();
+  }
+  return exitCode === 0 ? 0 : 1;
+}
+
+async function readResult(file: string): Promise<SuiteResult | undefined> {
+  try {
+    const data = JSON.parse(await readFile(file, 'utf8')) as Partial<SuiteResult>;
+    return { passes: Number(data.passes ?? 0), failures: Number(data.failures ?? 0) };
+  } catch {
+    return undefined;
+  }
+}
+
+main().then(
+  (code) => process.exit(code),
+  (err: unknown) => {
+    console.error(err);
+    process.exit(1);
+  },
+);
