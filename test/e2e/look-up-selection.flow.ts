@@ -7,7 +7,7 @@ export default flow('looking up a selection lists every image found and names th
   const editor = await openFile(page, 'products.json');
   await editor.locator('.view-lines').click();
   await page.keyboard.press('Control+A');
-  await page.keyboard.press('Control+Alt+I');
+  await page.keyboard.press('Control+Shift+Alt+I');
   // products.json names six image IDs; the quick pick's title counts what was found.
   await page.locator('.quick-input-widget', { hasText: /\d of 6 images found/ }).waitFor();
   await quickPickRow(page, 'Product shot: red sneaker').waitFor();

@@ -230,7 +230,7 @@ describe('render/hoverMarkdown', () => {
 
     it('uses the VS Code height syntax for the data: image', () => {
       const { markdown } = hover({ lookup: foundLookup(info()), thumbnail: { dataUri: PNG_DATA_URI } });
-      assert.ok(markdown.startsWith(`![thumbnail](${PNG_DATA_URI}|height=128)\n\n`), markdown);
+      assert.ok(markdown.startsWith(`![thumbnail](${PNG_DATA_URI}|height=96)\n\n`), markdown);
     });
 
     it('says when the image is too large to preview, with its size when known', () => {

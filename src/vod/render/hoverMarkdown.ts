@@ -47,7 +47,8 @@ export interface HoverMarkdown {
 
 /** Base64 raster images only. SVG is left out: it is a document format, not a picture. */
 const THUMBNAIL_DATA_URI = /^data:image\/(?:png|jpeg|gif|webp|bmp|avif);base64,[A-Za-z0-9+/]+={0,2}$/;
-const THUMBNAIL_HEIGHT = 128;
+/** Small enough that thumbnail, title, actions and facts fit the editor's hover without scrolling. */
+const THUMBNAIL_HEIGHT = 96;
 const SEPARATOR = ' · ';
 const MAX_TITLE = 120;
 const MAX_VALUE = 80;
@@ -83,6 +84,16 @@ function renderFound(info: ImageInfo, input: HoverInput, labels: HoverLabels, li
   const title = info.Title?.trim();
   blocks.push(title ? `**${text(clip(title, MAX_TITLE))}**` : `_${text(labels.untitled)}_`);
 
+  // Actions right under the title: the hover's height is capped, and the facts below may be cut off.
+  const id = info.ImageId;
+  blocks.push(
+    [
+      links.add(labels.openDetails, input.commands.openDetails, [id]),
+      links.add(labels.copySignedUrl, input.commands.copySignedUrl, [id]),
+      links.add(labels.copyId, input.commands.copyId, [id]),
+    ].join(SEPARATOR),
+  );
+
   const dates = info.CreationTime ? formatDate(info.CreationTime, input.locale, input.timeZone) : undefined;
   const rows: (string | undefined)[] = [
     line([
@@ -102,14 +113,6 @@ function renderFound(info: ImageInfo, input: HoverInput, labels: HoverLabels, li
   ];
   for (const row of rows) if (row) blocks.push(row);
 
-  const id = info.ImageId;
-  blocks.push(
-    [
-      links.add(labels.openDetails, input.commands.openDetails, [id]),
-      links.add(labels.copySignedUrl, input.commands.copySignedUrl, [id]),
-      links.add(labels.copyId, input.commands.copyId, [id]),
-    ].join(SEPARATOR),
-  );
   return blocks;
 }
 
