@@ -20,6 +20,11 @@ export interface ImageUrlOptions extends CallOptions {
 export interface ImageInfosResult {
   /** Found images, in the order their IDs were asked for. */
   readonly images: ImageInfo[];
+  /**
+   * The same images as the API sent them (before numbers in strings were coerced), for output that
+   * must stay faithful such as `vodimg info --json`. Validated all the same.
+   */
+  readonly raw?: readonly unknown[];
   /** IDs the API reported in `NonExistImageIds` (or that came back in no list at all). */
   readonly missing: string[];
   readonly requestIds: string[];

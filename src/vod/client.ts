@@ -91,6 +91,8 @@ interface CallSpec<T> {
 interface CallResult<T> {
   readonly data: T;
   readonly requestId: string | undefined;
+  /** The body exactly as parsed from JSON, before validation coerced anything. */
+  readonly json: unknown;
 }
 
 /** What one HTTP attempt produced: validated data, or an error plus whatever response came back. */
@@ -175,12 +177,16 @@ export class VodClient implements VodApi {
     );
 
     const found = new Map<string, ImageInfo>();
-    for (const { data } of results) {
+    const raw = new Map<string, unknown>();
+    for (const { data, json } of results) {
       for (const info of data.ImageInfo ?? []) found.set(info.ImageId, info);
+      for (const item of rawImageList(json)) raw.set(String((item as { ImageId?: unknown }).ImageId), item);
     }
     // Anything not returned is missing, whether or not NonExistImageIds named it.
+    const images = unique.flatMap((id) => found.get(id) ?? []);
     return {
-      images: unique.flatMap((id) => found.get(id) ?? []),
+      images,
+      raw: images.map((info) => raw.get(info.ImageId) ?? info),
       missing: unique.filter((id) => !found.has(id)),
       requestIds: results.flatMap((r) => r.requestId ?? []),
     };
@@ -298,6 +304,14 @@ export class VodClient implements VodApi {
   }
 }
 
+/** GetImageInfos' `ImageInfo` list as sent: a plain array or wrapped in `{Image: [...]}` (the docs disagree). */
+function rawImageList(json: unknown): object[] {
+  const list = (json as { ImageInfo?: unknown } | null)?.ImageInfo;
+  const items = Array.isArray(list) ? list : (list as { Image?: unknown } | undefined)?.Image;
+  const array = Array.isArray(items) ? items : items === undefined ? [] : [items];
+  return array.filter((item): item is object => typeof item === 'object' && item !== null);
+}
+
 function parseBody<T>(spec: CallSpec<T>, response: TransportResponse, secrets: readonly string[]): CallResult<T> {
   const headerRequestId = headerValue(response.headers, 'x-acs-request-id');
   let json: unknown;
@@ -324,7 +338,7 @@ function parseBody<T>(spec: CallSpec<T>, response: TransportResponse, secrets: r
       httpStatus: response.status,
     });
   }
-  return { data: parsed.data, requestId };
+  return { data: parsed.data, requestId, json };
 }
 
 function requestIdOf(json: unknown): string | undefined {

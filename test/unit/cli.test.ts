@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { promisify } from 'node:util';
 import { startEmulator, type RunningEmulator } from '../emulator';
+import { imageIdFor } from '../emulator/fixtures';
 
 const ROOT = path.resolve(__dirname, '../..');
 const CLI = path.join(ROOT, 'dist/cli.js');
@@ -183,6 +184,17 @@ describe('cli: vodimg (built) against the emulator', function () {
       const images = JSON.parse(result.stdout) as Record<string, unknown>[];
       assert.deepEqual(images.map((i) => i['ImageId']), ids);
       assert.ok(images.every((i) => typeof i['URL'] === 'string' && typeof i['CreationTime'] === 'string'));
+    });
+
+    it('--json keeps values exactly as the API sent them (numbers in strings stay strings)', async () => {
+      const asStrings = imageIdFor('numbers-as-strings');
+      const asNumber = imageIdFor('size-as-number');
+      const result = await vodimg(['info', asStrings, asNumber, '--json', ...at()], ak());
+      assert.equal(result.code, 0, result.stderr);
+      const [strings, numbers] = JSON.parse(result.stdout) as { Mezzanine: { FileSize: unknown; Width: unknown } }[];
+      assert.equal(typeof strings?.Mezzanine.FileSize, 'string');
+      assert.equal(typeof strings?.Mezzanine.Width, 'string');
+      assert.equal(typeof numbers?.Mezzanine.FileSize, 'number');
     });
 
     it('missing IDs: found ones on stdout, each missing one on stderr, exit 1', async () => {

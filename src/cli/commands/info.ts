@@ -14,7 +14,7 @@ export async function runInfo(command: InfoCommand, api: VodApi, io: CommandIo):
     signal: io.signal,
   });
   if (command.json) {
-    io.stdout(`${JSON.stringify(result.images, null, 2)}\n`);
+    io.stdout(`${JSON.stringify(result.raw ?? result.images, null, 2)}\n`);
   } else if (result.images.length > 0) {
     io.stdout(`${formatImages(result.images, io.now())}\n`);
   }
