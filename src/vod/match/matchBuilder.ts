@@ -1,0 +1,141 @@
+/**
+ * Builds SearchMedia's `Match` expression for the library filter (vod-api.md §1.3: "Protocol for
+ * media asset search"). Every value the user typed goes inside single quotes with `\` and `'`
+ * backslash-escaped; that escape is undocumented, and is the convention the local emulator's
+ * parser (test/emulator/match.ts) implements.
+ *
+ * Punctuation: the protocol asks for single-byte (ASCII) punctuation in the statement, meaning its
+ * syntax: `=`, quotes, parentheses, commas. The builder writes all syntax itself, in ASCII. Values
+ * are kept as typed, full-width punctuation included: a fuzzy search for a Chinese title has to
+ * contain the title's own `，` or `—`, and a look-alike quote such as `’` cannot close a string
+ * (only the ASCII `'` does), so it needs no escape. Leading and trailing whitespace is trimmed.
+ *
+ * Creation-time ranges use only the documented forms `('from','to')`, `('from',)`, `(,'to')`.
+ * Those bounds are exclusive, and API times have whole seconds, so an inclusive [from, to] is
+ * written as (from − 1 s, to + 1 s) after rounding inwards to whole seconds.
+ */
+import { VodError } from '../errors';
+import { parseIsoDate } from '../render/format';
+
+export type MatchTextField = 'Title' | 'Tags' | 'Description';
+
+export interface MatchFilter {
+  /** Free text, matched fuzzily (substring, any case) in each of `fields`. */
+  readonly text?: string | undefined;
+  /** Default: all three. */
+  readonly fields?: readonly MatchTextField[] | undefined;
+  readonly categoryId?: number | undefined;
+  /** Exact Status values, e.g. `Normal`, `Uploading`, `UploadFail`; any one matches. */
+  readonly statuses?: readonly string[] | undefined;
+  /**
+   * Inclusive ends. A string is an ISO date-time with a zone, or a date `yyyy-MM-dd` read as a
+   * UTC day (the whole day: from its start, to its end). Pass a Date for a day in local time.
+   */
+  readonly createdFrom?: Date | string | undefined;
+  readonly createdTo?: Date | string | undefined;
+}
+
+export const MATCH_TEXT_FIELDS: readonly MatchTextField[] = ['Title', 'Tags', 'Description'];
+/** Longer than any title (128 bytes) or description (1,024 bytes) VOD stores, so it could never match. */
+export const MAX_MATCH_TEXT_LENGTH = 1024;
+
+const STATUS = /^[A-Za-z]{1,32}$/;
+const DATE_ONLY = /^(\d{4})-(\d{2})-(\d{2})$/;
+const SECOND = 1000;
+const DAY = 86_400_000;
+
+/** The Match expression for a filter: `''` when the filter is empty (search everything). */
+export function buildMatch(filter: MatchFilter): string | VodError {
+  const parts: string[] = [];
+  for (const build of [textCondition, categoryCondition, statusCondition, creationCondition]) {
+    const part = build(filter);
+    if (part instanceof VodError) return part;
+    if (part !== undefined) parts.push(part);
+  }
+  return parts.join(' and ');
+}
+
+/** A single-quoted Match string. */
+export function quoteMatchValue(value: string): string {
+  return `'${value.replace(/[\\']/g, '\\$&')}'`;
+}
+
+function textCondition(filter: MatchFilter): string | VodError | undefined {
+  const text = filter.text?.trim() ?? '';
+  if (text === '') return undefined;
+  if (text.length > MAX_MATCH_TEXT_LENGTH) return invalid(`The search text is too long (at most ${MAX_MATCH_TEXT_LENGTH} characters).`);
+  const fields = [...new Set(filter.fields ?? MATCH_TEXT_FIELDS)];
+  if (fields.length === 0) return invalid('Choose at least one field to search the text in (title, tags or description).');
+  const unknown = fields.find((field) => !MATCH_TEXT_FIELDS.includes(field));
+  if (unknown !== undefined) return invalid(`"${String(unknown)}" is not a text field (use Title, Tags or Description).`);
+  const conditions = fields.map((field) => `${field} = ${quoteMatchValue(text)}`);
+  // The protocol rejects a top-level `or`; parentheses keep it inside.
+  return conditions.length === 1 ? conditions[0] : `(${conditions.join(' or ')})`;
+}
+
+function categoryCondition(filter: MatchFilter): string | VodError | undefined {
+  const id = filter.categoryId;
+  if (id === undefined) return undefined;
+  if (!Number.isSafeInteger(id) || id < 0) return invalid(`A category ID is a whole number ≥ 0, not ${id}.`);
+  return `CateId = ${quoteMatchValue(String(id))}`;
+}
+
+function statusCondition(filter: MatchFilter): string | VodError | undefined {
+  const statuses = [...new Set(filter.statuses ?? [])];
+  if (statuses.length === 0) return undefined;
+  const bad = statuses.find((status) => !STATUS.test(status));
+  if (bad !== undefined) return invalid(`"${bad.slice(0, 40)}" is not an image status (e.g. Normal, Uploading, UploadFail).`);
+  if (statuses.length === 1) return `Status = ${quoteMatchValue(statuses[0]!)}`;
+  return `Status in (${statuses.map(quoteMatchValue).join(',')})`;
+}
+
+function creationCondition(filter: MatchFilter): string | VodError | undefined {
+  const from = filter.createdFrom === undefined ? undefined : instant(filter.createdFrom, 'start');
+  const to = filter.createdTo === undefined ? undefined : instant(filter.createdTo, 'end');
+  if (from instanceof VodError) return from;
+  if (to instanceof VodError) return to;
+  if (from === undefined && to === undefined) return undefined;
+  if (from !== undefined && to !== undefined && from > to) return invalid('The creation-time range ends before it starts.');
+  // Exclusive bounds in whole seconds that admit exactly the whole-second times in [from, to].
+  const after = from === undefined ? '' : quoteMatchValue(apiTimestamp(Math.ceil(from / SECOND) * SECOND - SECOND));
+  const before = to === undefined ? '' : quoteMatchValue(apiTimestamp(Math.floor(to / SECOND) * SECOND + SECOND));
+  return `CreationTime = (${after},${before})`;
+}
+
+/** Milliseconds since the epoch; a date-only string stands for the start or the end of its UTC day. */
+function instant(value: Date | string, end: 'start' | 'end'): number | VodError {
+  if (value instanceof Date) {
+    const ms = value.getTime();
+    return inRange(ms) ? ms : invalid('The creation time is not a valid date.');
+  }
+  const text = value.trim();
+  const day = DATE_ONLY.exec(text);
+  if (day) {
+    const [year, month, date] = day.slice(1).map(Number) as [number, number, number];
+    const start = Date.UTC(year, month - 1, date);
+    const roundTrip = new Date(start);
+    if (roundTrip.getUTCFullYear() !== year || roundTrip.getUTCMonth() !== month - 1 || roundTrip.getUTCDate() !== date || !inRange(start)) {
+      return invalid(`"${text.slice(0, 40)}" is not a valid date.`);
+    }
+    return end === 'start' ? start : start + DAY - 1;
+  }
+  const parsed = parseIsoDate(text);
+  if (!parsed || !inRange(parsed.getTime())) {
+    return invalid(`"${text.slice(0, 40)}" is not a date (yyyy-MM-dd) or a date-time with a time zone (e.g. 2024-06-01T08:00:00Z).`);
+  }
+  return parsed.getTime();
+}
+
+/** Years 1970..9998: the API format has four year digits, and bounds move by a second either way. */
+function inRange(ms: number): boolean {
+  return Number.isFinite(ms) && ms >= 0 && ms < Date.UTC(9999, 0, 1) - DAY;
+}
+
+/** `yyyy-MM-ddTHH:mm:ssZ`, the API's timestamp format. */
+function apiTimestamp(ms: number): string {
+  return new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
+}
+
+function invalid(message: string): VodError {
+  return new VodError('invalidInput', message);
+}

@@ -1,0 +1,200 @@
+/**
+ * Which image IDs occur where in the workspace: ID → occurrences, kept up to date file by file.
+ * The scan fills it with `replaceFile`; the file watcher and document saves call `replaceFile` or
+ * `removeFile` for just the files that changed. Listeners hear which IDs and files changed, so the
+ * tree refreshes only the groups that did; `batch` folds many updates (an initial scan) into one event.
+ *
+ * IDs are grouped as written: `findImageIds` reports an ID's case as it appears, and the lookups
+ * ask the API with that spelling too.
+ */
+import type { Disposable } from '../imageService';
+import type { TextOccurrence } from './scanText';
+
+export interface Occurrence {
+  readonly file: string;
+  readonly line: number;
+  readonly character: number;
+  readonly length: number;
+}
+
+export interface IndexChange {
+  /** IDs whose occurrences changed (added, moved or gone), in no particular order. */
+  readonly ids: readonly string[];
+  /** Files whose content in the index changed. */
+  readonly files: readonly string[];
+}
+
+/** One file's occurrences of one ID, in text order. */
+type Spots = readonly Omit<Occurrence, 'file'>[];
+
+export class WorkspaceIndex {
+  /** file → id → spots. The inverse below is kept in step. */
+  private readonly byFile = new Map<string, Map<string, Spots>>();
+  /** id → file → spots. */
+  private readonly byId = new Map<string, Map<string, Spots>>();
+  private readonly listeners = new Set<(change: IndexChange) => void>();
+  private batchDepth = 0;
+  private pendingIds = new Set<string>();
+  private pendingFiles = new Set<string>();
+
+  /** Sets a file's occurrences (what one scan of it found), replacing what the index had for it. */
+  replaceFile(file: string, occurrences: readonly TextOccurrence[]): void {
+    const next = groupById(occurrences);
+    const previous = this.byFile.get(file);
+    const changed: string[] = [];
+    for (const [id, spots] of next) {
+      if (!previous || !sameSpots(previous.get(id), spots)) changed.push(id);
+    }
+    if (previous) for (const id of previous.keys()) if (!next.has(id)) changed.push(id);
+    if (changed.length === 0) {
+      // Unchanged content; still remember an empty file as known (scanned, nothing found).
+      if (!previous) this.byFile.set(file, next);
+      return;
+    }
+    this.byFile.set(file, next);
+    for (const id of changed) this.setSpots(id, file, next.get(id));
+    this.record(changed, file);
+  }
+
+  /** Forgets a file (deleted, or no longer matching the include/exclude settings). */
+  removeFile(file: string): void {
+    const previous = this.byFile.get(file);
+    if (!previous) return;
+    this.byFile.delete(file);
+    const ids = [...previous.keys()];
+    for (const id of ids) this.setSpots(id, file, undefined);
+    if (ids.length > 0) this.record(ids, file);
+  }
+
+  /**
+   * Forgets every file whose path starts with `prefix` (a folder deleted or removed from the
+   * workspace). End the prefix with the separator, or `pkg` also takes `pkg2/…`.
+   */
+  removeFilesUnder(prefix: string): void {
+    this.batch(() => {
+      for (const file of [...this.byFile.keys()]) if (file.startsWith(prefix)) this.removeFile(file);
+    });
+  }
+
+  clear(): void {
+    this.batch(() => {
+      for (const file of [...this.byFile.keys()]) this.removeFile(file);
+    });
+  }
+
+  /** Runs `update` and emits one change event for everything it did (nested batches fold into the outermost). */
+  batch(update: () => void): void {
+    this.batchDepth += 1;
+    try {
+      update();
+    } finally {
+      this.batchDepth -= 1;
+      if (this.batchDepth === 0) this.flush();
+    }
+  }
+
+  /** Distinct IDs, in the order they were first indexed. */
+  ids(): string[] {
+    return [...this.byId.keys()];
+  }
+
+  has(id: string): boolean {
+    return this.byId.has(id);
+  }
+
+  /** How many times an ID occurs in the workspace (the "N refs" of the tree). */
+  refCount(id: string): number {
+    let count = 0;
+    for (const spots of this.byId.get(id)?.values() ?? []) count += spots.length;
+    return count;
+  }
+
+  /** Every occurrence of an ID, by file path (code-unit order, the same in every locale), then position in the file. */
+  occurrencesOf(id: string): Occurrence[] {
+    const files = this.byId.get(id);
+    if (!files) return [];
+    return [...files.keys()]
+      .sort(compareStrings)
+      .flatMap((file) => files.get(file)!.map((spot) => ({ file, ...spot })));
+  }
+
+  /** The distinct IDs in one file, in text order. */
+  idsInFile(file: string): string[] {
+    return [...(this.byFile.get(file)?.keys() ?? [])];
+  }
+
+  /** Whether the file has been indexed (even if it holds no IDs). */
+  hasFile(file: string): boolean {
+    return this.byFile.has(file);
+  }
+
+  get fileCount(): number {
+    return this.byFile.size;
+  }
+
+  get idCount(): number {
+    return this.byId.size;
+  }
+
+  onDidChange(listener: (change: IndexChange) => void): Disposable {
+    this.listeners.add(listener);
+    return { dispose: () => void this.listeners.delete(listener) };
+  }
+
+  private setSpots(id: string, file: string, spots: Spots | undefined): void {
+    let files = this.byId.get(id);
+    if (spots) {
+      if (!files) {
+        files = new Map();
+        this.byId.set(id, files);
+      }
+      files.set(file, spots);
+      return;
+    }
+    if (!files) return;
+    files.delete(file);
+    if (files.size === 0) this.byId.delete(id);
+  }
+
+  private record(ids: readonly string[], file: string): void {
+    for (const id of ids) this.pendingIds.add(id);
+    this.pendingFiles.add(file);
+    if (this.batchDepth === 0) this.flush();
+  }
+
+  private flush(): void {
+    if (this.pendingIds.size === 0 && this.pendingFiles.size === 0) return;
+    const change: IndexChange = { ids: [...this.pendingIds], files: [...this.pendingFiles] };
+    this.pendingIds = new Set();
+    this.pendingFiles = new Set();
+    for (const listener of [...this.listeners]) {
+      try {
+        listener(change);
+      } catch {
+        // One failing consumer (a disposed view) must not keep the others from updating.
+      }
+    }
+  }
+}
+
+function groupById(occurrences: readonly TextOccurrence[]): Map<string, Spots> {
+  const grouped = new Map<string, Omit<Occurrence, 'file'>[]>();
+  for (const { id, line, character, length } of occurrences) {
+    let spots = grouped.get(id);
+    if (!spots) {
+      spots = [];
+      grouped.set(id, spots);
+    }
+    spots.push({ line, character, length });
+  }
+  return grouped;
+}
+
+function sameSpots(a: Spots | undefined, b: Spots): boolean {
+  if (!a || a.length !== b.length) return false;
+  return a.every((spot, i) => spot.line === b[i]!.line && spot.character === b[i]!.character && spot.length === b[i]!.length);
+}
+
+function compareStrings(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

@@ -1,0 +1,225 @@
+/**
+ * Workspace scan against ripgrep on the same generated corpus: 20,000 files, ~200 MB, 5,000
+ * distinct image IDs among code, JSON, prose, git SHAs (40 hex: decoys), SHA-256 digests and
+ * UUIDs, plus binary files whose IDs must not be reported. Deterministic (seeded), written to a
+ * temporary folder, deleted afterwards.
+ *
+ * - ours: `scanFiles` over the Node file source with the extension's default concurrency, feeding a
+ *   WorkspaceIndex, as the extension does.
+ * - baseline: `rg -o '[0-9a-f]{32}' --no-filename` (it also reports 32-char pieces of longer hex
+ *   runs, so its set is checked to contain ours), and `rg -o -w …`, whose word boundaries are our
+ *   rule, so its set must equal ours exactly. Goal: ours ≤ 3× the baseline.
+ */
+import { spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { DEFAULT_SCAN_CONCURRENCY, scanFiles } from '../../src/vod/scan/fileScanner';
+import { nodeFileSource } from '../../src/vod/scan/nodeFileSource';
+import { WorkspaceIndex } from '../../src/vod/scan/workspaceIndex';
+import { collectGarbage, ms, percentile, type BenchModule, type BenchRow } from './types';
+
+const FILE_COUNT = 20_000;
+const BINARY_FILE_COUNT = 200;
+const TARGET_BYTES = 200 * 1024 * 1024;
+const DISTINCT_IDS = 5_000;
+const EXTRA_REFERENCES = 45_000;
+const RUNS = 3;
+const SEED = 0x5eed;
+
+/** mulberry32: a tiny seeded PRNG, so the corpus is the same on every run and machine. */
+function prng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const hex = (algorithm: string, text: string): string => createHash(algorithm).update(text).digest('hex');
+
+interface Corpus {
+  readonly dir: string;
+  readonly ids: ReadonlySet<string>;
+  readonly bytes: number;
+}
+
+const WORDS = 'alpha beta gamma delta image banner render cache value index user order item price title layout config module export default return const let await async function import from'.split(' ');
+
+/** Filler lines without IDs: code, JSON, prose, git log with SHA-1s, SHA-256s, UUIDs. */
+function fillerPool(random: () => number): string[] {
+  const word = (): string => WORDS[Math.floor(random() * WORDS.length)]!;
+  const pool: string[] = [];
+  for (let i = 0; i < 4096; i++) {
+    switch (i % 8) {
+      case 0:
+        pool.push(`  const ${word()}${i} = ${word()}(${word()}, ${Math.floor(random() * 1e6)}, "${word()}-${word()}");`);
+        break;
+      case 1:
+        pool.push(`    {"name": "${word()} ${word()}", "count": ${Math.floor(random() * 1e4)}, "enabled": ${random() < 0.5}},`);
+        break;
+      case 2:
+        pool.push(`The ${word()} ${word()} keeps the ${word()} in step with the ${word()} ${word()}, as before.`);
+        break;
+      case 3:
+        pool.push(`commit ${hex('sha1', `decoy-${i}`)} Merge ${word()} into ${word()}`);
+        break;
+      case 4:
+        pool.push(`  "integrity": "sha256-${hex('sha256', `digest-${i}`)}",`);
+        break;
+      case 5: {
+        const u = hex('md5', `uuid-${i}`);
+        pool.push(`  requestId: '${u.slice(0, 8)}-${u.slice(8, 12)}-${u.slice(12, 16)}-${u.slice(16, 20)}-${u.slice(20)}',`);
+        break;
+      }
+      case 6:
+        pool.push(`// ${word()}: ${word()} ${word()} ${word()} (${word()}_${hex('md5', `tail-${i}`)})`);
+        break;
+      default:
+        pool.push(`  if (${word()} !== undefined) return ${word()}.${word()}(${word()});`);
+    }
+  }
+  return pool;
+}
+
+const ID_TEMPLATES: readonly ((id: string) => string)[] = [
+  (id) => `  imageId: "${id}",`,
+  (id) => `![banner](https://cdn.example.com/image/default/${id}.png)`,
+  (id) => `const cover = '${id}';`,
+  (id) => `    "${id}": {"alt": "product shot"},`,
+  (id) => `hero_image=${id}`,
+];
+
+export function generateCorpus(): Corpus {
+  const dir = mkdtempSync(path.join(tmpdir(), 'vod-scan-bench-'));
+  const random = prng(SEED);
+  const pool = fillerPool(random);
+  const ids = Array.from({ length: DISTINCT_IDS }, (_, i) => hex('md5', `bench-id-${i}`));
+  // Every ID at least once, then more references spread at random.
+  const refsPerFile: string[][] = Array.from({ length: FILE_COUNT }, () => []);
+  for (let i = 0; i < DISTINCT_IDS + EXTRA_REFERENCES; i++) {
+    const id = ids[i < DISTINCT_IDS ? i : Math.floor(random() * DISTINCT_IDS)]!;
+    refsPerFile[Math.floor(random() * FILE_COUNT)]!.push(id);
+  }
+
+  let bytes = 0;
+  const perFile = TARGET_BYTES / FILE_COUNT;
+  for (let f = 0; f < FILE_COUNT; f++) {
+    const sub = path.join(dir, `pkg${Math.floor(f / 1000)}`, `mod${Math.floor(f / 100) % 10}`);
+    if (f % 100 === 0) mkdirSync(sub, { recursive: true });
+    const target = perFile * (0.2 + 1.6 * random());
+    const lines: string[] = [];
+    let size = 0;
+    const refs = refsPerFile[f]!;
+    while (size < target) {
+      const line = refs.length > 0 && random() < 0.02 ? ID_TEMPLATES[Math.floor(random() * ID_TEMPLATES.length)]!(refs.pop()!) : pool[Math.floor(random() * pool.length)]!;
+      lines.push(line);
+      size += line.length + 1;
+    }
+    for (const id of refs) lines.push(ID_TEMPLATES[0]!(id));
+    const text = `${lines.join('\n')}\n`;
+    bytes += text.length;
+    writeFileSync(path.join(sub, `file${f}.${['ts', 'json', 'md', 'yaml'][f % 4]}`), text);
+  }
+  // Binary files (NUL bytes up front) holding IDs that appear nowhere else: neither scan may report them.
+  const binDir = path.join(dir, 'assets');
+  mkdirSync(binDir);
+  for (let b = 0; b < BINARY_FILE_COUNT; b++) {
+    const header = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d]);
+    const body = Buffer.from(` tEXt id=${hex('md5', `binary-only-${b}`)} `.repeat(64));
+    writeFileSync(path.join(binDir, `image${b}.png`), Buffer.concat([header, body]));
+    bytes += header.length + body.length;
+  }
+  return { dir, ids: new Set(ids), bytes };
+}
+
+async function ourScan(dir: string): Promise<{ ms: number; ids: Set<string> }> {
+  collectGarbage();
+  const index = new WorkspaceIndex();
+  const started = performance.now();
+  await scanFiles({
+    source: nodeFileSource(dir),
+    concurrency: DEFAULT_SCAN_CONCURRENCY,
+    onFile: (result) => {
+      if (result.status === 'scanned') index.replaceFile(result.path, result.occurrences);
+    },
+  });
+  return { ms: performance.now() - started, ids: new Set(index.ids()) };
+}
+
+function ripgrep(args: readonly string[], dir: string): Promise<{ ms: number; ids: Set<string> } | undefined> {
+  return new Promise((resolve, reject) => {
+    const started = performance.now();
+    const child = spawn('rg', [...args, '--no-filename', dir], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const chunks: Buffer[] = [];
+    child.stdout.on('data', (chunk: Buffer) => chunks.push(chunk));
+    child.on('error', (error: NodeJS.ErrnoException) => (error.code === 'ENOENT' ? resolve(undefined) : reject(error)));
+    child.on('close', (code) => {
+      const elapsed = performance.now() - started;
+      if (code !== 0 && code !== 1) return reject(new Error(`rg exited with ${code}`));
+      const ids = new Set(Buffer.concat(chunks).toString('utf8').split('\n').filter(Boolean));
+      resolve({ ms: elapsed, ids });
+    });
+  });
+}
+
+async function median<T extends { ms: number }>(run: () => Promise<T>): Promise<{ ms: number; last: T }> {
+  await run(); // warm-up: page cache, JIT
+  const samples: number[] = [];
+  let last: T | undefined;
+  for (let i = 0; i < RUNS; i++) {
+    last = await run();
+    samples.push(last.ms);
+  }
+  return { ms: percentile(samples, 50), last: last! };
+}
+
+function sameSet(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
+  return a.size === b.size && [...a].every((id) => b.has(id));
+}
+
+const scanBench: BenchModule = {
+  title: 'workspace scan',
+  async bench() {
+    const genStarted = performance.now();
+    const corpus = generateCorpus();
+    const genMs = performance.now() - genStarted;
+    try {
+      const ours = await median(() => ourScan(corpus.dir));
+      const oursCorrect = sameSet(ours.last.ids, corpus.ids);
+      const rows: BenchRow[] = [
+        {
+          metric: `scan ${FILE_COUNT + BINARY_FILE_COUNT} files, ${(corpus.bytes / 1048576).toFixed(0)} MB`,
+          value: ms(ours.ms, 0),
+          goal: '',
+          met: oursCorrect,
+          note: `median of ${RUNS}; concurrency ${DEFAULT_SCAN_CONCURRENCY}; found ${ours.last.ids.size} IDs (expected ${corpus.ids.size}${oursCorrect ? ', same set' : ', DIFFERENT set'}); corpus generated in ${ms(genMs, 0)}`,
+        },
+      ];
+      const plain = await ripgrep(['-o', '[0-9a-f]{32}'], corpus.dir);
+      if (!plain) {
+        process.stderr.write('bench: rg (ripgrep) not found: skipping the comparison (apt-get install ripgrep)\n');
+        rows.push({ metric: 'ripgrep comparison', value: 'skipped', goal: '≤ 3×', note: 'rg not installed' });
+        return rows;
+      }
+      const rg = await median(async () => (await ripgrep(['-o', '[0-9a-f]{32}'], corpus.dir))!);
+      const rgWords = await median(async () => (await ripgrep(['-o', '-w', '[0-9a-f]{32}'], corpus.dir))!);
+      const contains = [...ours.last.ids].every((id) => rg.last.ids.has(id));
+      const exact = sameSet(rgWords.last.ids, ours.last.ids);
+      const ratio = ours.ms / rg.ms;
+      rows.push(
+        { metric: "rg -o '[0-9a-f]{32}'", value: ms(rg.ms, 0), goal: '', met: contains, note: `${rg.last.ids.size} distinct matches (incl. pieces of longer hex runs); ${contains ? 'contains' : 'does NOT contain'} ours` },
+        { metric: "rg -o -w '[0-9a-f]{32}'", value: ms(rgWords.ms, 0), goal: '', met: exact, note: `${rgWords.last.ids.size} distinct; ${exact ? 'same set as ours' : 'DIFFERENT set from ours'}` },
+        { metric: 'scan time vs rg', value: `${ratio.toFixed(2)}×`, goal: '≤ 3×', met: ratio <= 3, note: `vs rg -w: ${(ours.ms / rgWords.ms).toFixed(2)}×` },
+      );
+      return rows;
+    } finally {
+      rmSync(corpus.dir, { recursive: true, force: true });
+    }
+  },
+};
+export default scanBench;

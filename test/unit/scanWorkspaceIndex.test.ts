@@ -1,0 +1,133 @@
+/**
+ * WorkspaceIndex: per-file replacement and removal keep both directions (ID → occurrences, file →
+ * IDs) consistent with a from-scratch rebuild, and change events name exactly what changed.
+ */
+import assert from 'node:assert/strict';
+import { WorkspaceIndex, type IndexChange } from '../../src/vod/scan/workspaceIndex';
+import type { TextOccurrence } from '../../src/vod/scan/scanText';
+
+const A = 'aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa';
+const B = 'bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb';
+const C = 'cccccccccccccccccccccccccccccccc';
+
+const at = (id: string, line: number, character = 0): TextOccurrence => ({ id, line, character, length: id.length });
+
+function recorder(index: WorkspaceIndex): IndexChange[] {
+  const changes: IndexChange[] = [];
+  index.onDidChange((change) => changes.push({ ids: [...change.ids].sort(), files: [...change.files].sort() }));
+  return changes;
+}
+
+describe('scan: WorkspaceIndex', () => {
+  it('groups occurrences by ID across files, sorted by file then position', () => {
+    const index = new WorkspaceIndex();
+    index.replaceFile('src/b.ts', [at(A, 3, 4), at(B, 5)]);
+    index.replaceFile('README.md', [at(A, 1), at(A, 9, 2)]);
+    assert.deepEqual(index.ids().sort(), [A, B]);
+    assert.deepEqual(index.occurrencesOf(A), [
+      { file: 'README.md', line: 1, character: 0, length: 32 },
+      { file: 'README.md', line: 9, character: 2, length: 32 },
+      { file: 'src/b.ts', line: 3, character: 4, length: 32 },
+    ]);
+    assert.equal(index.refCount(A), 3);
+    assert.equal(index.refCount(B), 1);
+    assert.equal(index.refCount(C), 0);
+    assert.deepEqual(index.occurrencesOf(C), []);
+    assert.deepEqual(index.idsInFile('src/b.ts'), [A, B]);
+  });
+
+  it('replacing a file drops IDs it no longer holds and keeps other files intact', () => {
+    const index = new WorkspaceIndex();
+    index.replaceFile('a.ts', [at(A, 0), at(B, 1)]);
+    index.replaceFile('b.ts', [at(B, 0)]);
+    const changes = recorder(index);
+    index.replaceFile('a.ts', [at(C, 2)]);
+    assert.deepEqual(index.ids().sort(), [B, C]);
+    assert.equal(index.has(A), false);
+    assert.deepEqual(index.occurrencesOf(B), [{ file: 'b.ts', line: 0, character: 0, length: 32 }]);
+    assert.deepEqual(changes, [{ ids: [A, B, C], files: ['a.ts'] }]);
+  });
+
+  it('emits nothing when a rescan finds the same occurrences', () => {
+    const index = new WorkspaceIndex();
+    index.replaceFile('a.ts', [at(A, 0), at(A, 4)]);
+    const changes = recorder(index);
+    index.replaceFile('a.ts', [at(A, 0), at(A, 4)]);
+    assert.deepEqual(changes, []);
+    index.replaceFile('a.ts', [at(A, 0), at(A, 5)]);
+    assert.deepEqual(changes, [{ ids: [A], files: ['a.ts'] }]);
+  });
+
+  it('removes files, one or by folder prefix', () => {
+    const index = new WorkspaceIndex();
+    index.replaceFile('pkg/a.ts', [at(A, 0)]);
+    index.replaceFile('pkg/sub/b.ts', [at(B, 0)]);
+    index.replaceFile('pkg2/c.ts', [at(C, 0)]);
+    index.replaceFile('empty.ts', []);
+    assert.equal(index.fileCount, 4);
+    const changes = recorder(index);
+    index.removeFilesUnder('pkg/');
+    assert.deepEqual(index.ids(), [C]);
+    assert.deepEqual(changes, [{ ids: [A, B], files: ['pkg/a.ts', 'pkg/sub/b.ts'] }]);
+    index.removeFile('pkg2/c.ts');
+    index.removeFile('never-indexed.ts');
+    assert.equal(index.idCount, 0);
+    assert.ok(index.hasFile('empty.ts'));
+    index.clear();
+    assert.equal(index.fileCount, 0);
+  });
+
+  it('folds the updates of a batch into one event', () => {
+    const index = new WorkspaceIndex();
+    const changes = recorder(index);
+    index.batch(() => {
+      index.replaceFile('a.ts', [at(A, 0)]);
+      index.batch(() => index.replaceFile('b.ts', [at(B, 0)]));
+      index.replaceFile('c.ts', [at(A, 1)]);
+    });
+    assert.deepEqual(changes, [{ ids: [A, B], files: ['a.ts', 'b.ts', 'c.ts'] }]);
+  });
+
+  it('agrees with the files\' current occurrences after a random sequence of updates', () => {
+    const ids = [A, B, C];
+    const files = ['a', 'b', 'c', 'd', 'e'];
+    let seed = 42;
+    const random = (n: number): number => ((seed = (seed * 1103515245 + 12345) >>> 0) >>> 8) % n;
+    const index = new WorkspaceIndex();
+    const truth = new Map<string, TextOccurrence[]>();
+    for (let step = 0; step < 2000; step++) {
+      const file = files[random(files.length)]!;
+      if (random(5) === 0) {
+        index.removeFile(file);
+        truth.delete(file);
+      } else {
+        const occurrences = Array.from({ length: random(4) }, (_, i) => at(ids[random(3)]!, i, random(3)));
+        index.replaceFile(file, occurrences);
+        truth.set(file, occurrences);
+      }
+      // The reference, computed directly from the files' current occurrences.
+      const sortedFiles = [...truth.keys()].sort();
+      for (const id of ids) {
+        const expected = sortedFiles.flatMap((f) =>
+          truth.get(f)!.filter((o) => o.id === id).map(({ line, character, length }) => ({ file: f, line, character, length })),
+        );
+        assert.deepEqual(index.occurrencesOf(id), expected, `step ${step}`);
+        assert.equal(index.refCount(id), expected.length);
+      }
+      assert.deepEqual(index.ids().sort(), ids.filter((id) => [...truth.values()].some((o) => o.some((x) => x.id === id))));
+    }
+  });
+
+  it('keeps notifying the other listeners when one throws, and stops after dispose', () => {
+    const index = new WorkspaceIndex();
+    const seen: number[] = [];
+    index.onDidChange(() => {
+      throw new Error('disposed view');
+    });
+    const subscription = index.onDidChange(() => seen.push(1));
+    index.replaceFile('a.ts', [at(A, 0)]);
+    subscription.dispose();
+    index.replaceFile('b.ts', [at(B, 0)]);
+    assert.deepEqual(seen, [1]);
+  });
+});
