@@ -3,8 +3,9 @@
  * Same CSP, stylesheet and script as the full page (renderPanelHtml), so the ready handshake, the
  * serializer state (`data-image-id`) and the Refresh button work here too. Pure; all text escaped.
  */
-import { escapeAttr, escapeHtml } from '../../vod/render/escape';
+import { escapeHtml } from '../../vod/render/escape';
 import { buildPanelCsp } from '../../vod/render/panelCsp';
+import { renderPanelDocument } from '../../vod/render/panelDocument';
 
 export interface StatusPageInput {
   readonly imageId: string;
@@ -20,34 +21,26 @@ export interface StatusPageInput {
   readonly lang?: string | undefined;
 }
 
-const LANG_TAG = /^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*$/;
-
 export function renderStatusHtml(input: StatusPageInput): string {
-  const csp = buildPanelCsp({ cspSource: input.cspSource, nonce: input.nonce, imageOrigin: undefined });
-  const lang = input.lang !== undefined && LANG_TAG.test(input.lang) ? input.lang : 'en';
   const refresh =
     input.refreshLabel === undefined
       ? ''
       : `<div class="actions" role="toolbar"><button type="button" class="primary" data-action="refresh">${escapeHtml(input.refreshLabel)}</button></div>`;
-  return `<!DOCTYPE html>
-<html lang="${escapeAttr(lang)}">
-<head>
-<meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="${escapeAttr(csp)}">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<link rel="stylesheet" href="${escapeAttr(input.styleUri)}">
-<title>${escapeHtml(input.heading)}</title>
-</head>
-<body data-image-id="${escapeAttr(input.imageId)}"${input.refreshLabel === undefined ? ' aria-busy="true"' : ''}>
-<header class="header">
+  return renderPanelDocument({
+    csp: buildPanelCsp({ cspSource: input.cspSource, nonce: input.nonce, imageOrigin: undefined }),
+    lang: input.lang,
+    title: input.heading,
+    imageId: input.imageId,
+    styleUri: input.styleUri,
+    scriptUri: input.scriptUri,
+    nonce: input.nonce,
+    busy: input.refreshLabel === undefined,
+    bodyHtml: `<header class="header">
 <h1 class="title">${escapeHtml(input.heading)}</h1>
 <p class="status-message${input.tone === 'error' ? ' tone-error' : ' muted'}" role="status">${escapeHtml(input.message)}</p>
 <p><code>${escapeHtml(input.imageId)}</code></p>
 ${refresh}
 <p id="notice" class="notice" role="status" aria-live="polite"></p>
-</header>
-<script nonce="${escapeAttr(input.nonce)}" src="${escapeAttr(input.scriptUri)}"></script>
-</body>
-</html>
-`;
+</header>`,
+  });
 }

@@ -16,6 +16,7 @@ import { ImageInfoSchema, MezzanineSchema, type ImageInfo, type Mezzanine } from
 import { escapeAttr, escapeHtml } from './escape';
 import { formatBytes, formatDate, formatDimensions, parseIsoDate, splitTags } from './format';
 import { buildPanelCsp, imageOriginOf } from './panelCsp';
+import { renderPanelDocument } from './panelDocument';
 import { DEFAULT_PANEL_LABELS, type PanelLabels } from './panelLabels';
 import type { PanelAction } from './panelMessages';
 import { fillTemplate } from './template';
@@ -52,7 +53,6 @@ interface Context {
 
 const KNOWN_FIELDS = new Set(Object.keys(ImageInfoSchema.shape));
 const KNOWN_MEZZANINE_FIELDS = new Set(Object.keys(MezzanineSchema.shape));
-const LANG_TAG = /^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*$/;
 const MAX_OTHER_VALUE = 2000;
 
 /** API status values → one of a fixed set of CSS classes (never a class built from API text). */
@@ -69,21 +69,16 @@ const TONES = new Map<string, 'ok' | 'pending' | 'error'>([
 export function renderPanelHtml(input: PanelInput): string {
   const { info } = input;
   const ctx: Context = { labels: input.labels ?? DEFAULT_PANEL_LABELS, locale: input.locale, timeZone: input.timeZone };
-  const csp = buildPanelCsp(input);
   const title = info.Title?.trim() ? info.Title : ctx.labels.untitled;
-  const lang = input.lang !== undefined && LANG_TAG.test(input.lang) ? input.lang : 'en';
-
-  return `<!DOCTYPE html>
-<html lang="${escapeAttr(lang)}">
-<head>
-<meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="${escapeAttr(csp)}">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<link rel="stylesheet" href="${escapeAttr(input.styleUri)}">
-<title>${escapeHtml(title)}</title>
-</head>
-<body data-image-id="${escapeAttr(info.ImageId)}">
-<header class="header">
+  return renderPanelDocument({
+    csp: buildPanelCsp(input),
+    lang: input.lang,
+    title,
+    imageId: info.ImageId,
+    styleUri: input.styleUri,
+    scriptUri: input.scriptUri,
+    nonce: input.nonce,
+    bodyHtml: `<header class="header">
 <h1 class="title">${escapeHtml(title)}</h1>
 ${badges(info, ctx)}
 ${actions(info, ctx)}
@@ -94,12 +89,10 @@ ${thumbnail(info, input.imageOrigin, title, ctx)}
 ${detailsSection(info, input, ctx)}
 ${mezzanineSection(info.Mezzanine, ctx)}
 ${otherFieldsSection(info, ctx)}
-</main>
-<script nonce="${escapeAttr(input.nonce)}" src="${escapeAttr(input.scriptUri)}"></script>
-</body>
-</html>
-`;
+</main>`,
+  });
 }
+
 
 function badges(info: ImageInfo, ctx: Context): string {
   const items = [badge('status', ctx.labels.status, info.Status), badge('audit', ctx.labels.auditStatus, info.AuditStatus)];
