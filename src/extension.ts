@@ -8,7 +8,9 @@ import { register as registerAuth } from './ui/auth';
 import { withInjectableFaults } from './ui/auth/secretStorageFaults';
 import { createTestHooks, type TestHooks } from './ui/auth/testHooks';
 import { register as registerCopy } from './ui/commands/copy';
+import { createExplorer, type ExplorerTestApi } from './ui/explorer';
 import { register as registerHover } from './ui/hover';
+import { register as registerIntel, type IntelTestHooks } from './ui/intel';
 import { register as registerLookup } from './ui/lookup';
 import { register as registerPanel } from './ui/panel';
 import { ServiceHost } from './ui/serviceHost';
@@ -16,7 +18,9 @@ import { StatusBar } from './ui/statusBar';
 
 export interface ExtensionApi {
   /** Present only in test and development hosts. */
-  readonly testHooks?: TestHooks;
+  readonly testHooks?: TestHooks & { readonly intel?: IntelTestHooks };
+  /** The sidebar explorer's tree, for the integration tests; present only in test and development hosts. */
+  readonly explorer?: ExplorerTestApi;
 }
 
 export function activate(context: vscode.ExtensionContext): ExtensionApi {
@@ -25,6 +29,8 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   const faults = context.extensionMode === vscode.ExtensionMode.Production ? undefined : withInjectableFaults(context.secrets);
   const host = new ServiceHost({ context, log, secrets: faults?.storage ?? context.secrets });
   const statusBar = new StatusBar(host);
+  const explorer = createExplorer(host);
+  const intel = registerIntel(host);
 
   context.subscriptions.push(
     log,
@@ -36,8 +42,10 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     ...registerHover(host),
     ...registerPanel(host),
     ...registerCopy(host),
+    ...explorer.disposables,
+    ...intel.disposables,
   );
-  return faults === undefined ? {} : { testHooks: createTestHooks(host, statusBar, faults, context.secrets) };
+  return faults === undefined ? {} : { testHooks: { ...createTestHooks(host, statusBar, faults, context.secrets), intel: intel.testHooks }, explorer: explorer.testApi };
 }
 
 export function deactivate(): void {}

@@ -58,6 +58,9 @@ export class ServiceHost implements Services, vscode.Disposable {
 
   private readonly sessionEmitter = new vscode.EventEmitter<SessionState>();
   readonly onDidChangeSession = this.sessionEmitter.event;
+  private readonly lookedUpEmitter = new vscode.EventEmitter<readonly string[]>();
+  /** The explorer's Recent group listens here; lookUp and openDetails report through `noteLookedUp`. */
+  readonly onDidLookUp = this.lookedUpEmitter.event;
 
   private readonly chain: () => Promise<ResolvedCredentials | undefined>;
   private readonly disposables: vscode.Disposable[] = [];
@@ -83,6 +86,7 @@ export class ServiceHost implements Services, vscode.Disposable {
     this.chain = options.chain ?? coreCredentialChain;
     this.disposables.push(
       this.sessionEmitter,
+      this.lookedUpEmitter,
       this.store.onDidChange(() => void this.refresh()),
       vscode.workspace.onDidChangeConfiguration((e) => this.onConfigurationChanged(e)),
     );
@@ -159,6 +163,10 @@ export class ServiceHost implements Services, vscode.Disposable {
     } finally {
       for (const s of secrets) this.candidateSecrets.delete(s);
     }
+  }
+
+  noteLookedUp(ids: readonly string[]): void {
+    if (ids.length > 0) this.lookedUpEmitter.fire([...ids]);
   }
 
   dispose(): void {

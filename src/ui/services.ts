@@ -38,6 +38,13 @@ export interface Services {
   /** Structured request/diagnostic log (the "VOD Images" LogOutputChannel); redacts before writing. */
   readonly log: vscode.LogOutputChannel;
   settings(): UiSettings;
+  /**
+   * Records that the user looked these IDs up (lookUp, openDetails), for the explorer's Recent group.
+   * Optional so test doubles need not implement it. (Added by the explorer.)
+   */
+  noteLookedUp?(ids: readonly string[]): void;
+  /** Fires with the IDs passed to `noteLookedUp`. */
+  readonly onDidLookUp?: vscode.Event<readonly string[]>;
 }
 
 /** The typed view of the `vodImages.*` settings (validated; invalid values fall back to defaults with a warning). */
@@ -50,4 +57,18 @@ export interface UiSettings {
   readonly hoverEnabled: boolean;
   readonly idPattern: string;
   readonly requestTimeoutSeconds: number;
+  /** Inline after-text on IDs: none, only already-resolved IDs, or resolve the visible ones. (Added by editor intelligence.) */
+  readonly decorations: DecorationMode;
+  /** Problems-panel entries for failed, blocked and uploading images in open documents. */
+  readonly diagnosticsEnabled: boolean;
+  /** Also report IDs the API does not know (off by default: any 32-hex string looks like an ID). */
+  readonly diagnosticsReportMissing: boolean;
+  /** Globs of the files the workspace scan reads (`vodImages.scan.include`). (Added by the explorer.) */
+  readonly scanInclude: readonly string[];
+  /** Globs the scan skips on top of `files.exclude` and `search.exclude` (`vodImages.scan.exclude`). */
+  readonly scanExclude: readonly string[];
+  /** Bytes; larger files are not read (`vodImages.scan.maxFileSize`). */
+  readonly scanMaxFileSize: number;
 }
+
+export type DecorationMode = 'off' | 'cached' | 'visible';

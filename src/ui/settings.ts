@@ -26,6 +26,12 @@ export const DEFAULT_SETTINGS: UiSettings = Object.freeze({
   hoverEnabled: true,
   idPattern: DEFAULT_ID_PATTERN,
   requestTimeoutSeconds: 30,
+  decorations: 'cached',
+  diagnosticsEnabled: true,
+  diagnosticsReportMissing: false,
+  scanInclude: ['**/*'],
+  scanExclude: [],
+  scanMaxFileSize: 1024 * 1024,
 });
 
 /** Upper bound for a single request; beyond it a hang looks like a freeze to the user. */
@@ -55,6 +61,8 @@ function buildSchemas() {
     outputType: z.enum(['cdn', 'oss']),
     positiveInt: z.int().check(z.positive()),
     timeout: z.number().check(z.positive(), z.lte(MAX_REQUEST_TIMEOUT_SECONDS)),
+    decorations: z.enum(['off', 'cached', 'visible']),
+    globs: z.array(z.string().check(z.minLength(1))),
   };
 }
 /** Built on first read, not at module load: constructing zod schemas is a measurable part of activation. */
@@ -87,6 +95,12 @@ export function parseSettings(read: SettingReader): SettingsReadResult {
     hoverEnabled: field('hover.enabled', s.boolean, DEFAULT_SETTINGS.hoverEnabled),
     idPattern: field('idPattern', s.string, DEFAULT_SETTINGS.idPattern, idPatternProblem),
     requestTimeoutSeconds: field('requestTimeout', s.timeout, DEFAULT_SETTINGS.requestTimeoutSeconds),
+    decorations: field('decorations', s.decorations, DEFAULT_SETTINGS.decorations),
+    diagnosticsEnabled: field('diagnostics.enabled', s.boolean, DEFAULT_SETTINGS.diagnosticsEnabled),
+    diagnosticsReportMissing: field('diagnostics.reportMissing', s.boolean, DEFAULT_SETTINGS.diagnosticsReportMissing),
+    scanInclude: field('scan.include', s.globs, DEFAULT_SETTINGS.scanInclude),
+    scanExclude: field('scan.exclude', s.globs, DEFAULT_SETTINGS.scanExclude),
+    scanMaxFileSize: field('scan.maxFileSize', s.positiveInt, DEFAULT_SETTINGS.scanMaxFileSize),
   };
   if (settings.endpoint !== undefined) {
     const problem = endpointProblem(settings.endpoint);

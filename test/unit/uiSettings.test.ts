@@ -16,6 +16,12 @@ const KEYS: Record<keyof typeof DEFAULT_SETTINGS, string> = {
   hoverEnabled: 'hover.enabled',
   idPattern: 'idPattern',
   requestTimeoutSeconds: 'requestTimeout',
+  decorations: 'decorations',
+  diagnosticsEnabled: 'diagnostics.enabled',
+  diagnosticsReportMissing: 'diagnostics.reportMissing',
+  scanInclude: 'scan.include',
+  scanExclude: 'scan.exclude',
+  scanMaxFileSize: 'scan.maxFileSize',
 };
 
 function reader(values: Record<string, unknown>) {
@@ -56,6 +62,12 @@ describe('ui/settings', () => {
         'hover.enabled': false,
         idPattern: '[0-9A-F]{32}',
         requestTimeout: 2.5,
+        decorations: 'visible',
+        'diagnostics.enabled': false,
+        'diagnostics.reportMissing': true,
+        'scan.include': ['src/**', 'docs/**/*.md'],
+        'scan.exclude': ['**/fixtures/**'],
+        'scan.maxFileSize': 4096,
       }),
     );
     assert.deepEqual(problems, []);
@@ -68,6 +80,12 @@ describe('ui/settings', () => {
       hoverEnabled: false,
       idPattern: '[0-9A-F]{32}',
       requestTimeoutSeconds: 2.5,
+      decorations: 'visible',
+      diagnosticsEnabled: false,
+      diagnosticsReportMissing: true,
+      scanInclude: ['src/**', 'docs/**/*.md'],
+      scanExclude: ['**/fixtures/**'],
+      scanMaxFileSize: 4096,
     });
   });
 

@@ -74,6 +74,7 @@ export async function lookUp(services: Services, arg: unknown): Promise<LookUpRe
     const ids = await pickImageIds(services, arg);
     if (!ids || ids.length === 0) return undefined;
     const outcome = await lookUpMany(services, ids);
+    services.noteLookedUp?.(ids);
     reportMissing(outcome.missing);
     if (ids.length === 1) {
       if (outcome.found.length === 1) await vscode.commands.executeCommand('vodImages.openDetails', ids[0]);

@@ -12,7 +12,9 @@ import { PANEL_VIEW_TYPE } from './panelState';
 async function openDetails(services: Services, panels: DetailsPanels, arg: unknown): Promise<PanelShown | undefined> {
   try {
     const imageId = await pickImageId(services, arg);
-    return imageId ? panels.show(imageId) : undefined;
+    if (!imageId) return undefined;
+    services.noteLookedUp?.([imageId]);
+    return panels.show(imageId);
   } catch (error) {
     reportError(services, error, vscode.l10n.t('Open Image Details'));
     return undefined;

@@ -1,0 +1,174 @@
+/**
+ * The explorer's commands. Each accepts what a menu passes (a tree node) and what automation passes
+ * (an ID string, `{ imageId }`, `{ section }`, a filter object), and returns a small summary so
+ * tests and scripts can check the result without reading the UI.
+ */
+import * as vscode from 'vscode';
+import { VodError, isVodError } from '../../vod/errors';
+import { toJson, toMarkdownTable } from '../../vod/explorer/groupExport';
+import type { ImageInfo } from '../../vod/schemas';
+import { pickImageId } from '../lookup/pickImageIds';
+import { reportError } from '../lookup/reportError';
+import type { Services } from '../services';
+import type { ExplorerTree } from './explorerTree';
+import { exportLabels } from './labels';
+import type { Library } from './library';
+import { filterFromArg } from './libraryFilter';
+import { filterPromptResult } from './filterResult';
+import { promptFilter } from './filterPrompt';
+import { isGroupNode, SECTION_ORDER, type ExplorerNode, type GroupNode, type SectionId } from './nodes';
+import type { SavedIds } from './savedIds';
+import type { ScanController } from './scanController';
+
+export interface CommandDeps {
+  readonly services: Services;
+  readonly tree: ExplorerTree;
+  readonly view: vscode.TreeView<ExplorerNode>;
+  readonly scan: ScanController;
+  readonly saved: SavedIds;
+  readonly library: Library;
+}
+
+export function registerCommands(deps: CommandDeps): vscode.Disposable[] {
+  const command = (id: string, run: (...args: unknown[]) => unknown): vscode.Disposable => vscode.commands.registerCommand(id, run);
+  return [
+    command('vodImages.refreshExplorer', (arg) => refresh(deps, arg)),
+    command('vodImages.filterLibrary', (arg) => filterLibrary(deps, arg)),
+    command('vodImages.loadMoreLibrary', () => loadMore(deps)),
+    command('vodImages.scanWorkspace', () => scanWorkspace(deps)),
+    command('vodImages.cancelScan', () => deps.scan.cancel()),
+    command('vodImages.pin', (arg) => setPinned(deps, arg, true)),
+    command('vodImages.unpin', (arg) => setPinned(deps, arg, false)),
+    command('vodImages.revealOccurrences', (arg) => revealOccurrences(deps, arg)),
+    command('vodImages.copyAsMarkdown', (arg) => copyGroup(deps, arg, 'markdown')),
+    command('vodImages.copyAsJson', (arg) => copyGroup(deps, arg, 'json')),
+  ];
+}
+
+/** No argument: everything. A group: that group. An image row or ID: that image. */
+async function refresh({ tree, library, scan }: CommandDeps, arg: unknown): Promise<void> {
+  if (isGroupNode(arg) && arg.kind === 'section') {
+    if (arg.section === 'library') library.reset();
+    if (arg.section === 'workspace') void scan.scan();
+    tree.refreshIds(tree.idsOf(arg).filter((id) => arg.section !== 'library' || tree.stateOf(id)?.state !== 'found'));
+    tree.fire(arg);
+    return;
+  }
+  if (isGroupNode(arg) && arg.kind === 'category') {
+    tree.refreshIds(arg.imageIds);
+    return;
+  }
+  const id = imageIdOf(arg);
+  if (id !== undefined) {
+    tree.refreshIds([id]);
+    return;
+  }
+  library.reset();
+  tree.refreshIds();
+  tree.fire(undefined);
+}
+
+export interface FilterResult {
+  readonly match: string;
+  readonly total: number | undefined;
+  readonly listed: number;
+}
+
+async function filterLibrary({ services, tree, library, view }: CommandDeps, arg: unknown): Promise<FilterResult | undefined> {
+  let next = arg === undefined ? await promptFilter(services, library.filter) : filterFromArg(arg, library.filter);
+  if (next === undefined) return undefined;
+  if (isVodError(next)) {
+    reportError(services, next, vscode.l10n.t('Filter Library'));
+    return undefined;
+  }
+  library.opened = true;
+  library.setFilter(next);
+  await library.ensureLoaded();
+  tree.fire(undefined);
+  // Show the result: the listing is what the user asked for.
+  await view.reveal(tree.sections.library, { expand: true, focus: false, select: false }).then(undefined, () => undefined);
+  next = library.filter;
+  return filterPromptResult(next, library);
+}
+
+async function loadMore({ tree, library }: CommandDeps): Promise<{ added: number; total: number; hasMore: boolean } | undefined> {
+  const page = await library.loadMore();
+  tree.fire(tree.sections.library);
+  return page && { added: page.added.length, total: page.total, hasMore: page.hasMore };
+}
+
+async function scanWorkspace({ scan, tree }: CommandDeps): Promise<{ files: number; ids: number; occurrences: number } | undefined> {
+  const summary = await scan.scan();
+  if (!summary) return undefined;
+  await tree.settled();
+  return { files: summary.scanned, ids: scan.index.idCount, occurrences: summary.occurrences };
+}
+
+async function setPinned({ services, tree, saved }: CommandDeps, arg: unknown, pin: boolean): Promise<{ imageId: string; pinned: boolean } | undefined> {
+  try {
+    const imageId = await pickImageId(services, arg);
+    if (!imageId) return undefined;
+    if (pin) {
+      const result = await saved.pin(imageId);
+      if (result === 'full') void vscode.window.showWarningMessage(vscode.l10n.t('Pinned is full. Unpin some images first.'));
+      if (result === 'invalid') throw new VodError('invalidInput', vscode.l10n.t('"{0}" is not a valid image ID.', imageId));
+    } else {
+      await saved.unpin(imageId);
+    }
+    tree.fireRootAnd(tree.sections.pinned);
+    // The pin/unpin action of this image's other rows changes too.
+    tree.refreshRows(imageId);
+    return { imageId, pinned: saved.pinned.has(imageId) };
+  } catch (error) {
+    reportError(services, error, pin ? vscode.l10n.t('Pin') : vscode.l10n.t('Unpin'));
+    return undefined;
+  }
+}
+
+async function revealOccurrences({ services, tree, scan, view }: CommandDeps, arg: unknown): Promise<{ imageId: string; occurrences: { file: string; line: number }[] } | undefined> {
+  try {
+    const imageId = await pickImageId(services, arg);
+    if (!imageId) return undefined;
+    if (scan.state.kind === 'notStarted') void scan.scan();
+    await scan.settled();
+    const node = tree.workspaceNode(imageId);
+    if (!node) {
+      void vscode.window.showInformationMessage(vscode.l10n.t('Image {0} does not occur in this workspace.', imageId));
+      return { imageId, occurrences: [] };
+    }
+    await view.reveal(node, { expand: true, focus: true, select: true });
+    const occurrences = scan.index.occurrencesOf(imageId).map((o) => ({ file: vscode.workspace.asRelativePath(vscode.Uri.parse(o.file, true), false), line: o.line }));
+    return { imageId, occurrences };
+  } catch (error) {
+    reportError(services, error, vscode.l10n.t('Reveal Occurrences'));
+    return undefined;
+  }
+}
+
+function groupOf(tree: ExplorerTree, arg: unknown): GroupNode | undefined {
+  if (isGroupNode(arg)) return arg;
+  const section = (arg as { section?: unknown } | null | undefined)?.section;
+  return typeof section === 'string' && (SECTION_ORDER as readonly string[]).includes(section) ? tree.sections[section as SectionId] : undefined;
+}
+
+async function copyGroup({ services, tree }: CommandDeps, arg: unknown, format: 'markdown' | 'json'): Promise<{ count: number } | undefined> {
+  const action = format === 'markdown' ? vscode.l10n.t('Copy as Markdown Table') : vscode.l10n.t('Copy as JSON');
+  const group = groupOf(tree, arg);
+  if (!group) {
+    reportError(services, new VodError('invalidInput', vscode.l10n.t('Run this command on a group of the VOD Images explorer.')), action);
+    return undefined;
+  }
+  const ids = tree.idsOf(group);
+  await tree.resolveAll(ids);
+  const infos = ids.map((id) => tree.stateOf(id)).flatMap((s): ImageInfo[] => (s?.state === 'found' ? [s.info] : []));
+  const text = format === 'markdown' ? toMarkdownTable(infos, exportLabels()) : toJson(infos);
+  await vscode.env.clipboard.writeText(text);
+  void vscode.window.setStatusBarMessage(vscode.l10n.t('Copied {0} images.', infos.length), 3000);
+  return { count: infos.length };
+}
+
+function imageIdOf(arg: unknown): string | undefined {
+  if (typeof arg === 'string') return arg;
+  const id = (arg as { imageId?: unknown } | null | undefined)?.imageId;
+  return typeof id === 'string' ? id : undefined;
+}

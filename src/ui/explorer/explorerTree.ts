@@ -1,0 +1,546 @@
+/**
+ * The explorer's TreeDataProvider: five groups (Selection, This Workspace, Recent, Pinned, Library)
+ * over one table of lookup states. IDs resolve progressively in batches through the shared
+ * ImageService (never one call per ID), and every change refreshes only the rows it touches: an
+ * answer refreshes the rows of its IDs, a changed set of IDs refreshes its group.
+ */
+import * as vscode from 'vscode';
+import { groupByCategory } from '../../vod/explorer/categories';
+import { searchWindowNotice } from '../../vod/explorer/libraryPager';
+import { resolveProgressively } from '../../vod/explorer/resolveQueue';
+import { styleForLookup, type LookupState } from '../../vod/explorer/statusStyle';
+import { isVodError } from '../../vod/errors';
+import type { ImageService } from '../../vod/imageService';
+import { renderHoverMarkdown } from '../../vod/render/hoverMarkdown';
+import { HOVER_COMMANDS } from '../hover/imageHoverProvider';
+import { hoverLabels } from '../hover/labels';
+import type { HoverThumbnails } from '../hover/thumbnails';
+import type { Services } from '../services';
+import { imageDescription, imageLabel, occurrenceLabel } from './itemText';
+import { itemTextLabels, sectionLabel } from './labels';
+import type { Library } from './library';
+import { isFiltering } from './libraryFilter';
+import {
+  SECTION_ORDER,
+  sectionNode,
+  type CategoryNode,
+  type ExplorerNode,
+  type GroupNode,
+  type ImageNode,
+  type MessageNode,
+  type OccurrenceNode,
+  type SectionId,
+  type SectionNode,
+} from './nodes';
+import type { SavedIds } from './savedIds';
+import type { ScanController } from './scanController';
+import type { SelectionTracker } from './selectionTracker';
+
+type Change = ExplorerNode | ExplorerNode[] | undefined;
+
+export interface ExplorerParts {
+  readonly services: Services;
+  readonly scan: ScanController;
+  readonly selection: SelectionTracker;
+  readonly saved: SavedIds;
+  readonly library: Library;
+  readonly thumbnails: HoverThumbnails;
+}
+
+export class ExplorerTree implements vscode.TreeDataProvider<ExplorerNode>, vscode.Disposable {
+  private readonly changeEmitter = new vscode.EventEmitter<Change>();
+  readonly onDidChangeTreeData = this.changeEmitter.event;
+
+  readonly sections: Readonly<Record<SectionId, SectionNode>> = Object.fromEntries(SECTION_ORDER.map((s) => [s, sectionNode(s)])) as Record<
+    SectionId,
+    SectionNode
+  >;
+  private readonly states = new Map<string, LookupState>();
+  /** Image rows currently shown, by parent key, so an answer refreshes exactly those rows. */
+  private readonly shown = new Map<string, Map<string, ImageNode>>();
+  private service: ImageService | undefined;
+  private readonly inFlight = new Set<Promise<unknown>>();
+  /** Bumped on session change: answers for the previous account are dropped. */
+  private generation = 0;
+  private readonly disposables: vscode.Disposable[] = [this.changeEmitter];
+  private lastRootEmpty: boolean | undefined;
+  /** The groups the root showed last, to tell a group's refresh from a root refresh. */
+  private lastRootSections: string | undefined;
+
+  constructor(private readonly parts: ExplorerParts) {
+    const { services, scan, saved } = parts;
+    this.disposables.push(
+      services.onDidChangeSession(() => {
+        this.generation += 1;
+        this.states.clear();
+        this.service = undefined;
+        parts.library.reset();
+        this.fire(undefined);
+      }),
+      scan.onDidChangeState(() => this.fireRootAnd(this.sections.workspace)),
+      scan.index.onDidChange((change) => {
+        const shown = this.shown.get('workspace');
+        const setChanged = change.ids.some((id) => scan.index.has(id) !== (shown?.has(id) ?? false));
+        if (setChanged || !shown) this.fireRootAnd(this.sections.workspace);
+        else this.fire(change.ids.map((id) => shown.get(id)).filter((n): n is ImageNode => n !== undefined));
+        this.resolve(change.ids.filter((id) => scan.index.has(id)));
+      }),
+    );
+    if (services.onDidLookUp) {
+      this.disposables.push(
+        services.onDidLookUp((ids) => {
+          void saved.noteLookedUp(ids).then((changed) => {
+            if (changed) this.fireRootAnd(this.sections.recent);
+          });
+        }),
+      );
+    }
+  }
+
+  dispose(): void {
+    for (const d of this.disposables.splice(0)) d.dispose();
+  }
+
+  // ---- TreeDataProvider -----------------------------------------------------------------------
+
+  getChildren(node?: ExplorerNode): vscode.ProviderResult<ExplorerNode[]> {
+    if (!node) return this.rootChildren();
+    switch (node.kind) {
+      case 'section':
+        return this.sectionChildren(node);
+      case 'category':
+        return this.imageNodes(node, node.imageIds, 'library');
+      case 'image':
+        return node.section === 'workspace' ? this.occurrenceNodes(node) : [];
+      default:
+        return [];
+    }
+  }
+
+  getParent(node: ExplorerNode): ExplorerNode | undefined {
+    return node.kind === 'section' ? undefined : node.parent;
+  }
+
+  getTreeItem(node: ExplorerNode): vscode.TreeItem {
+    switch (node.kind) {
+      case 'section':
+        return this.sectionItem(node);
+      case 'category':
+        return this.categoryItem(node);
+      case 'image':
+        return this.imageItem(node);
+      case 'occurrence':
+        return this.occurrenceItem(node);
+      case 'message':
+        return messageItem(node);
+      case 'loadMore': {
+        const item = new vscode.TreeItem(vscode.l10n.t('Load more…'));
+        item.id = node.key;
+        item.iconPath = new vscode.ThemeIcon('more');
+        item.contextValue = 'vodLoadMore';
+        item.command = { command: 'vodImages.loadMoreLibrary', title: vscode.l10n.t('Load more…') };
+        return item;
+      }
+    }
+  }
+
+  /** The tooltip (with the thumbnail) is built only when the user hovers a row. */
+  async resolveTreeItem(item: vscode.TreeItem, node: ExplorerNode, token: vscode.CancellationToken): Promise<vscode.TreeItem> {
+    if (node.kind !== 'image') return item;
+    const lookup = this.stateOf(node.imageId);
+    if (!lookup || lookup.state === 'pending') return item;
+    if (lookup.state === 'failed') {
+      item.tooltip = isVodError(lookup.error) ? lookup.error.toLine() : vscode.l10n.t('The lookup failed. See the log for details.');
+      return item;
+    }
+    const controller = new AbortController();
+    const listener = token.onCancellationRequested(() => controller.abort());
+    try {
+      const thumbnail =
+        lookup.state === 'found'
+          ? await this.parts.thumbnails
+              .get(lookup.info, { signal: controller.signal, timeoutMs: this.parts.services.settings().requestTimeoutSeconds * 1000 })
+              .catch(() => undefined)
+          : undefined;
+      const { markdown, enabledCommands } = renderHoverMarkdown({
+        lookup,
+        thumbnail,
+        commands: HOVER_COMMANDS,
+        labels: hoverLabels(),
+        locale: vscode.env.language,
+      });
+      const tooltip = new vscode.MarkdownString(markdown);
+      tooltip.isTrusted = { enabledCommands };
+      tooltip.supportHtml = false;
+      item.tooltip = tooltip;
+    } finally {
+      listener.dispose();
+    }
+    return item;
+  }
+
+  // ---- what commands and tests use ------------------------------------------------------------
+
+  stateOf(imageId: string): LookupState | undefined {
+    const state = this.states.get(imageId);
+    if (state) return state;
+    // Warm from any other consumer (hover, lookup, panel) without a call.
+    const peeked = this.service?.peek(imageId);
+    if (peeked) this.states.set(imageId, peeked);
+    return peeked;
+  }
+
+  /** The image IDs a group lists, in order. */
+  idsOf(group: GroupNode): string[] {
+    if (group.kind === 'category') return [...group.imageIds];
+    switch (group.section) {
+      case 'selection':
+        return [...this.parts.selection.current()];
+      case 'workspace':
+        return this.workspaceIds();
+      case 'recent':
+        return this.parts.saved.recent.ids();
+      case 'pinned':
+        return this.parts.saved.pinned.ids();
+      case 'library':
+        return this.parts.library.pager?.images.map((i) => i.ImageId) ?? [];
+    }
+  }
+
+  /** Looks up whatever of `ids` is not known yet, and waits for it. */
+  async resolveAll(ids: readonly string[]): Promise<void> {
+    this.resolve(ids);
+    await this.settled();
+  }
+
+  /** Forgets what is known about some IDs (or all) and looks them up again where shown. */
+  refreshIds(ids?: readonly string[]): void {
+    const targets = ids ?? [...this.states.keys()];
+    for (const id of targets) {
+      this.states.delete(id);
+      this.service?.invalidate(id);
+    }
+    this.fire(this.rowsOf(targets));
+    this.resolve(targets.filter((id) => this.isShown(id)));
+  }
+
+  /** Redraws every row of an ID (its pin state changed), without looking it up again. */
+  refreshRows(imageId: string): void {
+    this.fire(this.rowsOf([imageId]));
+  }
+
+  /** The This Workspace row of an ID (for reveal), if the ID occurs in the workspace. */
+  workspaceNode(imageId: string): ImageNode | undefined {
+    if (!this.parts.scan.index.has(imageId)) return undefined;
+    return this.internImage(this.sections.workspace, imageId, 'workspace');
+  }
+
+  fire(change: Change): void {
+    if (Array.isArray(change) && change.length === 0) return;
+    this.changeEmitter.fire(change);
+  }
+
+  /** Refreshes a group, and the root when the group's presence may have changed. */
+  fireRootAnd(node: SectionNode): void {
+    const signedIn = this.parts.services.session().signedIn;
+    const sections = (signedIn ? this.visibleSections() : []).join(',');
+    this.fire(sections === this.lastRootSections ? node : undefined);
+  }
+
+  /** Resolves when scans, selection updates and lookups started so far are done. */
+  async settled(): Promise<void> {
+    await this.parts.selection.settled();
+    await this.parts.scan.settled();
+    while (this.inFlight.size > 0) await Promise.all([...this.inFlight]);
+  }
+
+  // ---- children -------------------------------------------------------------------------------
+
+  private visibleSections(): SectionId[] {
+    const { saved, selection, scan, library } = this.parts;
+    const hasFolder = (vscode.workspace.workspaceFolders?.length ?? 0) > 0;
+    const noWorkspaceIds = !hasFolder || (scan.state.kind === 'done' && scan.index.idCount === 0);
+    const show: Record<SectionId, boolean> = {
+      selection: selection.current().length > 0,
+      workspace: hasFolder && !noWorkspaceIds,
+      recent: saved.recent.size > 0,
+      pinned: saved.pinned.size > 0,
+      library: true,
+    };
+    // Nothing of the user's own to show: leave the view empty so its welcome text explains why.
+    if (!show.selection && !show.workspace && !show.recent && !show.pinned && !library.opened && noWorkspaceIds) return [];
+    return SECTION_ORDER.filter((s) => show[s]);
+  }
+
+  private rootChildren(): ExplorerNode[] {
+    this.parts.scan.ensureStarted();
+    const signedIn = this.parts.services.session().signedIn;
+    const sections = signedIn ? this.visibleSections() : [];
+    this.lastRootSections = sections.join(',');
+    const empty = signedIn && sections.length === 0;
+    if (empty !== this.lastRootEmpty) {
+      this.lastRootEmpty = empty;
+      void vscode.commands.executeCommand('setContext', 'vodImages.explorer.noIds', empty);
+    }
+    return sections.map((s) => this.sections[s]);
+  }
+
+  private async sectionChildren(node: SectionNode): Promise<ExplorerNode[]> {
+    switch (node.section) {
+      case 'selection':
+        return this.imageNodes(node, this.parts.selection.current(), 'selection');
+      case 'workspace':
+        return this.workspaceChildren(node);
+      case 'recent':
+        return this.imageNodes(node, this.parts.saved.recent.ids(), 'recent');
+      case 'pinned':
+        return this.imageNodes(node, this.parts.saved.pinned.ids(), 'pinned');
+      case 'library':
+        return this.libraryChildren(node);
+    }
+  }
+
+  private workspaceIds(): string[] {
+    const index = this.parts.scan.index;
+    // By where each ID first occurs: stable while titles arrive, and the order of the files.
+    const first = new Map(index.ids().map((id) => [id, index.occurrencesOf(id)[0]]));
+    return [...first.keys()].sort((a, b) => {
+      const x = first.get(a)!;
+      const y = first.get(b)!;
+      return x.file < y.file ? -1 : x.file > y.file ? 1 : x.line - y.line || x.character - y.character;
+    });
+  }
+
+  private workspaceChildren(node: SectionNode): ExplorerNode[] {
+    const state = this.parts.scan.state;
+    const messages: MessageNode[] = [];
+    const scanCommand = { id: 'vodImages.scanWorkspace', title: vscode.l10n.t('Scan Workspace') };
+    if (state.kind === 'untrusted') {
+      messages.push(
+        message(node, 'untrusted', vscode.l10n.t('Not scanned: this workspace is not trusted. Click to scan it anyway.'), 'shield', scanCommand),
+      );
+    } else if (state.kind === 'scanning') {
+      messages.push(message(node, 'scanning', vscode.l10n.t('Scanning the workspace… ({0} files)', state.done), 'loading~spin'));
+    } else if (state.kind === 'cancelled') {
+      messages.push(message(node, 'cancelled', vscode.l10n.t('The scan was cancelled. Click to scan again.'), 'debug-restart', scanCommand));
+    } else if (state.kind === 'failed') {
+      messages.push(message(node, 'failed', vscode.l10n.t('The scan failed: {0}', state.message), 'error', scanCommand));
+    } else if (state.kind === 'done' && this.parts.scan.index.idCount === 0) {
+      messages.push(message(node, 'none', vscode.l10n.t('No image IDs found in this workspace.'), 'info', scanCommand));
+    }
+    return [...messages, ...this.imageNodes(node, this.workspaceIds(), 'workspace')];
+  }
+
+  private async libraryChildren(node: SectionNode): Promise<ExplorerNode[]> {
+    const { library } = this.parts;
+    await library.ensureLoaded();
+    const pager = library.pager;
+    const out: ExplorerNode[] = [];
+    if (library.error !== undefined) {
+      const error = library.error;
+      const text = isVodError(error) ? error.toLine() : vscode.l10n.t('The listing failed. See the log for details.');
+      out.push(message(node, 'error', text, 'error', { id: 'vodImages.refreshExplorer', title: vscode.l10n.t('Retry'), args: [node] }));
+    }
+    if (!pager) return out;
+    if (pager.windowLimited && pager.total !== undefined) {
+      const notice = searchWindowNotice(pager.total, vscode.l10n.t('Showing the first {1} of {0} matching images: VOD lists no further. Narrow the filter (for example a creation-time range) to see the rest.'), vscode.env.language);
+      out.push(message(node, 'window', notice, 'warning', { id: 'vodImages.filterLibrary', title: vscode.l10n.t('Filter Library…') }, notice));
+    }
+    if (pager.total === 0) out.push(message(node, 'empty', vscode.l10n.t('No images match the filter.'), 'info'));
+    for (const info of pager.images) {
+      if (!this.states.has(info.ImageId)) this.states.set(info.ImageId, { state: 'found', info, fetchedAt: Date.now() });
+    }
+    if (library.filter.groupByCategory) {
+      for (const group of groupByCategory(pager.images, vscode.env.language)) {
+        const category: CategoryNode = {
+          kind: 'category',
+          key: `library/category/${group.id ?? 'none'}`,
+          parent: node,
+          categoryId: group.id,
+          name: group.name,
+          imageIds: group.images.map((i) => i.ImageId),
+        };
+        out.push(category);
+      }
+    } else {
+      out.push(...this.imageNodes(node, pager.images.map((i) => i.ImageId), 'library'));
+    }
+    if (pager.hasMore) out.push({ kind: 'loadMore', key: 'library/loadMore', parent: node });
+    return out;
+  }
+
+  private imageNodes(parent: SectionNode | CategoryNode, ids: readonly string[], section: SectionId): ImageNode[] {
+    const rows = new Map<string, ImageNode>();
+    const previous = this.shown.get(parent.key);
+    for (const id of ids) rows.set(id, previous?.get(id) ?? this.makeImage(parent, id, section));
+    this.shown.set(parent.key, rows);
+    // Library rows arrive resolved; everything else is looked up in batches now.
+    if (section !== 'library') this.resolve(ids);
+    return [...rows.values()];
+  }
+
+  private internImage(parent: SectionNode | CategoryNode, id: string, section: SectionId): ImageNode {
+    let rows = this.shown.get(parent.key);
+    if (!rows) {
+      rows = new Map();
+      this.shown.set(parent.key, rows);
+    }
+    let row = rows.get(id);
+    if (!row) {
+      row = this.makeImage(parent, id, section);
+      rows.set(id, row);
+    }
+    return row;
+  }
+
+  private makeImage(parent: SectionNode | CategoryNode, imageId: string, section: SectionId): ImageNode {
+    return { kind: 'image', key: `${parent.key}/${imageId}`, section, imageId, parent };
+  }
+
+  private occurrenceNodes(node: ImageNode): OccurrenceNode[] {
+    return this.parts.scan.index.occurrencesOf(node.imageId).map((occurrence) => ({
+      kind: 'occurrence',
+      key: `${node.key}/${occurrence.file}:${occurrence.line}:${occurrence.character}`,
+      imageId: node.imageId,
+      occurrence,
+      parent: node,
+    }));
+  }
+
+  // ---- items ----------------------------------------------------------------------------------
+
+  private sectionItem(node: SectionNode): vscode.TreeItem {
+    const expanded = node.section === 'selection' || node.section === 'workspace';
+    const item = new vscode.TreeItem(sectionLabel(node.section), expanded ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed);
+    item.id = node.key;
+    item.contextValue = `vodGroup vodSection-${node.section}`;
+    item.description = this.sectionDescription(node.section);
+    return item;
+  }
+
+  private sectionDescription(section: SectionId): string | undefined {
+    const { scan, library, selection, saved } = this.parts;
+    switch (section) {
+      case 'selection':
+        return String(selection.current().length);
+      case 'workspace':
+        return scan.state.kind === 'scanning' ? vscode.l10n.t('scanning…') : String(scan.index.idCount);
+      case 'recent':
+        return String(saved.recent.size);
+      case 'pinned':
+        return String(saved.pinned.size);
+      case 'library': {
+        const pager = library.pager;
+        const parts: string[] = [];
+        const text = library.filter.match.text?.trim();
+        if (isFiltering(library.filter)) parts.push(text ? `"${text}"` : vscode.l10n.t('filtered'));
+        if (pager?.total !== undefined) parts.push(vscode.l10n.t('{0} of {1}', pager.images.length, pager.total));
+        return parts.join(' · ') || undefined;
+      }
+    }
+  }
+
+  private categoryItem(node: CategoryNode): vscode.TreeItem {
+    const item = new vscode.TreeItem(node.name ?? vscode.l10n.t('Uncategorized'), vscode.TreeItemCollapsibleState.Collapsed);
+    item.id = node.key;
+    item.description = String(node.imageIds.length);
+    item.iconPath = new vscode.ThemeIcon('folder');
+    item.contextValue = 'vodGroup vodCategory';
+    return item;
+  }
+
+  private imageItem(node: ImageNode): vscode.TreeItem {
+    const lookup = this.stateOf(node.imageId);
+    const refs = node.section === 'workspace' ? this.parts.scan.index.refCount(node.imageId) : undefined;
+    const item = new vscode.TreeItem(
+      imageLabel(node.imageId, lookup),
+      node.section === 'workspace' ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None,
+    );
+    item.id = node.key;
+    item.description = imageDescription(lookup, refs, itemTextLabels());
+    const style = styleForLookup(lookup ?? { state: 'pending' });
+    item.iconPath = new vscode.ThemeIcon(style.icon, style.color ? new vscode.ThemeColor(style.color) : undefined);
+    const flags = ['vodImage', this.parts.saved.pinned.has(node.imageId) ? 'pinned' : 'unpinned', `state-${style.condition}`];
+    if (this.parts.scan.index.has(node.imageId)) flags.push('inWorkspace');
+    item.contextValue = flags.join(' ');
+    item.command = { command: 'vodImages.openDetails', title: vscode.l10n.t('Open details'), arguments: [node.imageId] };
+    item.accessibilityInformation = { label: `${item.label as string}, ${item.description}` };
+    return item;
+  }
+
+  private occurrenceItem(node: OccurrenceNode): vscode.TreeItem {
+    const uri = vscode.Uri.parse(node.occurrence.file, true);
+    const { line, character, length } = node.occurrence;
+    const item = new vscode.TreeItem(occurrenceLabel(vscode.workspace.asRelativePath(uri, true), line));
+    item.id = node.key;
+    item.resourceUri = uri;
+    item.iconPath = vscode.ThemeIcon.File;
+    item.contextValue = 'vodOccurrence';
+    const selection = new vscode.Range(line, character, line, character + length);
+    item.command = { command: 'vscode.open', title: vscode.l10n.t('Reveal'), arguments: [uri, { selection } satisfies vscode.TextDocumentShowOptions] };
+    return item;
+  }
+
+  // ---- resolving ------------------------------------------------------------------------------
+
+  private isShown(id: string): boolean {
+    for (const rows of this.shown.values()) if (rows.has(id)) return true;
+    return false;
+  }
+
+  private rowsOf(ids: readonly string[]): ImageNode[] {
+    const wanted = new Set(ids);
+    const rows: ImageNode[] = [];
+    for (const group of this.shown.values()) for (const [id, row] of group) if (wanted.has(id)) rows.push(row);
+    return rows;
+  }
+
+  /** Starts lookups for the IDs with no state yet, batched, and refreshes their rows as answers come in. */
+  private resolve(ids: readonly string[]): void {
+    const todo = [...new Set(ids)].filter((id) => this.stateOf(id) === undefined);
+    if (todo.length === 0) return;
+    for (const id of todo) this.states.set(id, { state: 'pending' });
+    const generation = this.generation;
+    const run = (async () => {
+      try {
+        const service = await this.parts.services.images();
+        if (generation !== this.generation) return;
+        this.service = service;
+        await resolveProgressively(service, todo, {
+          onResolved: (outcomes) => {
+            if (generation !== this.generation) return;
+            for (const [id, outcome] of outcomes) this.states.set(id, outcome.state === 'failed' ? { state: 'failed', error: outcome.error } : outcome);
+            this.fire(this.rowsOf([...outcomes.keys()]));
+          },
+        });
+      } catch (error) {
+        if (generation !== this.generation) return;
+        for (const id of todo) if (this.states.get(id)?.state === 'pending') this.states.set(id, { state: 'failed', error });
+        this.fire(this.rowsOf(todo));
+      }
+    })();
+    this.inFlight.add(run);
+    void run.finally(() => this.inFlight.delete(run));
+  }
+}
+
+function message(
+  parent: SectionNode,
+  name: string,
+  text: string,
+  icon: string,
+  command?: MessageNode['command'],
+  tooltip?: string,
+): MessageNode {
+  return { kind: 'message', key: `${parent.key}/message/${name}`, parent, text, icon, command, tooltip };
+}
+
+function messageItem(node: MessageNode): vscode.TreeItem {
+  const item = new vscode.TreeItem(node.text);
+  item.id = node.key;
+  item.iconPath = new vscode.ThemeIcon(node.icon);
+  item.tooltip = node.tooltip ?? node.text;
+  item.contextValue = 'vodMessage';
+  if (node.command) item.command = { command: node.command.id, title: node.command.title, arguments: node.command.args ? [...node.command.args] : undefined };
+  return item;
+}

@@ -1,0 +1,59 @@
+/**
+ * Builds the sidebar explorer (view `vodImages.explorer`) and its commands. Activation only creates
+ * objects: the workspace scan starts when the view is first shown, and lookups when rows are.
+ */
+import * as vscode from 'vscode';
+import { HoverThumbnails } from '../hover/thumbnails';
+import type { Services } from '../services';
+import { registerCommands } from './commands';
+import { ExplorerTree } from './explorerTree';
+import { Library } from './library';
+import type { ExplorerNode } from './nodes';
+import { SavedIds } from './savedIds';
+import { EXPLORER_VIEW_ID, ScanController } from './scanController';
+import { SelectionTracker } from './selectionTracker';
+
+/** What the integration tests read: the tree as the view sees it. */
+export interface ExplorerTestApi {
+  readonly tree: ExplorerTree;
+  readonly view: vscode.TreeView<ExplorerNode>;
+  /** Waits for scans, selection updates and lookups started so far. */
+  settled(): Promise<void>;
+}
+
+export interface Explorer {
+  readonly disposables: vscode.Disposable[];
+  readonly testApi: ExplorerTestApi;
+}
+
+export function createExplorer(services: Services): Explorer {
+  const saved = new SavedIds(services.context.globalState);
+  const scan = new ScanController(services);
+  const library = new Library(services);
+  const thumbnails = new HoverThumbnails(() => services.thumbnails(), {
+    notAnImage: vscode.l10n.t('the file is not a PNG, JPEG, GIF or WebP picture'),
+    downloadFailed: vscode.l10n.t('the download failed'),
+  });
+  let tree: ExplorerTree | undefined;
+  const selection = new SelectionTracker(
+    () => services.settings().idPattern,
+    () => tree?.fireRootAnd(tree.sections.selection),
+  );
+  tree = new ExplorerTree({ services, scan, selection, saved, library, thumbnails });
+  const view = vscode.window.createTreeView(EXPLORER_VIEW_ID, { treeDataProvider: tree, showCollapseAll: true });
+  selection.setActive(view.visible);
+  const explorerTree = tree;
+  return {
+    disposables: [
+      view,
+      tree,
+      scan,
+      selection,
+      view.onDidChangeVisibility((e) => selection.setActive(e.visible)),
+      scan.onDidChangeState((state) => void vscode.commands.executeCommand('setContext', 'vodImages.explorer.scanning', state.kind === 'scanning')),
+      services.onDidChangeSession(() => thumbnails.clear()),
+      ...registerCommands({ services, tree, view, scan, saved, library }),
+    ],
+    testApi: { tree: explorerTree, view, settled: () => explorerTree.settled() },
+  };
+}

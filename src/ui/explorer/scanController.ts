@@ -1,0 +1,307 @@
+/**
+ * The workspace scan behind "This Workspace": a full scan on demand (findFiles honouring
+ * `files.exclude`, `search.exclude` and the `vodImages.scan.*` settings; binary and large files
+ * skipped by the core scanner; bounded concurrency; progress in the view; cancellable), then
+ * incremental updates: the file watcher and document saves rescan only the files that changed.
+ *
+ * Nothing runs at activation: the first scan starts when the explorer is first shown, and never
+ * automatically in an untrusted workspace (its files are not ours to read unasked).
+ */
+import * as vscode from 'vscode';
+import { isVodError, VodError } from '../../vod/errors';
+import { scanFiles, type FileScanResult, type ScanSummary } from '../../vod/scan/fileScanner';
+import { WorkspaceIndex } from '../../vod/scan/workspaceIndex';
+import { usablePattern } from '../lookup/imageTarget';
+import type { Services } from '../services';
+import { scanGlobs, type ScanGlobs } from './scanGlobs';
+import { workspaceFileSource } from './workspaceFileSource';
+
+export const EXPLORER_VIEW_ID = 'vodImages.explorer';
+/** A workspace with more files than this is scanned in part (the first ones findFiles returns). */
+export const MAX_SCAN_FILES = 50_000;
+/** How often scanned files are folded into the index (one tree refresh each) during a scan. */
+const FLUSH_MS = 300;
+const INCREMENTAL_DELAY_MS = 300;
+
+export type ScanState =
+  | { readonly kind: 'notStarted' }
+  | { readonly kind: 'untrusted' }
+  | { readonly kind: 'noFolder' }
+  | { readonly kind: 'scanning'; readonly done: number; readonly listed: number }
+  | { readonly kind: 'done'; readonly summary: ScanSummary }
+  | { readonly kind: 'cancelled' }
+  | { readonly kind: 'failed'; readonly message: string };
+
+export class ScanController implements vscode.Disposable {
+  readonly index = new WorkspaceIndex();
+  private current: ScanState = { kind: 'notStarted' };
+  private readonly stateEmitter = new vscode.EventEmitter<ScanState>();
+  readonly onDidChangeState = this.stateEmitter.event;
+  private running: { controller: AbortController; done: Promise<ScanSummary | undefined> } | undefined;
+  private readonly indexed = new Set<string>();
+  private readonly disposables: vscode.Disposable[] = [this.stateEmitter];
+  private watching = false;
+  private queued = new Set<string>();
+  private queueTimer: ReturnType<typeof setTimeout> | undefined;
+  private incremental: Promise<void> = Promise.resolve();
+
+  constructor(private readonly services: Services) {
+    this.disposables.push(
+      vscode.workspace.onDidGrantWorkspaceTrust(() => {
+        if (this.current.kind === 'untrusted') void this.scan();
+      }),
+      vscode.workspace.onDidChangeWorkspaceFolders(() => {
+        if (this.current.kind !== 'notStarted') void this.scan();
+      }),
+      vscode.workspace.onDidChangeConfiguration((e) => {
+        if (this.current.kind !== 'notStarted' && ['vodImages.scan', 'vodImages.idPattern', 'files.exclude', 'search.exclude'].some((k) => e.affectsConfiguration(k))) {
+          void this.scan();
+        }
+      }),
+    );
+  }
+
+  get state(): ScanState {
+    return this.current;
+  }
+
+  /** The first scan, when the view is first shown: skipped (and explained) in an untrusted workspace. */
+  ensureStarted(): void {
+    if (this.current.kind !== 'notStarted') return;
+    if (!vscode.workspace.isTrusted) {
+      this.setState({ kind: 'untrusted' });
+      return;
+    }
+    void this.scan();
+  }
+
+  /** A full scan (the command runs it even in an untrusted workspace: the user asked). Restarts one in progress. */
+  scan(): Promise<ScanSummary | undefined> {
+    this.cancel();
+    if (!vscode.workspace.workspaceFolders?.length) {
+      this.index.clear();
+      this.indexed.clear();
+      this.setState({ kind: 'noFolder' });
+      return Promise.resolve(undefined);
+    }
+    const controller = new AbortController();
+    const done = vscode.window.withProgress({ location: { viewId: EXPLORER_VIEW_ID } }, () => this.runFullScan(controller.signal));
+    const running = { controller, done: Promise.resolve(done) };
+    this.running = running;
+    void running.done.finally(() => {
+      if (this.running === running) this.running = undefined;
+    });
+    return running.done;
+  }
+
+  cancel(): void {
+    this.running?.controller.abort();
+  }
+
+  /** Resolves when the scan in progress and the queued incremental updates are done. */
+  async settled(): Promise<void> {
+    await this.running?.done.catch(() => undefined);
+    if (this.queueTimer !== undefined) {
+      clearTimeout(this.queueTimer);
+      this.queueTimer = undefined;
+      this.flushQueue();
+    }
+    await this.incremental;
+  }
+
+  dispose(): void {
+    this.cancel();
+    if (this.queueTimer !== undefined) clearTimeout(this.queueTimer);
+    for (const d of this.disposables.splice(0)) d.dispose();
+  }
+
+  private globs(): ScanGlobs {
+    const settings = this.services.settings();
+    return scanGlobs(
+      settings.scanInclude,
+      vscode.workspace.getConfiguration('files').get<unknown>('exclude'),
+      vscode.workspace.getConfiguration('search').get<unknown>('exclude'),
+      settings.scanExclude,
+    );
+  }
+
+  private async runFullScan(signal: AbortSignal): Promise<ScanSummary | undefined> {
+    const settings = this.services.settings();
+    const globs = this.globs();
+    const seen = new Set<string>();
+    const pending: FileScanResult[] = [];
+    const flush = (): void => this.apply(pending.splice(0));
+    const timer = setInterval(flush, FLUSH_MS);
+    this.setState({ kind: 'scanning', done: 0, listed: 0 });
+    let lastProgress = 0;
+    try {
+      const summary = await scanFiles({
+        source: workspaceFileSource(() => findFiles(globs, MAX_SCAN_FILES, signal)),
+        pattern: usablePattern(settings.idPattern),
+        maxFileSize: settings.scanMaxFileSize,
+        signal,
+        onFile: (result) => {
+          seen.add(result.path);
+          pending.push(result);
+        },
+        onProgress: (p) => {
+          // The description of the section shows this; a refresh per file would flood the tree.
+          if (Date.now() - lastProgress < 500) return;
+          lastProgress = Date.now();
+          this.setState({ kind: 'scanning', done: p.done, listed: p.listed });
+        },
+      });
+      flush();
+      // Files indexed before but not found this time were deleted or are now excluded.
+      this.index.batch(() => {
+        for (const file of [...this.indexed]) {
+          if (!seen.has(file)) {
+            this.index.removeFile(file);
+            this.indexed.delete(file);
+          }
+        }
+      });
+      this.setState({ kind: 'done', summary });
+      this.startWatching();
+      return summary;
+    } catch (error) {
+      flush();
+      if (isVodError(error) && error.kind === 'cancelled') {
+        if (signal.aborted && this.running?.controller.signal === signal) this.setState({ kind: 'cancelled' });
+        return undefined;
+      }
+      const message = isVodError(error) ? error.message : String(error instanceof Error ? error.message : error);
+      this.services.log.warn(`workspace scan failed: ${message}`);
+      this.setState({ kind: 'failed', message });
+      return undefined;
+    } finally {
+      clearInterval(timer);
+    }
+  }
+
+  /** Folds scan results into the index as one change. */
+  private apply(results: readonly FileScanResult[]): void {
+    if (results.length === 0) return;
+    this.index.batch(() => {
+      for (const result of results) {
+        if (result.status === 'scanned') {
+          this.index.replaceFile(result.path, result.occurrences);
+          this.indexed.add(result.path);
+        } else {
+          // Skipped or unreadable now: whatever it held before is no longer known to be there.
+          this.index.removeFile(result.path);
+          this.indexed.delete(result.path);
+          if (result.status === 'failed') this.services.log.debug(`scan: could not read ${result.path}`);
+        }
+      }
+    });
+  }
+
+  private startWatching(): void {
+    if (this.watching) return;
+    this.watching = true;
+    const watcher = vscode.workspace.createFileSystemWatcher('**/*');
+    this.disposables.push(
+      watcher,
+      watcher.onDidCreate((uri) => this.enqueue(uri)),
+      watcher.onDidChange((uri) => this.enqueue(uri)),
+      watcher.onDidDelete((uri) => this.forget(uri)),
+      vscode.workspace.onDidSaveTextDocument((document) => this.enqueue(document.uri)),
+    );
+  }
+
+  private forget(uri: vscode.Uri): void {
+    const key = uri.toString();
+    this.index.batch(() => {
+      this.index.removeFile(key);
+      this.index.removeFilesUnder(`${key}/`);
+    });
+    for (const file of [...this.indexed]) if (file === key || file.startsWith(`${key}/`)) this.indexed.delete(file);
+  }
+
+  private enqueue(uri: vscode.Uri): void {
+    if (this.running) return; // the full scan in progress will see it
+    this.queued.add(uri.toString());
+    if (this.queueTimer !== undefined) clearTimeout(this.queueTimer);
+    this.queueTimer = setTimeout(() => {
+      this.queueTimer = undefined;
+      this.flushQueue();
+    }, INCREMENTAL_DELAY_MS);
+  }
+
+  private flushQueue(): void {
+    const uris = [...this.queued].map((u) => vscode.Uri.parse(u, true));
+    this.queued = new Set();
+    if (uris.length === 0) return;
+    this.incremental = this.incremental.then(() => this.rescan(uris)).catch((error: unknown) => {
+      this.services.log.warn(`incremental scan failed: ${error instanceof Error ? error.message : String(error)}`);
+    });
+  }
+
+  /** Rescans a few changed files: those no longer included (or excluded now) leave the index. */
+  private async rescan(uris: readonly vscode.Uri[]): Promise<void> {
+    const globs = this.globs();
+    const isIncluded = await inclusionCheck(globs);
+    const included: vscode.Uri[] = [];
+    for (const uri of uris) {
+      if (await isIncluded(uri)) included.push(uri);
+      else this.forget(uri);
+    }
+    if (included.length === 0) return;
+    const settings = this.services.settings();
+    const results: FileScanResult[] = [];
+    await scanFiles({
+      source: workspaceFileSource(() => Promise.resolve(included)),
+      pattern: usablePattern(settings.idPattern),
+      maxFileSize: settings.scanMaxFileSize,
+      onFile: (result) => results.push(result),
+    });
+    const listed = new Set(results.map((r) => r.path));
+    // Not listed: deleted or no longer a file.
+    for (const uri of included) if (!listed.has(uri.toString())) this.forget(uri);
+    this.apply(results);
+  }
+
+  private setState(state: ScanState): void {
+    this.current = state;
+    this.stateEmitter.fire(state);
+  }
+}
+
+async function findFiles(globs: ScanGlobs, max: number, signal: AbortSignal): Promise<vscode.Uri[]> {
+  const source = new vscode.CancellationTokenSource();
+  const abort = (): void => source.cancel();
+  signal.addEventListener('abort', abort, { once: true });
+  try {
+    const uris = await vscode.workspace.findFiles(globs.include, globs.exclude, max, source.token);
+    if (signal.aborted) throw new VodError('cancelled', 'The workspace scan was cancelled.');
+    return uris;
+  } finally {
+    signal.removeEventListener('abort', abort);
+    source.dispose();
+  }
+}
+
+const GLOB_SYNTAX = /[*?[\]{}!]/;
+
+/**
+ * Whether the scan's globs take a changed file, by asking findFiles itself, so the answer follows
+ * the same rules as the full scan: a custom include is listed once per batch of changes; with the
+ * default include, findFiles is asked about exactly that path (the excludes still apply). A path
+ * with glob syntax in it cannot be asked literally; it is taken as included (scanned rather than
+ * silently dropped).
+ */
+async function inclusionCheck(globs: ScanGlobs): Promise<(uri: vscode.Uri) => Promise<boolean>> {
+  if (globs.include !== '**/*') {
+    const allowed = new Set((await vscode.workspace.findFiles(globs.include, globs.exclude, MAX_SCAN_FILES)).map((u) => u.toString()));
+    return (uri) => Promise.resolve(allowed.has(uri.toString()));
+  }
+  return async (uri) => {
+    const folder = vscode.workspace.getWorkspaceFolder(uri);
+    if (!folder) return false;
+    const relative = vscode.workspace.asRelativePath(uri, false);
+    if (GLOB_SYNTAX.test(relative)) return true;
+    const found = await vscode.workspace.findFiles(new vscode.RelativePattern(folder, relative), globs.exclude, 1);
+    return found.length > 0;
+  };
+}

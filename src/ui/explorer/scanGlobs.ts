@@ -1,0 +1,37 @@
+/**
+ * The include and exclude globs handed to `workspace.findFiles`. Passing any exclude pattern
+ * replaces the `files.exclude` default, and `search.exclude` never applies by itself, so both
+ * settings are folded in here together with `vodImages.scan.exclude`.
+ *
+ * Only entries set to `true` count: an entry set to `false` switches a default off, and an entry
+ * with a `when` condition (`{ "when": "$(basename).ts" }`) depends on sibling files that findFiles
+ * cannot check, so it is left out (the file is scanned rather than silently hidden).
+ */
+
+/** `{a,b}` for several globs; findFiles takes one pattern. Undefined for none. */
+export function joinGlobs(globs: readonly string[]): string | undefined {
+  const unique = [...new Set(globs.map((g) => g.trim()).filter((g) => g !== ''))];
+  if (unique.length === 0) return undefined;
+  return unique.length === 1 ? unique[0] : `{${unique.join(',')}}`;
+}
+
+/** The globs of an exclude setting object (`files.exclude`, `search.exclude`) that are switched on. */
+export function enabledGlobs(setting: unknown): string[] {
+  if (typeof setting !== 'object' || setting === null || Array.isArray(setting)) return [];
+  return Object.entries(setting as Record<string, unknown>)
+    .filter(([, value]) => value === true)
+    .map(([glob]) => glob);
+}
+
+export interface ScanGlobs {
+  readonly include: string;
+  /** `null`: exclude nothing (findFiles' own convention; `undefined` would mean "files.exclude only"). */
+  readonly exclude: string | null;
+}
+
+export function scanGlobs(include: readonly string[], filesExclude: unknown, searchExclude: unknown, scanExclude: readonly string[]): ScanGlobs {
+  return {
+    include: joinGlobs(include) ?? '**/*',
+    exclude: joinGlobs([...enabledGlobs(filesExclude), ...enabledGlobs(searchExclude), ...scanExclude]) ?? null,
+  };
+}

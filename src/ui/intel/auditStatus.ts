@@ -1,0 +1,24 @@
+/**
+ * The audit status is only in GetImageInfo's answer: GetImageInfos, which the shared cache uses,
+ * does not return `AuditStatus` (reference §1). So a "blocked" image can only be told by asking for
+ * it alone. These pure rules say which images still need that single call, and keep an audit status
+ * once learnt when a later batch answer (without the field) replaces the image. No `vscode` import.
+ */
+import type { LookupState } from '../../vod/explorer/statusStyle';
+
+/**
+ * True for a found image whose audit status is unknown and could matter: a failed upload is
+ * reported as such whatever the review says, so it needs no extra call.
+ */
+export function needsAuditCheck(lookup: LookupState | undefined): boolean {
+  if (lookup?.state !== 'found') return false;
+  if (lookup.info.AuditStatus !== undefined) return false;
+  return lookup.info.Status?.toLowerCase() !== 'uploadfail';
+}
+
+/** The newer lookup, carrying over the audit status an earlier single lookup of the same image learnt. */
+export function keepAuditStatus(previous: LookupState | undefined, next: LookupState): LookupState {
+  if (next.state !== 'found' || next.info.AuditStatus !== undefined) return next;
+  if (previous?.state !== 'found' || previous.info.AuditStatus === undefined) return next;
+  return { ...next, info: { ...next.info, AuditStatus: previous.info.AuditStatus } };
+}

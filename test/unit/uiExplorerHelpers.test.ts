@@ -1,0 +1,109 @@
+import { strict as assert } from 'node:assert';
+import { imageDescription, imageLabel, occurrenceLabel, type ItemTextLabels } from '../../src/ui/explorer/itemText';
+import { EMPTY_FILTER, filterFromArg, isFiltering, parseDateRange } from '../../src/ui/explorer/libraryFilter';
+import { enabledGlobs, joinGlobs, scanGlobs } from '../../src/ui/explorer/scanGlobs';
+import { VodError } from '../../src/vod/errors';
+import type { ImageInfo } from '../../src/vod/schemas';
+
+const LABELS: ItemTextLabels = { refs: '{0} refs', oneRef: '{0} ref', notFound: 'not found', failed: 'failed', pending: 'pending' };
+const ID = '077733093f325fd603f2f05f8e9701db';
+
+function found(info: Partial<ImageInfo>) {
+  return { state: 'found' as const, info: { ImageId: ID, ...info } as ImageInfo, fetchedAt: 0 };
+}
+
+describe('ui/explorer item text', () => {
+  it('labels a resolved image by its title, an unresolved or untitled one by its ID', () => {
+    assert.equal(imageLabel(ID, found({ Title: 'Red sneaker' })), 'Red sneaker');
+    assert.equal(imageLabel(ID, found({ Title: '' })), ID);
+    assert.equal(imageLabel(ID, undefined), ID);
+    assert.equal(imageLabel(ID, { state: 'missing', imageId: ID, fetchedAt: 0 }), ID);
+  });
+
+  it('flattens a title with line breaks and shows a right-to-left override as a marker', () => {
+    assert.equal(imageLabel(ID, found({ Title: 'a\nb\u202Ec' })), 'a b[U+202E]c');
+  });
+
+  it('describes workspace rows as W×H · N refs', () => {
+    assert.equal(imageDescription(found({ Mezzanine: { Width: 1920, Height: 1080 } }), 3, LABELS), '1920×1080 · 3 refs');
+    assert.equal(imageDescription(found({ Mezzanine: { Width: 10, Height: 20 } }), 1, LABELS), '10×20 · 1 ref');
+    assert.equal(imageDescription(found({}), undefined, LABELS), '');
+    assert.equal(imageDescription(undefined, 2, LABELS), 'pending · 2 refs');
+    assert.equal(imageDescription({ state: 'missing', imageId: ID, fetchedAt: 0 }, 2, LABELS), 'not found · 2 refs');
+    assert.equal(imageDescription({ state: 'failed', error: new Error('x') }, undefined, LABELS), 'failed');
+  });
+
+  it('names an occurrence by its one-based line', () => {
+    assert.equal(occurrenceLabel('src/a.ts', 0), 'src/a.ts:1');
+  });
+});
+
+describe('ui/explorer scan globs', () => {
+  it('keeps only the exclude entries switched on (not false, not when-conditions)', () => {
+    assert.deepEqual(enabledGlobs({ '**/.git': true, '**/node_modules': false, '**/*.js': { when: '$(basename).ts' } }), ['**/.git']);
+    assert.deepEqual(enabledGlobs(null), []);
+    assert.deepEqual(enabledGlobs(['**/x']), []);
+  });
+
+  it('joins several globs into one brace pattern, one as itself, none as undefined', () => {
+    assert.equal(joinGlobs(['a/**', 'a/**', ' ']), 'a/**');
+    assert.equal(joinGlobs(['a/**', 'b/*.md']), '{a/**,b/*.md}');
+    assert.equal(joinGlobs([]), undefined);
+  });
+
+  it('folds files.exclude, search.exclude and the scan setting into one exclude; null when none', () => {
+    assert.deepEqual(scanGlobs(['**/*'], { '**/.git': true }, { '**/node_modules': true }, ['**/dist/**']), {
+      include: '**/*',
+      exclude: '{**/.git,**/node_modules,**/dist/**}',
+    });
+    assert.deepEqual(scanGlobs([], {}, undefined, []), { include: '**/*', exclude: null });
+  });
+});
+
+describe('ui/explorer library filter argument', () => {
+  it('applies the given fields over the current filter', () => {
+    const first = filterFromArg({ text: 'sneaker', sort: 'oldest' });
+    assert.ok(!(first instanceof VodError));
+    assert.equal(first.match.text, 'sneaker');
+    assert.equal(first.sortBy, 'CreationTime:Asc');
+    const second = filterFromArg({ statuses: ['Normal'] }, first);
+    assert.ok(!(second instanceof VodError));
+    assert.equal(second.match.text, 'sneaker');
+    assert.deepEqual(second.match.statuses, ['Normal']);
+    assert.equal(second.sortBy, 'CreationTime:Asc');
+  });
+
+  it('starts over with clear, and clears a category with null and a date bound with an empty string', () => {
+    const current = filterFromArg({ text: 'x', categoryId: 7, createdFrom: '2024-01-01' });
+    assert.ok(!(current instanceof VodError));
+    const cleared = filterFromArg({ categoryId: null, createdFrom: '' }, current);
+    assert.ok(!(cleared instanceof VodError));
+    assert.equal(cleared.match.categoryId, undefined);
+    assert.equal(cleared.match.createdFrom, undefined);
+    assert.equal(cleared.match.text, 'x');
+    const fresh = filterFromArg({ clear: true, groupByCategory: true }, current);
+    assert.ok(!(fresh instanceof VodError));
+    assert.equal(isFiltering(fresh), false);
+    assert.equal(fresh.groupByCategory, true);
+  });
+
+  it('rejects what is not a filter, and filters buildMatch rejects', () => {
+    assert.ok(filterFromArg('sneaker') instanceof VodError);
+    assert.ok(filterFromArg({ sort: 'sideways' }) instanceof VodError);
+    assert.ok(filterFromArg({ statuses: ["Normal') or ('1"] }) instanceof VodError);
+    assert.ok(filterFromArg({ createdFrom: '2024-06-02', createdTo: '2024-06-01' }) instanceof VodError);
+  });
+
+  it('knows when a filter narrows the listing', () => {
+    assert.equal(isFiltering(EMPTY_FILTER), false);
+    const f = filterFromArg({ text: '  ' });
+    assert.ok(!(f instanceof VodError));
+    assert.equal(isFiltering(f), false);
+  });
+
+  it('reads from..to ranges with open ends', () => {
+    assert.deepEqual(parseDateRange('2024-01-01..2024-06-30'), { from: '2024-01-01', to: '2024-06-30' });
+    assert.deepEqual(parseDateRange('..2024-06-30'), { from: undefined, to: '2024-06-30' });
+    assert.equal(parseDateRange('2024-01-01'), undefined);
+  });
+});
