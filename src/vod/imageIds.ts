@@ -67,7 +67,20 @@ function idRegex(pattern: string): RegExp {
  * VodError of {@link compileIdPattern} for an unusable pattern (validate settings with it first).
  */
 export function findImageIds(text: string, pattern: string = DEFAULT_ID_PATTERN): IdMatch[] {
-  return scan(idRegex(pattern), text, 0);
+  return scan(idRegex(pattern), text, 0).filter((m) => !isSignatureHash(text, m.start));
+}
+
+/** `auth_key=<timestamp>-<rand>-<uid>-` right before a match: what follows is the URL's md5 hash. */
+const AUTH_KEY_PREFIX = /auth_key=\d{1,20}-[0-9A-Za-z]{0,64}-\d{1,20}-$/;
+const AUTH_KEY_LOOKBACK = 120;
+
+/**
+ * True when the text at `start` is the hash part of a type-A signed URL's `auth_key`: an md5 is 32
+ * hex characters, exactly like an image ID, but it is never one (the expiry hover covers those URLs).
+ */
+export function isSignatureHash(text: string, start: number): boolean {
+  if (text.charCodeAt(start - 1) !== 0x2d /* - */) return false;
+  return AUTH_KEY_PREFIX.test(text.slice(Math.max(0, start - AUTH_KEY_LOOKBACK), start));
 }
 
 /**
@@ -109,7 +122,7 @@ export function idAt(text: string, offset: number, pattern: string = DEFAULT_ID_
   const to = Math.min(lineEnd, offset + MAX_ID_LENGTH);
   // Cutting the window can make a piece of a longer run look like a whole ID, so every match is
   // re-checked against the characters around it in the full text.
-  const matches = scan(idRegex(pattern), text.slice(from, to), from).filter((m) => standsAlone(text, m));
+  const matches = scan(idRegex(pattern), text.slice(from, to), from).filter((m) => standsAlone(text, m) && !isSignatureHash(text, m.start));
   return matches.find((m) => m.start <= offset && offset < m.end) ?? matches.find((m) => m.end === offset);
 }
 

@@ -6,6 +6,7 @@ import {
   DEFAULT_ID_PATTERN,
   findImageIds,
   idAt,
+  isSignatureHash,
   isPlausibleImageId,
   uniqueIds,
   type IdMatch,
@@ -260,5 +261,22 @@ describe('imageIds', () => {
       assert.deepEqual(uniqueIds(findImageIds(`${ID2} ${ID} ${ID2} ${ID}`)), [ID2, ID]);
       assert.deepEqual(uniqueIds([]), []);
     });
+  });
+});
+
+describe('imageIds: signed URLs', () => {
+  const id = '077733093f325fd603f2f05f8e9701db';
+  const hash = '80cd3862d699b7118eed99103f2a3a4f'; // the md5 of the official type-A example
+  const url = `http://cdn.example.com/image/default/${id}.jpg?auth_key=1444435200-0-0-${hash}`;
+
+  it('does not take the md5 hash of an auth_key for an image ID', () => {
+    assert.deepEqual(findImageIds(url).map((m) => m.id), [id]);
+    assert.equal(idAt(url, url.indexOf(hash) + 3), undefined);
+    assert.equal(idAt(url, url.indexOf(id) + 3)?.id, id);
+  });
+
+  it('still finds IDs that merely follow a dash elsewhere', () => {
+    assert.deepEqual(findImageIds(`cover-${hash}`).map((m) => m.id), [hash]);
+    assert.equal(isSignatureHash(`auth_key=oops-${hash}`, 'auth_key=oops-'.length), false);
   });
 });

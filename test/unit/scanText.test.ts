@@ -153,3 +153,12 @@ describe('scan: scanText', () => {
     assert.ok(elapsed < 2000, `took ${elapsed} ms`);
   });
 });
+
+describe('scan: signed URLs', () => {
+  it('the fast matcher also skips the md5 hash of an auth_key', () => {
+    const id = '077733093f325fd603f2f05f8e9701db';
+    const text = `see https://cdn.example.com/${id}.png?auth_key=1444435200-0-0-80cd3862d699b7118eed99103f2a3a4f now`;
+    assert.deepEqual(findDefaultPatternIds(text).map((m) => m.id), [id]);
+    assert.deepEqual(scanText(text).map((o) => o.id), [id]);
+  });
+});

@@ -10,7 +10,7 @@
  * ASCII letters, digits, `_`, and the two non-ASCII letters whose case folding lands in `[A-Za-z]`
  * (U+017F LONG S → s, U+212A KELVIN SIGN → k).
  */
-import type { IdMatch } from '../imageIds';
+import { isSignatureHash, type IdMatch } from '../imageIds';
 
 export const DEFAULT_ID_LENGTH = 32;
 
@@ -69,7 +69,7 @@ export function findDefaultPatternIds(text: string): IdMatch[] {
       if (cls !== HEX) allHex = false;
       end += 1;
     }
-    if (allHex && end - start === DEFAULT_ID_LENGTH) matches.push({ id: text.slice(start, end), start, end });
+    if (allHex && end - start === DEFAULT_ID_LENGTH && !isSignatureHash(text, start)) matches.push({ id: text.slice(start, end), start, end });
     pos = end + 1;
   }
   return matches;
