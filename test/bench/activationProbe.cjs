@@ -46,9 +46,14 @@ const vscode = {
     getConfiguration: () => ({ get: () => undefined, inspect: () => undefined, has: () => false }),
   },
 };
-for (const ns of ['window', 'languages', 'env', 'Uri', 'MarkdownString', 'Hover', 'Range', 'Position', 'ViewColumn', 'ProgressLocation',
+for (const ns of ['window', 'languages', 'env', 'Uri', 'CodeActionKind', 'CodeAction', 'Diagnostic', 'DiagnosticSeverity', 'TreeItemCollapsibleState', 'DecorationRangeBehavior', 'TreeItemCheckboxState', 'FileType', 'RelativePattern', 'MarkdownString', 'Hover', 'Range', 'Position', 'ViewColumn', 'ProgressLocation',
   'QuickPickItemKind', 'InputBoxValidationSeverity', 'ThemeIcon', 'ThemeColor', 'TreeItem', 'CancellationTokenSource']) {
   vscode[ns] = anything(`vscode.${ns}`);
+}
+// Namespaces given a few real members answer anything else with a no-op too.
+for (const ns of ['workspace', 'commands']) {
+  const real = vscode[ns];
+  vscode[ns] = new Proxy(real, { get: (target, prop) => (prop in target ? target[prop] : anything(`vscode.${ns}.${String(prop)}`)) });
 }
 
 const load = Module._load;
