@@ -11,9 +11,7 @@ import { resolveProgressively } from '../../vod/explorer/resolveQueue';
 import { styleForLookup, type LookupState } from '../../vod/explorer/statusStyle';
 import { isVodError } from '../../vod/errors';
 import type { ImageService } from '../../vod/imageService';
-import { renderHoverMarkdown } from '../../vod/render/hoverMarkdown';
-import { HOVER_COMMANDS } from '../hover/imageHoverProvider';
-import { hoverLabels } from '../hover/labels';
+import { imageMarkdown } from '../hover/imageHoverProvider';
 import type { HoverThumbnails } from '../hover/thumbnails';
 import type { Services } from '../services';
 import { imageDescription, imageLabel, occurrenceLabel } from './itemText';
@@ -162,17 +160,7 @@ export class ExplorerTree implements vscode.TreeDataProvider<ExplorerNode>, vsco
               .get(lookup.info, { signal: controller.signal, timeoutMs: this.parts.services.settings().requestTimeoutSeconds * 1000 })
               .catch(() => undefined)
           : undefined;
-      const { markdown, enabledCommands } = renderHoverMarkdown({
-        lookup,
-        thumbnail,
-        commands: HOVER_COMMANDS,
-        labels: hoverLabels(),
-        locale: vscode.env.language,
-      });
-      const tooltip = new vscode.MarkdownString(markdown);
-      tooltip.isTrusted = { enabledCommands };
-      tooltip.supportHtml = false;
-      item.tooltip = tooltip;
+      item.tooltip = imageMarkdown({ lookup, thumbnail });
     } finally {
       listener.dispose();
     }

@@ -52,18 +52,7 @@ export class ImageHoverProvider implements vscode.HoverProvider {
   }
 
   private markdown(parts: HoverParts): vscode.MarkdownString {
-    const { markdown, enabledCommands } = renderHoverMarkdown({
-      ...parts,
-      commands: HOVER_COMMANDS,
-      labels: hoverLabels(),
-      locale: vscode.env.language,
-    });
-    const result = new vscode.MarkdownString(markdown);
-    // Never `isTrusted: true`: only the commands this hover links to may run from it.
-    result.isTrusted = { enabledCommands };
-    result.supportHtml = false;
-    result.supportThemeIcons = false;
-    return result;
+    return imageMarkdown(parts);
   }
 
   private async parts(imageId: string, token: vscode.CancellationToken, timeoutMs: number): Promise<HoverParts | undefined> {
@@ -84,4 +73,22 @@ export class ImageHoverProvider implements vscode.HoverProvider {
       cancel.dispose();
     }
   }
+}
+
+/**
+ * An image's hover card as a MarkdownString, for the editor hover and the explorer's tooltips alike.
+ * Never `isTrusted: true`: only the commands the card links to may run from it.
+ */
+export function imageMarkdown(parts: HoverParts): vscode.MarkdownString {
+  const { markdown, enabledCommands } = renderHoverMarkdown({
+    ...parts,
+    commands: HOVER_COMMANDS,
+    labels: hoverLabels(),
+    locale: vscode.env.language,
+  });
+  const result = new vscode.MarkdownString(markdown);
+  result.isTrusted = { enabledCommands };
+  result.supportHtml = false;
+  result.supportThemeIcons = false;
+  return result;
 }
