@@ -52,11 +52,22 @@ export async function clickWord(page: Page, word: string): Promise<void> {
  * twice, because the editor ignores a pointer that appears without moving.
  */
 export async function hoverWord(page: Page, word: string, opts: { expectText?: string | RegExp } = {}): Promise<Locator> {
-  const first = await wordPoint(page, word, 2);
-  await page.mouse.move(first.x, first.y);
-  const second = await wordPoint(page, word, 4);
-  await page.mouse.move(second.x, second.y);
   const hover = page.locator('.monaco-hover', opts.expectText ? { hasText: opts.expectText } : {}).first();
-  await hover.waitFor({ state: 'visible' });
-  return hover;
+  // The workbench sometimes drops a hover request (a layout shift, decorations arriving): point
+  // again, the way a person would, before giving up.
+  for (let attempt = 1; ; attempt++) {
+    const first = await wordPoint(page, word, 2);
+    await page.mouse.move(first.x, first.y);
+    const second = await wordPoint(page, word, 4);
+    await page.mouse.move(second.x, second.y);
+    try {
+      await hover.waitFor({ state: 'visible', timeout: attempt < 3 ? 10_000 : 30_000 });
+      return hover;
+    } catch (error) {
+      if (attempt >= 3) throw error;
+      await page.keyboard.press('Escape');
+      await page.mouse.move(1, 1);
+      await page.waitForTimeout(500);
+    }
+  }
 }
