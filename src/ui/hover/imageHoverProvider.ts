@@ -77,7 +77,7 @@ export class ImageHoverProvider implements vscode.HoverProvider {
 
 /**
  * An image's hover card as a MarkdownString, for the editor hover and the explorer's tooltips alike.
- * Never `isTrusted: true`: only the commands the card links to may run from it.
+ * Trust is never granted wholesale: only the commands the card links to may run from it.
  */
 export function imageMarkdown(parts: HoverParts): vscode.MarkdownString {
   const { markdown, enabledCommands } = renderHoverMarkdown({
