@@ -2,25 +2,45 @@
  * The composition root: builds the object graph once and registers everything in
  * `context.subscriptions`. No logic lives here. Activation stays cheap: no network, no undici, no
  * SecretStorage wait — the session resolves in the background and heavy modules load on first use.
+ *
+ * The sidebar explorer and the editor intelligence (decorations, diagnostics) are not needed for the
+ * first interaction, so they are set up right after activation returns: they are reached only through
+ * `import()`, which the bundler turns into lazily initialised modules, and activation does not pay
+ * for their initialisation. `ExtensionApi.ready` settles once they are registered.
  */
 import * as vscode from 'vscode';
 import { register as registerAuth } from './ui/auth';
 import { withInjectableFaults } from './ui/auth/secretStorageFaults';
 import { createTestHooks, type TestHooks } from './ui/auth/testHooks';
 import { register as registerCopy } from './ui/commands/copy';
-import { createExplorer, type ExplorerTestApi } from './ui/explorer';
+import type { ExplorerTestApi } from './ui/explorer';
 import { register as registerHover } from './ui/hover';
-import { register as registerIntel, type IntelTestHooks } from './ui/intel';
+import type { IntelTestHooks } from './ui/intel';
 import { register as registerLookup } from './ui/lookup';
 import { register as registerPanel } from './ui/panel';
 import { ServiceHost } from './ui/serviceHost';
 import { StatusBar } from './ui/statusBar';
 
 export interface ExtensionApi {
+  /** Settles once the explorer and the editor intelligence are registered (just after activation). */
+  readonly ready: Promise<void>;
   /** Present only in test and development hosts. */
   readonly testHooks?: TestHooks & { readonly intel?: IntelTestHooks };
-  /** The sidebar explorer's tree, for the integration tests; present only in test and development hosts. */
+  /** The sidebar explorer's tree, for the integration tests; present only in test and development hosts, once ready. */
   readonly explorer?: ExplorerTestApi;
+}
+
+interface DeferredFeatures {
+  readonly explorer: ExplorerTestApi;
+  readonly intel: IntelTestHooks;
+}
+
+async function registerDeferred(host: ServiceHost, context: vscode.ExtensionContext): Promise<DeferredFeatures> {
+  const [{ createExplorer }, { register: registerIntel }] = await Promise.all([import('./ui/explorer'), import('./ui/intel')]);
+  const explorer = createExplorer(host);
+  const intel = registerIntel(host);
+  context.subscriptions.push(...explorer.disposables, ...intel.disposables);
+  return { explorer: explorer.testApi, intel: intel.testHooks };
 }
 
 export function activate(context: vscode.ExtensionContext): ExtensionApi {
@@ -29,8 +49,6 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   const faults = context.extensionMode === vscode.ExtensionMode.Production ? undefined : withInjectableFaults(context.secrets);
   const host = new ServiceHost({ context, log, secrets: faults?.storage ?? context.secrets });
   const statusBar = new StatusBar(host);
-  const explorer = createExplorer(host);
-  const intel = registerIntel(host);
 
   context.subscriptions.push(
     log,
@@ -42,10 +60,26 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     ...registerHover(host),
     ...registerPanel(host),
     ...registerCopy(host),
-    ...explorer.disposables,
-    ...intel.disposables,
   );
-  return faults === undefined ? {} : { testHooks: { ...createTestHooks(host, statusBar, faults, context.secrets), intel: intel.testHooks }, explorer: explorer.testApi };
+
+  let deferred: DeferredFeatures | undefined;
+  const ready = registerDeferred(host, context).then(
+    (features) => {
+      deferred = features;
+    },
+    (error: unknown) => log.error(`The explorer and editor intelligence could not start: ${error instanceof Error ? error.message : String(error)}`),
+  );
+  if (faults === undefined) return { ready };
+  const testHooks = createTestHooks(host, statusBar, faults, context.secrets);
+  return {
+    ready,
+    get testHooks() {
+      return { ...testHooks, intel: deferred?.intel };
+    },
+    get explorer() {
+      return deferred?.explorer;
+    },
+  };
 }
 
 export function deactivate(): void {}

@@ -9,112 +9,142 @@
  */
 import * as z from 'zod/mini';
 
-/** A number, or a numeric string ("8932" → 8932). Empty strings and non-numbers are rejected. */
-const numberLike = z.pipe(
-  z.union([z.number(), z.string().check(z.regex(/^\s*-?\d+(\.\d+)?\s*$/))]),
-  z.transform((v) => (typeof v === 'number' ? v : Number(v))),
-);
+/**
+ * Building the schemas costs activation time (dozens of zod constructors) while only a request or a
+ * rendered panel needs them, so they are built on first use; each export forwards to its built schema.
+ */
+function buildSchemas() {
+  /** A number, or a numeric string ("8932" → 8932). Empty strings and non-numbers are rejected. */
+  const numberLike = z.pipe(
+    z.union([z.number(), z.string().check(z.regex(/^\s*-?\d+(\.\d+)?\s*$/))]),
+    z.transform((v) => (typeof v === 'number' ? v : Number(v))),
+  );
 
-/** A string, or a number the API chose to send unquoted (IDs, sizes). */
-const stringLike = z.pipe(
-  z.union([z.string(), z.number()]),
-  z.transform((v) => String(v)),
-);
+  /** A string, or a number the API chose to send unquoted (IDs, sizes). */
+  const stringLike = z.pipe(
+    z.union([z.string(), z.number()]),
+    z.transform((v) => String(v)),
+  );
 
-/** Wraps a list the docs show either as a plain array or as `{ <key>: [...] }`. */
-function listOf<T extends z.ZodMiniType>(item: T, wrapperKey: string) {
-  return z.union([
-    z.array(item),
-    z.pipe(
-      z.looseObject({ [wrapperKey]: z.optional(z.union([z.array(item), item])) }),
-      z.transform((v) => {
-        const inner = (v as Record<string, unknown>)[wrapperKey];
-        if (inner === undefined) return [] as z.output<T>[];
-        return (Array.isArray(inner) ? inner : [inner]) as z.output<T>[];
-      }),
-    ),
-  ]);
+  /** Wraps a list the docs show either as a plain array or as `{ <key>: [...] }`. */
+  function listOf<T extends z.ZodMiniType>(item: T, wrapperKey: string) {
+    return z.union([
+      z.array(item),
+      z.pipe(
+        z.looseObject({ [wrapperKey]: z.optional(z.union([z.array(item), item])) }),
+        z.transform((v) => {
+          const inner = (v as Record<string, unknown>)[wrapperKey];
+          if (inner === undefined) return [] as z.output<T>[];
+          return (Array.isArray(inner) ? inner : [inner]) as z.output<T>[];
+        }),
+      ),
+    ]);
+  }
+
+  const MezzanineSchema = z.looseObject({
+    FileSize: z.optional(numberLike),
+    FileURL: z.optional(z.string()),
+    Height: z.optional(numberLike),
+    Width: z.optional(numberLike),
+    OriginalFileName: z.optional(z.string()),
+  });
+
+  const ImageInfoSchema = z.looseObject({
+    ImageId: z.string(),
+    AppId: z.optional(z.string()),
+    AuditStatus: z.optional(z.string()),
+    CateId: z.optional(numberLike),
+    CateName: z.optional(z.string()),
+    CreationTime: z.optional(z.string()),
+    ModificationTime: z.optional(z.string()),
+    Description: z.optional(z.string()),
+    ImageType: z.optional(z.string()),
+    Mezzanine: z.optional(MezzanineSchema),
+    RegionId: z.optional(z.string()),
+    Status: z.optional(z.string()),
+    StorageLocation: z.optional(z.string()),
+    Tags: z.optional(z.string()),
+    Title: z.optional(z.string()),
+    URL: z.optional(z.string()),
+  });
+
+  const GetImageInfoResponseSchema = z.looseObject({
+    RequestId: z.optional(z.string()),
+    ImageInfo: ImageInfoSchema,
+  });
+
+  const GetImageInfosResponseSchema = z.looseObject({
+    RequestId: z.optional(z.string()),
+    ImageInfo: z.optional(listOf(ImageInfoSchema, 'Image')),
+    NonExistImageIds: z.optional(listOf(stringLike, 'ImageId')),
+  });
+
+  /** SearchMedia's image record: no Mezzanine, no width/height (see the reference). */
+  const MediaListItemSchema = z.looseObject({
+    MediaId: z.optional(z.string()),
+    MediaType: z.optional(z.string()),
+    CreationTime: z.optional(z.string()),
+    Image: z.optional(ImageInfoSchema),
+  });
+
+  const SearchMediaResponseSchema = z.looseObject({
+    RequestId: z.optional(z.string()),
+    ScrollToken: z.optional(z.string()),
+    Total: z.optional(numberLike),
+    MediaList: z.optional(listOf(MediaListItemSchema, 'Media')),
+  });
+
+  const CategorySchema = z.looseObject({
+    CateId: numberLike,
+    CateName: z.optional(z.string()),
+    Level: z.optional(numberLike),
+    ParentId: z.optional(numberLike),
+    SubTotal: z.optional(numberLike),
+    Type: z.optional(z.string()),
+  });
+
+  const GetCategoriesResponseSchema = z.looseObject({
+    RequestId: z.optional(z.string()),
+    SubTotal: z.optional(numberLike),
+    Category: z.optional(CategorySchema),
+    SubCategories: z.optional(listOf(CategorySchema, 'Category')),
+  });
+
+  /** The documented JSON error body; every field optional because gateways vary. */
+  const ApiErrorBodySchema = z.looseObject({
+    RequestId: z.optional(z.string()),
+    HostId: z.optional(z.string()),
+    Code: z.optional(z.string()),
+    Message: z.optional(z.string()),
+    Recommend: z.optional(z.string()),
+  });
+
+  return { MezzanineSchema, ImageInfoSchema, GetImageInfoResponseSchema, GetImageInfosResponseSchema, MediaListItemSchema, SearchMediaResponseSchema, CategorySchema, GetCategoriesResponseSchema, ApiErrorBodySchema };
 }
 
-export const MezzanineSchema = z.looseObject({
-  FileSize: z.optional(numberLike),
-  FileURL: z.optional(z.string()),
-  Height: z.optional(numberLike),
-  Width: z.optional(numberLike),
-  OriginalFileName: z.optional(z.string()),
-});
+type Schemas = ReturnType<typeof buildSchemas>;
+let built: Schemas | undefined;
 
-export const ImageInfoSchema = z.looseObject({
-  ImageId: z.string(),
-  AppId: z.optional(z.string()),
-  AuditStatus: z.optional(z.string()),
-  CateId: z.optional(numberLike),
-  CateName: z.optional(z.string()),
-  CreationTime: z.optional(z.string()),
-  ModificationTime: z.optional(z.string()),
-  Description: z.optional(z.string()),
-  ImageType: z.optional(z.string()),
-  Mezzanine: z.optional(MezzanineSchema),
-  RegionId: z.optional(z.string()),
-  Status: z.optional(z.string()),
-  StorageLocation: z.optional(z.string()),
-  Tags: z.optional(z.string()),
-  Title: z.optional(z.string()),
-  URL: z.optional(z.string()),
-});
-export type ImageInfo = z.output<typeof ImageInfoSchema>;
-export type Mezzanine = z.output<typeof MezzanineSchema>;
+function lazySchema<K extends keyof Schemas>(key: K): Schemas[K] {
+  const target = (): Schemas[K] => (built ??= buildSchemas())[key];
+  return new Proxy({} as Schemas[K], {
+    get: (_stub, prop) => Reflect.get(target(), prop),
+    has: (_stub, prop) => Reflect.has(target(), prop),
+  });
+}
 
-export const GetImageInfoResponseSchema = z.looseObject({
-  RequestId: z.optional(z.string()),
-  ImageInfo: ImageInfoSchema,
-});
+export const MezzanineSchema = lazySchema('MezzanineSchema');
+export const ImageInfoSchema = lazySchema('ImageInfoSchema');
+export const GetImageInfoResponseSchema = lazySchema('GetImageInfoResponseSchema');
+export const GetImageInfosResponseSchema = lazySchema('GetImageInfosResponseSchema');
+export const MediaListItemSchema = lazySchema('MediaListItemSchema');
+export const SearchMediaResponseSchema = lazySchema('SearchMediaResponseSchema');
+export const CategorySchema = lazySchema('CategorySchema');
+export const GetCategoriesResponseSchema = lazySchema('GetCategoriesResponseSchema');
+export const ApiErrorBodySchema = lazySchema('ApiErrorBodySchema');
 
-export const GetImageInfosResponseSchema = z.looseObject({
-  RequestId: z.optional(z.string()),
-  ImageInfo: z.optional(listOf(ImageInfoSchema, 'Image')),
-  NonExistImageIds: z.optional(listOf(stringLike, 'ImageId')),
-});
-
-/** SearchMedia's image record: no Mezzanine, no width/height (see the reference). */
-export const MediaListItemSchema = z.looseObject({
-  MediaId: z.optional(z.string()),
-  MediaType: z.optional(z.string()),
-  CreationTime: z.optional(z.string()),
-  Image: z.optional(ImageInfoSchema),
-});
-export type MediaListItem = z.output<typeof MediaListItemSchema>;
-
-export const SearchMediaResponseSchema = z.looseObject({
-  RequestId: z.optional(z.string()),
-  ScrollToken: z.optional(z.string()),
-  Total: z.optional(numberLike),
-  MediaList: z.optional(listOf(MediaListItemSchema, 'Media')),
-});
-
-export const CategorySchema = z.looseObject({
-  CateId: numberLike,
-  CateName: z.optional(z.string()),
-  Level: z.optional(numberLike),
-  ParentId: z.optional(numberLike),
-  SubTotal: z.optional(numberLike),
-  Type: z.optional(z.string()),
-});
-export type Category = z.output<typeof CategorySchema>;
-
-export const GetCategoriesResponseSchema = z.looseObject({
-  RequestId: z.optional(z.string()),
-  SubTotal: z.optional(numberLike),
-  Category: z.optional(CategorySchema),
-  SubCategories: z.optional(listOf(CategorySchema, 'Category')),
-});
-
-/** The documented JSON error body; every field optional because gateways vary. */
-export const ApiErrorBodySchema = z.looseObject({
-  RequestId: z.optional(z.string()),
-  HostId: z.optional(z.string()),
-  Code: z.optional(z.string()),
-  Message: z.optional(z.string()),
-  Recommend: z.optional(z.string()),
-});
-export type ApiErrorBody = z.output<typeof ApiErrorBodySchema>;
+export type ImageInfo = z.output<Schemas['ImageInfoSchema']>;
+export type Mezzanine = z.output<Schemas['MezzanineSchema']>;
+export type MediaListItem = z.output<Schemas['MediaListItemSchema']>;
+export type Category = z.output<Schemas['CategorySchema']>;
+export type ApiErrorBody = z.output<Schemas['ApiErrorBodySchema']>;

@@ -18,6 +18,7 @@ const HEX_ID = /\b[0-9a-f]{32}\b/gi;
 async function explorer(): Promise<ExplorerTestApi> {
   const ext = await activated();
   const api = ext.exports as ExtensionApi;
+  await api.ready;
   assert.ok(api.explorer, 'the extension exported no explorer test API');
   await api.testHooks?.settled();
   return api.explorer;

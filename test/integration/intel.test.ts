@@ -52,7 +52,8 @@ describe('editor intelligence', () => {
 
   before(async () => {
     const ext = await activated();
-    const api = ext.exports as { testHooks?: { intel?: IntelHooks } };
+    const api = ext.exports as { ready: Promise<void>; testHooks?: { intel?: IntelHooks } };
+    await api.ready;
     assert.ok(api.testHooks?.intel, 'the extension exposes no intel test hooks');
     hooks = api.testHooks.intel;
   });

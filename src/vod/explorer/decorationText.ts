@@ -39,7 +39,8 @@ function describe(info: ImageInfo, labels: DecorationLabels): string {
   return parts.length > 0 ? parts.join(SEPARATOR) : sanitise(labels.untitled, MAX_DECORATION_TITLE);
 }
 
-const segmenter = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+// Made on first use: constructing a Segmenter loads ICU data, which costs milliseconds at start-up.
+let segmenter: Intl.Segmenter | undefined;
 
 /** One line of visible text, at most `max` graphemes (the last one an ellipsis when cut). */
 export function sanitise(text: string, max: number): string {
@@ -47,7 +48,7 @@ export function sanitise(text: string, max: number): string {
   // Cheap exit: no string of at most `max` UTF-16 units has more than `max` graphemes.
   if (flat.length <= max) return flat;
   const kept: string[] = [];
-  for (const { segment } of segmenter.segment(flat)) {
+  for (const { segment } of (segmenter ??= new Intl.Segmenter(undefined, { granularity: 'grapheme' })).segment(flat)) {
     if (kept.length === max) return `${kept.slice(0, max - 1).join('').trimEnd()}…`;
     kept.push(segment);
   }

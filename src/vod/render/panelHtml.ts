@@ -51,8 +51,11 @@ interface Context {
   readonly timeZone: string | undefined;
 }
 
-const KNOWN_FIELDS = new Set(Object.keys(ImageInfoSchema.shape));
-const KNOWN_MEZZANINE_FIELDS = new Set(Object.keys(MezzanineSchema.shape));
+// Read from the schemas on first render, not at load: the schemas are built on first use.
+let knownFields: { readonly image: ReadonlySet<string>; readonly mezzanine: ReadonlySet<string> } | undefined;
+function known(): NonNullable<typeof knownFields> {
+  return (knownFields ??= { image: new Set(Object.keys(ImageInfoSchema.shape)), mezzanine: new Set(Object.keys(MezzanineSchema.shape)) });
+}
 const MAX_OTHER_VALUE = 2000;
 
 /** API status values → one of a fixed set of CSS classes (never a class built from API text). */
@@ -180,9 +183,9 @@ function mezzanineSection(mezzanine: Mezzanine | undefined, ctx: Context): strin
 
 /** Fields this version does not know, so nothing the API returns is hidden; values redacted as they may hold URLs. */
 function otherFieldsSection(info: ImageInfo, ctx: Context): string {
-  const extra: [string, unknown][] = Object.entries(info).filter(([key]) => !KNOWN_FIELDS.has(key));
+  const extra: [string, unknown][] = Object.entries(info).filter(([key]) => !known().image.has(key));
   for (const [key, value] of Object.entries(info.Mezzanine ?? {})) {
-    if (!KNOWN_MEZZANINE_FIELDS.has(key)) extra.push([`Mezzanine.${key}`, value]);
+    if (!known().mezzanine.has(key)) extra.push([`Mezzanine.${key}`, value]);
   }
   if (extra.length === 0) return '';
   const { labels } = ctx;
