@@ -16,6 +16,7 @@ import { join } from 'node:path';
 import { readFile } from 'node:fs/promises';
 import * as z from 'zod/mini';
 import { VodError } from './errors';
+import { lazy } from './lazy';
 
 export interface Credentials {
   readonly accessKeyId: string;
@@ -151,21 +152,25 @@ function cliProfileDisabled(env: CredentialEnv): boolean {
  * Only the fields we read are typed; the CLI writes many more (and numbers among them), which
  * `looseObject` keeps without judging.
  */
-const CliProfileSchema = z.looseObject({
-  name: z.string(),
-  mode: z.optional(z.string()),
-  access_key_id: z.optional(z.string()),
-  access_key_secret: z.optional(z.string()),
-  sts_token: z.optional(z.string()),
-  region_id: z.optional(z.string()),
-});
-type CliProfile = z.output<typeof CliProfileSchema>;
-
-const CliConfigSchema = z.looseObject({
-  current: z.optional(z.string()),
-  profiles: z.optional(z.array(CliProfileSchema)),
-});
-type CliConfig = z.output<typeof CliConfigSchema>;
+const cliConfigSchema = lazy(() =>
+  z.looseObject({
+    current: z.optional(z.string()),
+    profiles: z.optional(
+      z.array(
+        z.looseObject({
+          name: z.string(),
+          mode: z.optional(z.string()),
+          access_key_id: z.optional(z.string()),
+          access_key_secret: z.optional(z.string()),
+          sts_token: z.optional(z.string()),
+          region_id: z.optional(z.string()),
+        }),
+      ),
+    ),
+  }),
+);
+type CliConfig = z.output<ReturnType<typeof cliConfigSchema>>;
+type CliProfile = NonNullable<CliConfig['profiles']>[number];
 
 function hasCode(error: unknown, code: string): boolean {
   return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === code;
@@ -191,7 +196,7 @@ async function readCliConfig(fs: CredentialFs): Promise<CliConfig | undefined> {
     throw new VodError('invalidInput', `${CONFIG_DISPLAY_PATH} is not valid JSON; fix it with \`aliyun configure\` or an editor.`);
   }
 
-  const parsed = z.safeParse(CliConfigSchema, json);
+  const parsed = z.safeParse(cliConfigSchema(), json);
   if (!parsed.success) {
     // Paths and expected types only: zod issues can carry the offending input.
     const where = parsed.error.issues

@@ -3,6 +3,7 @@
  * codes rather than sentences: the UI words them, localised, and can never echo a secret by mistake.
  */
 import * as z from 'zod/mini';
+import { lazy } from '../../vod/lazy';
 import type { Credentials } from '../../vod/credentials';
 import { resolveEndpoint } from '../../vod/endpoint';
 import { profileNameProblem, type ProfileNameProblem } from '../profiles';
@@ -58,19 +59,21 @@ export function isStsKeyId(accessKeyId: string): boolean {
   return accessKeyId.trim().startsWith('STS.');
 }
 
-const ArgsSchema = z.object({
-  profile: z.string(),
-  accessKeyId: z.string(),
-  accessKeySecret: z.string(),
-  securityToken: z.optional(z.nullable(z.string())),
-  region: z.optional(z.nullable(z.string())),
-});
+const argsSchema = lazy(() =>
+  z.object({
+    profile: z.string(),
+    accessKeyId: z.string(),
+    accessKeySecret: z.string(),
+    securityToken: z.optional(z.nullable(z.string())),
+    region: z.optional(z.nullable(z.string())),
+  }),
+);
 
 const FIELDS: readonly SignInField[] = ['profile', 'accessKeyId', 'accessKeySecret', 'securityToken', 'region'];
 
 /** Parses `vodImages.signIn`'s automation argument `{profile, accessKeyId, accessKeySecret, securityToken?, region?}`. */
 export function parseSignInArgs(value: unknown): { ok: true; request: SignInRequest } | { ok: false; invalid: InvalidField } {
-  const parsed = ArgsSchema.safeParse(value);
+  const parsed = argsSchema().safeParse(value);
   if (!parsed.success) {
     // Name the first offending field, never its value.
     const first = parsed.error.issues[0]?.path[0];

@@ -3,6 +3,7 @@
  * the prompts. Pure, so the rules (presets, remembered default, argument validation) are unit-tested.
  */
 import * as z from 'zod/mini';
+import { lazy } from '../../vod/lazy';
 import type { OutputType } from '../../vod/api';
 import { VodError } from '../../vod/errors';
 import { parseDuration } from '../../vod/duration';
@@ -31,10 +32,12 @@ export function defaultExpiry(remembered: unknown, fallbackSeconds: number): num
   return typeof remembered === 'number' && Number.isSafeInteger(remembered) && remembered > 0 ? remembered : fallbackSeconds;
 }
 
-const SignedUrlOptionsSchema = z.object({
-  expiresIn: z.optional(z.union([z.number(), z.string()])),
-  outputType: z.optional(z.enum(['cdn', 'oss'])),
-});
+const signedUrlOptionsSchema = lazy(() =>
+  z.object({
+    expiresIn: z.optional(z.union([z.number(), z.string()])),
+    outputType: z.optional(z.enum(['cdn', 'oss'])),
+  }),
+);
 
 /** What a caller (a test, a keybinding, another extension) may pass to skip the prompts. */
 export interface SignedUrlOptions {
@@ -48,7 +51,7 @@ export interface SignedUrlOptions {
  */
 export function parseSignedUrlOptions(value: unknown): SignedUrlOptions | undefined | VodError {
   if (value === undefined || value === null) return undefined;
-  const parsed = SignedUrlOptionsSchema.safeParse(value);
+  const parsed = signedUrlOptionsSchema().safeParse(value);
   if (!parsed.success) {
     return new VodError('invalidInput', 'Options must look like {expiresIn?: seconds or "90m", outputType?: "cdn" | "oss"}.');
   }

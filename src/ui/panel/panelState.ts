@@ -5,16 +5,17 @@
  */
 import { randomBytes } from 'node:crypto';
 import * as z from 'zod/mini';
+import { lazy } from '../../vod/lazy';
 import { isPlausibleImageId } from '../../vod/imageIds';
 import type { ImageInfo } from '../../vod/schemas';
 
 export const PANEL_VIEW_TYPE = 'vodImages.details';
 
-const PersistedStateSchema = z.object({ imageId: z.string() });
+const persistedStateSchema = lazy(() => z.object({ imageId: z.string() }));
 
 /** The image a restored panel showed, or undefined when the saved state is unusable. */
 export function restoredImageId(state: unknown): string | undefined {
-  const parsed = PersistedStateSchema.safeParse(state);
+  const parsed = persistedStateSchema().safeParse(state);
   if (!parsed.success) return undefined;
   return isPlausibleImageId(parsed.data.imageId) ? parsed.data.imageId : undefined;
 }

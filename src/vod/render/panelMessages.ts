@@ -7,36 +7,41 @@
  * itself, so a signed URL is never handed to (or taken from) the page.
  */
 import * as z from 'zod/mini';
+import { lazy } from '../lazy';
 
 export const PANEL_ACTIONS = ['copyUrl', 'copySignedUrl', 'openInBrowser', 'refresh', 'copyId'] as const;
 export type PanelAction = (typeof PANEL_ACTIONS)[number];
 
 /** Webview → host. `ready` is the handshake: the host posts nothing before it. */
-export const WebviewMessageSchema = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('ready') }),
-  z.object({ type: z.literal('action'), action: z.enum(PANEL_ACTIONS) }),
-]);
-export type WebviewMessage = z.output<typeof WebviewMessageSchema>;
+const webviewMessageSchema = lazy(() =>
+  z.discriminatedUnion('type', [
+    z.object({ type: z.literal('ready') }),
+    z.object({ type: z.literal('action'), action: z.enum(PANEL_ACTIONS) }),
+  ]),
+);
+export type WebviewMessage = z.output<ReturnType<typeof webviewMessageSchema>>;
 
 /** Long enough for any real image ID, short enough that a bogus message cannot carry a payload. */
-const ImageIdSchema = z.string().check(z.minLength(1), z.maxLength(256));
+const IMAGE_ID_MAX = 256;
 
 /** Host → webview. */
-export const HostMessageSchema = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('state'), imageId: ImageIdSchema }),
-  z.object({ type: z.literal('busy'), busy: z.boolean() }),
-  z.object({ type: z.literal('notice'), text: z.string().check(z.maxLength(2000)) }),
-]);
-export type HostMessage = z.output<typeof HostMessageSchema>;
+const hostMessageSchema = lazy(() =>
+  z.discriminatedUnion('type', [
+    z.object({ type: z.literal('state'), imageId: z.string().check(z.minLength(1), z.maxLength(IMAGE_ID_MAX)) }),
+    z.object({ type: z.literal('busy'), busy: z.boolean() }),
+    z.object({ type: z.literal('notice'), text: z.string().check(z.maxLength(2000)) }),
+  ]),
+);
+export type HostMessage = z.output<ReturnType<typeof hostMessageSchema>>;
 
 /** The message, or undefined when it is not one we know; the host ignores those. */
 export function parseWebviewMessage(value: unknown): WebviewMessage | undefined {
-  const result = WebviewMessageSchema.safeParse(value);
+  const result = webviewMessageSchema().safeParse(value);
   return result.success ? result.data : undefined;
 }
 
 export function parseHostMessage(value: unknown): HostMessage | undefined {
-  const result = HostMessageSchema.safeParse(value);
+  const result = hostMessageSchema().safeParse(value);
   return result.success ? result.data : undefined;
 }
 
