@@ -1,27 +1,43 @@
-// Bundles the integration suite for the extension host: test/integration/index.ts and every
-// *.test.ts there become out/integration/*.js. `vscode` comes from the host and mocha from
-// node_modules at run time, so both stay external.
+// Bundles the suites that run inside the extension host: test/integration/index.ts and every
+// *.test.ts there become out/integration/*.js; test/bench/host/index.ts (the host-side benchmark,
+// not part of `npm test`) becomes out/bench-host/index.js. `vscode` comes from the host and mocha
+// from node_modules at run time, so both stay external.
+//
+//   node scripts/build-tests.mjs [integration|bench-host ...]   (default: integration)
 import * as esbuild from 'esbuild';
 import { readdirSync, rmSync } from 'node:fs';
 
-const dir = 'test/integration';
-const entryPoints = [
-  `${dir}/index.ts`,
-  ...readdirSync(dir)
-    .filter((f) => f.endsWith('.test.ts'))
-    .map((f) => `${dir}/${f}`),
-];
+const SUITES = {
+  integration: () => {
+    const dir = 'test/integration';
+    return [
+      `${dir}/index.ts`,
+      ...readdirSync(dir)
+        .filter((f) => f.endsWith('.test.ts'))
+        .map((f) => `${dir}/${f}`),
+    ];
+  },
+  'bench-host': () => ['test/bench/host/index.ts'],
+};
 
-rmSync('out/integration', { recursive: true, force: true });
-await esbuild.build({
-  entryPoints,
-  outdir: 'out/integration',
-  bundle: true,
-  platform: 'node',
-  format: 'cjs',
-  target: 'node20',
-  sourcemap: 'inline',
-  external: ['vscode', 'mocha'],
-  logLevel: 'warning',
-});
-console.log(`build-tests: ${entryPoints.length} entry points -> out/integration/`);
+const wanted = process.argv.length > 2 ? process.argv.slice(2) : ['integration'];
+for (const name of wanted) if (!(name in SUITES)) throw new Error(`unknown suite "${name}" (known: ${Object.keys(SUITES).join(', ')})`);
+
+for (const [name, entries] of Object.entries(SUITES)) {
+  if (!wanted.includes(name)) continue;
+  const entryPoints = entries();
+  const outdir = `out/${name}`;
+  rmSync(outdir, { recursive: true, force: true });
+  await esbuild.build({
+    entryPoints,
+    outdir,
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    sourcemap: 'inline',
+    external: ['vscode', 'mocha'],
+    logLevel: 'warning',
+  });
+  console.log(`build-tests: ${entryPoints.length} entry points -> ${outdir}/`);
+}

@@ -56,7 +56,7 @@ async function resolveMany(emulator: RunningEmulator): Promise<BenchRow[]> {
   }
 }
 
-async function heapGrowth(emulator: RunningEmulator): Promise<BenchRow[]> {
+export async function heapGrowth(emulator: RunningEmulator): Promise<BenchRow[]> {
   const transport = createUndiciTransport({ env: {} });
   const client = new VodClient({ endpoint: new URL(emulator.endpoint), credentials: async () => emulator.credentials, transport, requestsPerSecond: Infinity });
   const service = new ImageService({ api: client });

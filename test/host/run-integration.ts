@@ -3,14 +3,18 @@
  * extension host: code-server + headless Chromium, the extension loaded from this repository.
  * Exit code 0 only if the suite ran at least one test and none failed.
  *
- *   tsx test/host/run-integration.ts [--grep <pattern>]
+ *   tsx test/host/run-integration.ts [--grep <pattern>] [--suite <folder>]
+ *
+ * `--suite` runs another bundled suite the same way (e.g. out/bench-host, the host-side benchmark).
+ * The workbench opens a copy of the demo workspace in the run's work folder: tests may add, change
+ * and delete files there without touching the repository or another run.
  */
 import { existsSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
+import { cp, readFile } from 'node:fs/promises';
 import * as path from 'node:path';
 import { format } from 'node:util';
 import { startHost } from './lib/host';
-import { INTEGRATION_OUT, ROOT } from './lib/paths';
+import { DEMO_WORKSPACE, INTEGRATION_OUT, ROOT } from './lib/paths';
 import { withTimeout } from './lib/processes';
 import { screenshot, summaryLine } from './lib/results';
 
@@ -30,13 +34,19 @@ function argValue(name: string): string | undefined {
 }
 
 async function main(): Promise<number> {
-  if (!existsSync(path.join(INTEGRATION_OUT, 'index.js'))) {
-    console.error(`${INTEGRATION_OUT}/index.js is missing: run \`node scripts/build-tests.mjs\` first`);
+  const suite = path.resolve(ROOT, argValue('--suite') ?? INTEGRATION_OUT);
+  if (!existsSync(path.join(suite, 'index.js'))) {
+    console.error(`${suite}/index.js is missing: run \`node scripts/build-tests.mjs\` first`);
     return 1;
   }
   const grep = argValue('--grep');
   const host = await startHost({
     label: LABEL,
+    folder: async (work) => {
+      const copy = path.join(work.root, 'demo');
+      await cp(DEMO_WORKSPACE, copy, { recursive: true });
+      return copy;
+    },
     // The suite writes its counts here: the exit code alone cannot tell "all passed" from "ran nothing".
     env: (work) => ({
       VOD_TEST_RESULT_FILE: path.join(work.root, 'integration-result.json'),
@@ -56,7 +66,7 @@ async function main(): Promise<number> {
     });
     await browser.exposeFunction('codeAutomationExit', (code: number) => finish(code));
     const page = browser.pages()[0] ?? (await browser.newPage());
-    await page.goto(host.url({ kind: 'development', path: ROOT, testsPath: INTEGRATION_OUT }));
+    await page.goto(host.url({ kind: 'development', path: ROOT, testsPath: suite }));
     try {
       exitCode = await withTimeout(finished, TIMEOUT_MS, 'integration suite');
     } catch (err) {

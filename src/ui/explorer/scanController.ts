@@ -14,6 +14,7 @@ import { WorkspaceIndex } from '../../vod/scan/workspaceIndex';
 import { usablePattern } from '../lookup/imageTarget';
 import type { Services } from '../services';
 import { scanGlobs, type ScanGlobs } from './scanGlobs';
+import { decideScan, type ScanTrigger } from './scanTrigger';
 import { workspaceFileSource } from './workspaceFileSource';
 
 export const EXPLORER_VIEW_ID = 'vodImages.explorer';
@@ -47,16 +48,10 @@ export class ScanController implements vscode.Disposable {
 
   constructor(private readonly services: Services) {
     this.disposables.push(
-      vscode.workspace.onDidGrantWorkspaceTrust(() => {
-        if (this.current.kind === 'untrusted') void this.scan();
-      }),
-      vscode.workspace.onDidChangeWorkspaceFolders(() => {
-        if (this.current.kind !== 'notStarted') void this.scan();
-      }),
+      vscode.workspace.onDidGrantWorkspaceTrust(() => this.on('trustGranted')),
+      vscode.workspace.onDidChangeWorkspaceFolders(() => this.on('scopeChanged')),
       vscode.workspace.onDidChangeConfiguration((e) => {
-        if (this.current.kind !== 'notStarted' && ['vodImages.scan', 'vodImages.idPattern', 'files.exclude', 'search.exclude'].some((k) => e.affectsConfiguration(k))) {
-          void this.scan();
-        }
+        if (['vodImages.scan', 'vodImages.idPattern', 'files.exclude', 'search.exclude'].some((k) => e.affectsConfiguration(k))) this.on('scopeChanged');
       }),
     );
   }
@@ -67,12 +62,13 @@ export class ScanController implements vscode.Disposable {
 
   /** The first scan, when the view is first shown: skipped (and explained) in an untrusted workspace. */
   ensureStarted(): void {
-    if (this.current.kind !== 'notStarted') return;
-    if (!vscode.workspace.isTrusted) {
-      this.setState({ kind: 'untrusted' });
-      return;
-    }
-    void this.scan();
+    this.on('viewShown');
+  }
+
+  private on(trigger: ScanTrigger): void {
+    const decision = decideScan(trigger, this.current.kind, vscode.workspace.isTrusted);
+    if (decision === 'scan') void this.scan();
+    else if (decision === 'holdUntrusted') this.setState({ kind: 'untrusted' });
   }
 
   /** A full scan (the command runs it even in an untrusted workspace: the user asked). Restarts one in progress. */

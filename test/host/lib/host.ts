@@ -15,7 +15,8 @@ export interface HostOptions {
   readonly label: string;
   /** A VSIX to install before the server starts (or a step that makes one in the work folder); pair it with `installed` pages. */
   readonly vsix?: string | ((work: WorkFolder) => Promise<string>);
-  readonly folder?: string;
+  /** The folder the workbench opens (default: the demo workspace), or a step that prepares one in the work folder. */
+  readonly folder?: string | ((work: WorkFolder) => Promise<string>);
   readonly auth?: CodeServerAuth;
   readonly port?: number;
   /** Extra variables for the server and its extension hosts (a function when they name files in the work folder). */
@@ -72,7 +73,7 @@ export async function startHost(opts: HostOptions): Promise<Host> {
       const vsix = typeof opts.vsix === 'function' ? await opts.vsix(work) : opts.vsix;
       await installExtension(work, vsix, env);
     }
-    const folder = opts.folder ?? DEMO_WORKSPACE;
+    const folder = typeof opts.folder === 'function' ? await opts.folder(work) : (opts.folder ?? DEMO_WORKSPACE);
     const server = await startCodeServer({
       work,
       env,

@@ -1,0 +1,69 @@
+/**
+ * Heap growth after 10,000 lookups (goal ≤ 30 MB), measured twice and printed side by side:
+ * - in the real extension host (code-server, the extension loaded from this tree, the emulator
+ *   behind it): test/bench/host/index.ts run as the host's test suite, through
+ *   test/host/run-integration.ts --suite out/bench-host;
+ * - in plain Node with the same lookups (resolve.bench.ts's measurement), for reference.
+ * The host row says how garbage was set aside there (a real gc, or the least of settled samples).
+ */
+import { execFile } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import * as path from 'node:path';
+import { startEmulator } from '../emulator';
+import { CODE_SERVER_BIN } from '../host/lib/paths';
+import type { HostHeapResult } from './host/index';
+import { heapGrowth } from './resolve.bench';
+import { ms, type BenchModule, type BenchRow } from './types';
+
+const ROOT = path.resolve(__dirname, '..', '..');
+const GOAL_MB = 30;
+const RUN_TIMEOUT_MS = 240_000;
+
+function run(args: readonly string[], timeoutMs: number): Promise<{ code: number; output: string }> {
+  return new Promise((resolve) => {
+    execFile(process.execPath, args, { cwd: ROOT, timeout: timeoutMs, maxBuffer: 64 * 1024 * 1024, killSignal: 'SIGINT' }, (error, stdout, stderr) => {
+      const code = error ? (typeof error.code === 'number' ? error.code : 1) : 0;
+      resolve({ code, output: `${stdout}\n${stderr}` });
+    });
+  });
+}
+
+async function hostRow(): Promise<BenchRow> {
+  const metric = 'extension host: heap growth after 10000 lookups';
+  if (!existsSync(CODE_SERVER_BIN)) {
+    return { metric, value: 'not measured', goal: `≤ ${GOAL_MB} MB`, note: 'the test host is not installed: npm run test:host:install' };
+  }
+  const built = await run(['scripts/build-tests.mjs', 'bench-host'], 60_000);
+  if (built.code !== 0) throw new Error(`building the host benchmark failed:\n${built.output}`);
+  const started = performance.now();
+  const { code, output } = await run(['--require', 'tsx/cjs', 'test/host/run-integration.ts', '--suite', 'out/bench-host'], RUN_TIMEOUT_MS);
+  const line = output.split('\n').find((l) => l.startsWith('HOST_HEAP '));
+  if (code !== 0 || !line) throw new Error(`the host benchmark failed (exit ${code}):\n${output.split('\n').slice(-30).join('\n')}`);
+  const result = JSON.parse(line.slice('HOST_HEAP '.length)) as HostHeapResult;
+  return {
+    metric,
+    value: `${result.growthMb.toFixed(1)} MB`,
+    goal: `≤ ${GOAL_MB} MB`,
+    met: result.growthMb <= GOAL_MB,
+    note:
+      `gc: ${result.gc}; heap ${result.beforeMb.toFixed(1)} → ${result.afterMb.toFixed(1)} MB; lookups ${ms(result.elapsedMs, 0)} at 10 calls/s ` +
+      `(${result.found} found, ${result.missing} missing, ${result.failed} failed); whole run ${ms(performance.now() - started, 0)}`,
+  };
+}
+
+async function nodeRows(): Promise<BenchRow[]> {
+  const emulator = await startEmulator({ port: 0 });
+  try {
+    return (await heapGrowth(emulator)).map((row) => ({ ...row, metric: `plain Node: ${row.metric}` }));
+  } finally {
+    await emulator.close();
+  }
+}
+
+const hostHeapBench: BenchModule = {
+  title: 'heap growth: extension host vs plain Node',
+  async bench() {
+    return [await hostRow(), ...(await nodeRows())];
+  },
+};
+export default hostHeapBench;
