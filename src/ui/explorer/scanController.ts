@@ -40,14 +40,6 @@ export class ScanController implements vscode.Disposable {
   readonly onDidChangeState = this.stateEmitter.event;
   private running: { controller: AbortController; done: Promise<ScanSummary | undefined> } | undefined;
   private readonly indexed = new Set<string>();
-  /**
-   * Deletions the watcher reported while scans were reading: a file deleted after a scan read it
-   * must not come back when that scan's results land. Each deletion gets a number; a scan drops
-   * results for paths deleted after it started. Pruned whenever no scan is in flight.
-   */
-  private readonly deletions = new Map<string, number>();
-  private deletionCount = 0;
-  private scansInFlight = 0;
   private readonly disposables: vscode.Disposable[] = [this.stateEmitter];
   private watching = false;
   private queued = new Set<string>();
@@ -134,8 +126,7 @@ export class ScanController implements vscode.Disposable {
     const globs = this.globs();
     const seen = new Set<string>();
     const pending: FileScanResult[] = [];
-    const since = this.beginScan();
-    const flush = (): void => this.apply(pending.splice(0), since);
+    const flush = (): void => this.apply(pending.splice(0));
     const timer = setInterval(flush, FLUSH_MS);
     this.setState({ kind: 'scanning', done: 0, listed: 0 });
     let lastProgress = 0;
@@ -181,35 +172,14 @@ export class ScanController implements vscode.Disposable {
       return undefined;
     } finally {
       clearInterval(timer);
-      this.endScan();
     }
   }
 
-  /** Marks a scan as reading; returns the deletion number its results are checked against. */
-  private beginScan(): number {
-    if (this.scansInFlight === 0) this.deletions.clear();
-    this.scansInFlight += 1;
-    return this.deletionCount;
-  }
-
-  private endScan(): void {
-    this.scansInFlight -= 1;
-  }
-
-  /** Whether `path` (or a folder above it) was deleted after deletion number `since`. */
-  private deletedSince(path: string, since: number): boolean {
-    for (const [key, at] of this.deletions) {
-      if (at > since && (path === key || path.startsWith(`${key}/`))) return true;
-    }
-    return false;
-  }
-
-  /** Folds scan results into the index as one change, except for files deleted since the scan began. */
-  private apply(results: readonly FileScanResult[], since: number): void {
+  /** Folds scan results into the index as one change. */
+  private apply(results: readonly FileScanResult[]): void {
     if (results.length === 0) return;
     this.index.batch(() => {
       for (const result of results) {
-        if (this.deletedSince(result.path, since)) continue;
         if (result.status === 'scanned') {
           this.index.replaceFile(result.path, result.occurrences);
           this.indexed.add(result.path);
@@ -231,15 +201,9 @@ export class ScanController implements vscode.Disposable {
       watcher,
       watcher.onDidCreate((uri) => this.enqueue(uri)),
       watcher.onDidChange((uri) => this.enqueue(uri)),
-      watcher.onDidDelete((uri) => this.deleted(uri)),
+      watcher.onDidDelete((uri) => this.forget(uri)),
       vscode.workspace.onDidSaveTextDocument((document) => this.enqueue(document.uri)),
     );
-  }
-
-  /** The watcher saw `uri` deleted: forget it, and keep scans still reading from bringing it back. */
-  private deleted(uri: vscode.Uri): void {
-    if (this.scansInFlight > 0) this.deletions.set(uri.toString(), ++this.deletionCount);
-    this.forget(uri);
   }
 
   private forget(uri: vscode.Uri): void {
@@ -272,15 +236,6 @@ export class ScanController implements vscode.Disposable {
 
   /** Rescans a few changed files: those no longer included (or excluded now) leave the index. */
   private async rescan(uris: readonly vscode.Uri[]): Promise<void> {
-    const since = this.beginScan();
-    try {
-      await this.rescanFrom(uris, since);
-    } finally {
-      this.endScan();
-    }
-  }
-
-  private async rescanFrom(uris: readonly vscode.Uri[], since: number): Promise<void> {
     const globs = this.globs();
     const isIncluded = await inclusionCheck(globs);
     const included: vscode.Uri[] = [];
@@ -300,7 +255,7 @@ export class ScanController implements vscode.Disposable {
     const listed = new Set(results.map((r) => r.path));
     // Not listed: deleted or no longer a file.
     for (const uri of included) if (!listed.has(uri.toString())) this.forget(uri);
-    this.apply(results, since);
+    this.apply(results);
   }
 
   private setState(state: ScanState): void {
