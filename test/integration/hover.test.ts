@@ -14,6 +14,16 @@ const OUR_COMMANDS = ['vodImages.openDetails', 'vodImages.copySignedUrl', 'vodIm
 interface Stats {
   apiRequests: number;
   imageRequests: number;
+  byAction: Record<string, number>;
+}
+
+/**
+ * The batched lookups the hover's image cache makes. Counted per action because other features
+ * (diagnostics asking GetImageInfo for audit status of earlier tests' documents) may call the
+ * emulator at any moment, and this suite is about the hover's own calls.
+ */
+function lookups(stats: Stats): number {
+  return stats.byAction['GetImageInfos'] ?? 0;
 }
 
 async function emulatorStats(): Promise<Stats> {
@@ -93,13 +103,11 @@ describe('hover over image IDs', () => {
     const doc = await docWith(`again ${id}`);
     assert.ok(await hoverOn(doc, id));
     const before = await emulatorStats();
-    const started = performance.now();
     assert.ok(await hoverOn(doc, id));
-    const elapsed = performance.now() - started;
     const after = await emulatorStats();
-    assert.equal(after.apiRequests - before.apiRequests, 0);
+    // How fast that is, is measured by `npm run bench` (cached hover), not asserted here.
+    assert.equal(lookups(after) - lookups(before), 0);
     assert.equal(after.imageRequests - before.imageRequests, 0);
-    assert.ok(elapsed < 1000, `cached hover took ${elapsed} ms`);
   });
 
   for (const slug of ['xss-img', 'md-command', 'md-javascript', 'backticks', 'bidi', 'newlines']) {
@@ -135,7 +143,7 @@ describe('hover over image IDs', () => {
     assert.match(found.markdown.value, new RegExp(`No VOD image with ID ${missing}`));
     const before = await emulatorStats();
     assert.ok(await hoverOn(doc, missing));
-    assert.equal((await emulatorStats()).apiRequests - before.apiRequests, 0);
+    assert.equal(lookups(await emulatorStats()) - lookups(before), 0);
   });
 
   it('says the image is too large instead of embedding more than 1 MiB', async () => {
