@@ -25,8 +25,21 @@ const undiciBeside = {
   },
 };
 
+// Every `import * as vscode from 'vscode'` of an external module makes the bundler copy the whole
+// API object into a fresh namespace at load, once per importing file (~40 files). Routing them through
+// one bundled re-export makes that copy once.
+const vscodeOnce = {
+  name: 'vscode-once',
+  setup(build) {
+    build.onResolve({ filter: /^vscode$/ }, (args) =>
+      args.namespace === 'vscode-once' ? { path: 'vscode', external: true } : { path: 'vscode', namespace: 'vscode-once' },
+    );
+    build.onLoad({ filter: /.*/, namespace: 'vscode-once' }, () => ({ contents: "export * from 'vscode';", loader: 'js' }));
+  },
+};
+
 const contexts = await Promise.all([
-  esbuild.context({ ...node, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'], plugins: [undiciBeside] }),
+  esbuild.context({ ...node, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'], plugins: [undiciBeside, vscodeOnce] }),
   esbuild.context({
     ...node,
     entryPoints: ['src/cli/main.ts'],
