@@ -5,7 +5,7 @@
 import { strict as assert } from 'node:assert';
 import { VodClient, type VodClientOptions } from '../../src/vod/client';
 import type { Credentials } from '../../src/vod/credentials';
-import { VodError } from '../../src/vod/errors';
+import { rejection } from './support/rejection';
 import type { RequestLogEntry } from '../../src/vod/log';
 import { createUndiciTransport, type Transport } from '../../src/vod/transport';
 import { startEmulator, type RunningEmulator } from '../emulator';
@@ -44,16 +44,6 @@ describe('client against the emulator', function () {
     const found = emulator.images.find((image) => image.traits.includes(trait));
     assert.ok(found, `no fixture with trait ${trait}`);
     return found.imageId;
-  }
-
-  async function rejection(promise: Promise<unknown>): Promise<VodError> {
-    try {
-      await promise;
-    } catch (error) {
-      assert.ok(error instanceof VodError, `expected a VodError, got ${String(error)}`);
-      return error;
-    }
-    assert.fail('expected a rejection');
   }
 
   describe('operations', () => {

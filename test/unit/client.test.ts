@@ -7,6 +7,7 @@ import OpenApiUtil from '@alicloud/openapi-util';
 import { VodClient, type VodClientOptions } from '../../src/vod/client';
 import { SkewCorrectedClock } from '../../src/vod/clock';
 import { VodError } from '../../src/vod/errors';
+import { rejection } from './support/rejection';
 import type { RequestLogEntry } from '../../src/vod/log';
 import type { Transport, TransportRequest, TransportResponse } from '../../src/vod/transport';
 
@@ -93,16 +94,6 @@ function harness(steps: Step[], options: Partial<VodClientOptions> = {}, fallbac
     ...options,
   });
   return { client, transport, sleeps, logs, clock, setWall: (ms) => (wall = ms) };
-}
-
-async function rejection(promise: Promise<unknown>): Promise<VodError> {
-  try {
-    await promise;
-  } catch (error) {
-    assert.ok(error instanceof VodError, `expected a VodError, got ${String(error)}`);
-    return error;
-  }
-  assert.fail('expected a rejection');
 }
 
 describe('client: requests', () => {

@@ -9,7 +9,7 @@ import * as http from 'node:http';
 import * as https from 'node:https';
 import * as net from 'node:net';
 import * as path from 'node:path';
-import { VodError } from '../../src/vod/errors';
+import { rejection as failure } from './support/rejection';
 import { isRetryable } from '../../src/vod/retry';
 import { createUndiciTransport, proxyFor, type Transport, type UndiciTransportOptions } from '../../src/vod/transport';
 
@@ -105,16 +105,6 @@ async function startProxy(upstreamPort: number): Promise<TestProxy> {
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },
   };
-}
-
-async function failure(promise: Promise<unknown>): Promise<VodError> {
-  try {
-    await promise;
-  } catch (error) {
-    assert.ok(error instanceof VodError, `expected a VodError, got ${String(error)}`);
-    return error;
-  }
-  assert.fail('expected a rejection');
 }
 
 describe('transport: requests over undici', function () {
