@@ -10,6 +10,7 @@ import * as vscode from 'vscode';
 import type { ExtensionApi } from '../../src/extension';
 import type { ExplorerTestApi } from '../../src/ui/explorer';
 import type { ExplorerNode, ImageNode, SectionNode } from '../../src/ui/explorer/nodes';
+import { imageIdFor } from '../emulator/fixtures';
 import { activated } from './extension';
 import { integrationEnv } from './hostEnv';
 
@@ -132,6 +133,29 @@ describe('explorer', function () {
     assert.ok(rows.length > 0);
     for (const row of rows) assert.match(String(x.tree.getTreeItem(row).label), /sneaker/i);
     await vscode.commands.executeCommand('vodImages.filterLibrary', { clear: true });
+  });
+
+  it('an image first listed by the Library still shows its W×H elsewhere (SearchMedia has no Mezzanine)', async () => {
+    const x = await explorer();
+    const id = imageIdFor('ordinary-25'); // "Store front 3", 600×300; no other test or demo file uses it
+    const result = await vscode.commands.executeCommand<{ total: number }>('vodImages.filterLibrary', { text: 'Store front 3' });
+    assert.ok(result && result.total > 0);
+    const library = (await section(x, 'library'))!;
+    const listed = (await children(x, library)).find((n): n is ImageNode => n.kind === 'image' && n.imageId === id);
+    assert.ok(listed, 'the filtered Library lists the image');
+    assert.equal(x.tree.getTreeItem(listed).label, 'Store front 3');
+    try {
+      await vscode.commands.executeCommand('vodImages.pin', id);
+      const row = (await children(x, await section(x, 'pinned'))).find((n): n is ImageNode => n.kind === 'image' && n.imageId === id);
+      assert.ok(row, 'the Pinned group lists the image');
+      await x.settled();
+      assert.equal(x.tree.getTreeItem(row).description, '600×300');
+      // The Library row shows the fuller facts now known too.
+      assert.equal(x.tree.getTreeItem(listed).description, '600×300');
+    } finally {
+      await vscode.commands.executeCommand('vodImages.unpin', id);
+      await vscode.commands.executeCommand('vodImages.filterLibrary', { clear: true });
+    }
   });
 
   it('pins and unpins, persisted in global state', async () => {

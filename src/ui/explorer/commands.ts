@@ -48,9 +48,14 @@ export function registerCommands(deps: CommandDeps): vscode.Disposable[] {
 /** No argument: everything. A group: that group. An image row or ID: that image. */
 async function refresh({ tree, library, scan }: CommandDeps, arg: unknown): Promise<void> {
   if (isGroupNode(arg) && arg.kind === 'section') {
-    if (arg.section === 'library') library.reset();
+    if (arg.section === 'library') {
+      // A new listing replaces the rows' facts; nothing to look up one by one.
+      library.reset();
+      tree.fire(arg);
+      return;
+    }
     if (arg.section === 'workspace') void scan.scan();
-    tree.refreshIds(tree.idsOf(arg).filter((id) => arg.section !== 'library' || tree.stateOf(id)?.state !== 'found'));
+    tree.refreshIds(tree.idsOf(arg));
     tree.fire(arg);
     return;
   }
@@ -159,8 +164,9 @@ async function copyGroup({ services, tree }: CommandDeps, arg: unknown, format: 
     return undefined;
   }
   const ids = tree.idsOf(group);
+  // Library rows are looked up in full too: their SearchMedia facts lack W×H and size.
   await tree.resolveAll(ids);
-  const infos = ids.map((id) => tree.stateOf(id)).flatMap((s): ImageInfo[] => (s?.state === 'found' ? [s.info] : []));
+  const infos = ids.map((id) => tree.bestKnown(id)).flatMap((s): ImageInfo[] => (s?.state === 'found' ? [s.info] : []));
   const text = format === 'markdown' ? toMarkdownTable(infos, exportLabels()) : toJson(infos);
   await vscode.env.clipboard.writeText(text);
   void vscode.window.setStatusBarMessage(vscode.l10n.t('Copied {0} images.', infos.length), 3000);

@@ -53,7 +53,14 @@ export class ExplorerTree implements vscode.TreeDataProvider<ExplorerNode>, vsco
     SectionId,
     SectionNode
   >;
+  /** What GetImageInfos said of each ID (or another feature's cached answer): every section but Library reads this. */
   private readonly states = new Map<string, LookupState>();
+  /**
+   * What the Library's SearchMedia pages said of each ID. Kept apart from `states`: SearchMedia's
+   * objects carry no Mezzanine (no W×H, no file size), so the same ID in another section is still
+   * looked up in full rather than shown with the Library's thinner facts.
+   */
+  private readonly listed = new Map<string, LookupState>();
   /** Image rows currently shown, by parent key, so an answer refreshes exactly those rows. */
   private readonly shown = new Map<string, Map<string, ImageNode>>();
   private service: ImageService | undefined;
@@ -71,6 +78,7 @@ export class ExplorerTree implements vscode.TreeDataProvider<ExplorerNode>, vsco
       services.onDidChangeSession(() => {
         this.generation += 1;
         this.states.clear();
+        this.listed.clear();
         this.service = undefined;
         parts.library.reset();
         this.fire(undefined);
@@ -145,7 +153,7 @@ export class ExplorerTree implements vscode.TreeDataProvider<ExplorerNode>, vsco
   /** The tooltip (with the thumbnail) is built only when the user hovers a row. */
   async resolveTreeItem(item: vscode.TreeItem, node: ExplorerNode, token: vscode.CancellationToken): Promise<vscode.TreeItem> {
     if (node.kind !== 'image') return item;
-    const lookup = this.stateOf(node.imageId);
+    const lookup = this.rowState(node);
     if (!lookup || lookup.state === 'pending') return item;
     if (lookup.state === 'failed') {
       item.tooltip = isVodError(lookup.error) ? lookup.error.toLine() : vscode.l10n.t('The lookup failed. See the log for details.');
@@ -178,6 +186,20 @@ export class ExplorerTree implements vscode.TreeDataProvider<ExplorerNode>, vsco
     return peeked;
   }
 
+  /**
+   * What a row shows: a Library row its SearchMedia facts unless a full lookup has found more,
+   * every other row the full lookup.
+   */
+  rowState(node: ImageNode): LookupState | undefined {
+    return node.section === 'library' ? this.bestKnown(node.imageId) : this.stateOf(node.imageId);
+  }
+
+  /** The fullest facts known of an ID: a found full lookup, else what a Library page said, else the lookup's state. */
+  bestKnown(imageId: string): LookupState | undefined {
+    const full = this.stateOf(imageId);
+    return full?.state === 'found' ? full : (this.listed.get(imageId) ?? full);
+  }
+
   /** The image IDs a group lists, in order. */
   idsOf(group: GroupNode): string[] {
     if (group.kind === 'category') return [...group.imageIds];
@@ -203,13 +225,14 @@ export class ExplorerTree implements vscode.TreeDataProvider<ExplorerNode>, vsco
 
   /** Forgets what is known about some IDs (or all) and looks them up again where shown. */
   refreshIds(ids?: readonly string[]): void {
-    const targets = ids ?? [...this.states.keys()];
+    const targets = ids ?? [...new Set([...this.states.keys(), ...this.listed.keys()])];
     for (const id of targets) {
       this.states.delete(id);
+      this.listed.delete(id);
       this.service?.invalidate(id);
     }
     this.fire(this.rowsOf(targets));
-    this.resolve(targets.filter((id) => this.isShown(id)));
+    this.resolve(targets.filter((id) => this.isShownOutsideLibrary(id)));
   }
 
   /** Redraws every row of an ID (its pin state changed), without looking it up again. */
@@ -335,9 +358,9 @@ export class ExplorerTree implements vscode.TreeDataProvider<ExplorerNode>, vsco
       out.push(message(node, 'window', notice, 'warning', { id: 'vodImages.filterLibrary', title: vscode.l10n.t('Filter Library…') }, notice));
     }
     if (pager.total === 0) out.push(message(node, 'empty', vscode.l10n.t('No images match the filter.'), 'info'));
-    for (const info of pager.images) {
-      if (!this.states.has(info.ImageId)) this.states.set(info.ImageId, { state: 'found', info, fetchedAt: Date.now() });
-    }
+    // The newest page wins: a refreshed listing replaces what an earlier one said.
+    const fetchedAt = Date.now();
+    for (const info of pager.images) this.listed.set(info.ImageId, { state: 'found', info, fetchedAt });
     if (library.filter.groupByCategory) {
       for (const group of groupByCategory(pager.images, vscode.env.language)) {
         const category: CategoryNode = {
@@ -438,7 +461,7 @@ export class ExplorerTree implements vscode.TreeDataProvider<ExplorerNode>, vsco
   }
 
   private imageItem(node: ImageNode): vscode.TreeItem {
-    const lookup = this.stateOf(node.imageId);
+    const lookup = this.rowState(node);
     const refs = node.section === 'workspace' ? this.parts.scan.index.refCount(node.imageId) : undefined;
     const item = new vscode.TreeItem(
       imageLabel(node.imageId, lookup),
@@ -471,8 +494,12 @@ export class ExplorerTree implements vscode.TreeDataProvider<ExplorerNode>, vsco
 
   // ---- resolving ------------------------------------------------------------------------------
 
-  private isShown(id: string): boolean {
-    for (const rows of this.shown.values()) if (rows.has(id)) return true;
+  /** Library rows need no lookup of their own (their page said what they show). */
+  private isShownOutsideLibrary(id: string): boolean {
+    for (const rows of this.shown.values()) {
+      const row = rows.get(id);
+      if (row && row.section !== 'library') return true;
+    }
     return false;
   }
 
