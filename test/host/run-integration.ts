@@ -3,9 +3,11 @@
  * extension host: code-server + headless Chromium, the extension loaded from this repository.
  * Exit code 0 only if the suite ran at least one test and none failed.
  *
- *   tsx test/host/run-integration.ts [--grep <pattern>] [--suite <folder>]
+ *   tsx test/host/run-integration.ts [--grep <pattern>] [--suite <folder>] [--untrusted]
  *
  * `--suite` runs another bundled suite the same way (e.g. out/bench-host, the host-side benchmark).
+ * `--untrusted` turns workspace trust on and opens the folder untrusted (Restricted Mode); its suite
+ * is out/integration-untrusted unless `--suite` names another.
  * The workbench opens a copy of the demo workspace in the run's work folder: tests may add, change
  * and delete files there without touching the repository or another run.
  */
@@ -14,12 +16,13 @@ import { cp, readFile } from 'node:fs/promises';
 import * as path from 'node:path';
 import { format } from 'node:util';
 import { startHost } from './lib/host';
-import { DEMO_WORKSPACE, INTEGRATION_OUT, ROOT } from './lib/paths';
+import { DEMO_WORKSPACE, INTEGRATION_OUT, INTEGRATION_UNTRUSTED_OUT, ROOT } from './lib/paths';
 import { withTimeout } from './lib/processes';
 import { screenshot, summaryLine } from './lib/results';
 
 const TIMEOUT_MS = Number(process.env.VOD_HOST_TIMEOUT_MS ?? 300_000);
-const LABEL = 'integration';
+const UNTRUSTED = process.argv.includes('--untrusted');
+const LABEL = UNTRUSTED ? 'integration-untrusted' : 'integration';
 /** Workbench chatter with no bearing on the suite: offline gallery lookups, connection set-up. */
 const HARMLESS_NOISE = /ENOTFOUND open-vsx\.org|^Creating a socket|connection token|^Updating additional builtin extensions cache|^\[Service Worker\]|ChatSessionStore/;
 
@@ -34,7 +37,7 @@ function argValue(name: string): string | undefined {
 }
 
 async function main(): Promise<number> {
-  const suite = path.resolve(ROOT, argValue('--suite') ?? INTEGRATION_OUT);
+  const suite = path.resolve(ROOT, argValue('--suite') ?? (UNTRUSTED ? INTEGRATION_UNTRUSTED_OUT : INTEGRATION_OUT));
   if (!existsSync(path.join(suite, 'index.js'))) {
     console.error(`${suite}/index.js is missing: run \`node scripts/build-tests.mjs\` first`);
     return 1;
@@ -42,6 +45,7 @@ async function main(): Promise<number> {
   const grep = argValue('--grep');
   const host = await startHost({
     label: LABEL,
+    trust: UNTRUSTED ? 'untrusted' : 'disabled',
     folder: async (work) => {
       const copy = path.join(work.root, 'demo');
       await cp(DEMO_WORKSPACE, copy, { recursive: true });

@@ -4,6 +4,7 @@ import { writeFile } from 'node:fs/promises';
 import * as path from 'node:path';
 import { CODE_SERVER_BIN } from './paths';
 import { delay, exited, killGroup, runCommand, withTimeout } from './processes';
+import { trustArgs, type WorkspaceTrust } from './trust';
 import type { WorkFolder } from './workFolder';
 
 /** An open code-server is a shell for every local user, so anything long-lived gets a password. */
@@ -20,6 +21,8 @@ export interface CodeServerOptions {
   readonly port?: number;
   /** Folder to open when a page asks for none. */
   readonly folder: string;
+  /** Workspace trust (default `disabled`); pair with the same mode's settings (`trustSettings`). */
+  readonly trust?: WorkspaceTrust;
 }
 
 export interface RunningCodeServer {
@@ -34,13 +37,13 @@ export interface RunningCodeServer {
 
 const STARTUP_TIMEOUT_MS = 60_000;
 
-function commonArgs(work: WorkFolder): string[] {
+function commonArgs(work: WorkFolder, trust: WorkspaceTrust = 'disabled'): string[] {
   return [
     '--user-data-dir', work.userData,
     '--extensions-dir', work.extensions,
     '--disable-telemetry',
     '--disable-update-check',
-    '--disable-workspace-trust',
+    ...trustArgs(trust),
     '--disable-getting-started-override',
   ];
 }
@@ -70,7 +73,7 @@ export async function startCodeServer(opts: CodeServerOptions): Promise<RunningC
 
   const logFile = path.join(work.root, 'code-server.log');
   const log = createWriteStream(logFile);
-  const child = spawn(CODE_SERVER_BIN, ['--config', config, ...commonArgs(work), opts.folder], {
+  const child = spawn(CODE_SERVER_BIN, ['--config', config, ...commonArgs(work, opts.trust), opts.folder], {
     detached: true, // own process group, so stop() reaches the extension hosts it forks
     env: opts.env,
     stdio: ['ignore', 'pipe', 'pipe'],

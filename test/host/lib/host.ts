@@ -7,6 +7,7 @@ import { emulatorEnv, hostSettings, startEmulator, type RunningEmulator } from '
 import { hostEnv } from './hostEnv';
 import { DEMO_WORKSPACE, RESULTS_DIR } from './paths';
 import { onStopSignal } from './signals';
+import { trustSettings, type WorkspaceTrust } from './trust';
 import { workbenchUrl, type ExtensionSource } from './workbenchUrl';
 import { createWorkFolder, type WorkFolder } from './workFolder';
 
@@ -19,6 +20,8 @@ export interface HostOptions {
   readonly folder?: string | ((work: WorkFolder) => Promise<string>);
   readonly auth?: CodeServerAuth;
   readonly port?: number;
+  /** Workspace trust: `disabled` (default) or `untrusted`, which opens the folder in Restricted Mode. */
+  readonly trust?: WorkspaceTrust;
   /** Extra variables for the server and its extension hosts (a function when they name files in the work folder). */
   readonly env?: Readonly<Record<string, string>> | ((work: WorkFolder) => Readonly<Record<string, string>>);
 }
@@ -74,11 +77,13 @@ export async function startHost(opts: HostOptions): Promise<Host> {
       await installExtension(work, vsix, env);
     }
     const folder = typeof opts.folder === 'function' ? await opts.folder(work) : (opts.folder ?? DEMO_WORKSPACE);
+    const trust = opts.trust ?? 'disabled';
     const server = await startCodeServer({
       work,
       env,
       folder,
-      settings: hostSettings(emulator),
+      trust,
+      settings: { ...hostSettings(emulator), ...trustSettings(trust) },
       auth: opts.auth ?? { kind: 'none' },
       port: opts.port ?? 0,
     });

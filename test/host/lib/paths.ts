@@ -9,4 +9,5 @@ export const INSTALL_SCRIPT = path.join(HOST_DIR, 'install.sh');
 export const RESULTS_DIR = path.join(ROOT, 'test-results');
 export const DEMO_WORKSPACE = path.join(ROOT, 'test', 'fixtures', 'demo');
 export const INTEGRATION_OUT = path.join(ROOT, 'out', 'integration');
+export const INTEGRATION_UNTRUSTED_OUT = path.join(ROOT, 'out', 'integration-untrusted');
 export const E2E_DIR = path.join(ROOT, 'test', 'e2e');
