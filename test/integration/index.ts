@@ -2,6 +2,8 @@
  * Entry point the extension host loads (`extensionTestsPath`): runs every *.test.js bundled next to it
  * with mocha (bdd). Used by both hosts: code-server (test/host/run-integration.ts) and desktop VS Code
  * (test/host/desktop.ts). To add tests, drop a `*.test.ts` file in this folder.
+ * It reads the folder of the bundle it ends up in (`__dirname`), so test/integration-untrusted/
+ * re-exports it and runs its own tests.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';

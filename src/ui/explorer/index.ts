@@ -13,10 +13,12 @@ import { SavedIds } from './savedIds';
 import { EXPLORER_VIEW_ID, ScanController } from './scanController';
 import { SelectionTracker } from './selectionTracker';
 
-/** What the integration tests read: the tree as the view sees it. */
+/** What the integration tests read: the tree as the view sees it, and the scan behind This Workspace. */
 export interface ExplorerTestApi {
   readonly tree: ExplorerTree;
   readonly view: vscode.TreeView<ExplorerNode>;
+  /** Whether and how far the workspace was scanned, and what the scan indexed (tests only read them). */
+  readonly scan: Pick<ScanController, 'state' | 'index'>;
   /** Waits for scans, selection updates and lookups started so far. */
   settled(): Promise<void>;
 }
@@ -54,6 +56,6 @@ export function createExplorer(services: Services): Explorer {
       services.onDidChangeSession(() => thumbnails.clear()),
       ...registerCommands({ services, tree, view, scan, saved, library }),
     ],
-    testApi: { tree: explorerTree, view, settled: () => explorerTree.settled() },
+    testApi: { tree: explorerTree, view, scan, settled: () => explorerTree.settled() },
   };
 }

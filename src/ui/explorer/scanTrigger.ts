@@ -1,7 +1,7 @@
 /**
  * Whether something that happened should start a full workspace scan. Kept apart from the
- * controller so the workspace-trust rules can be checked without a window: the test host runs
- * with workspace trust disabled, so an untrusted window never occurs there.
+ * controller so every trigger and state can be checked without a window (unit tests); a real
+ * untrusted window is exercised by the host suite in test/integration-untrusted/.
  *
  * The rule: files are read automatically only in a trusted workspace, or once the user has asked
  * for a scan (the command runs even when untrusted). While the explorer is still explaining that the
