@@ -1,5 +1,6 @@
 // `npm test`: the whole pipeline, in order — type check, unit tests, the integration suite inside a
-// real VS Code extension host (code-server), the browser e2e flows, and the demo's smoke check.
+// real VS Code extension host (code-server), then its untrusted-workspace suite, the browser e2e
+// flows, and the demo's smoke check.
 // Prints `<stage>: N passed, N failed` per stage and one closing `N passed, N failed` line.
 // Fails if any stage fails or runs no test. `npm run test:unit` is the fast everyday subset.
 import { spawn } from 'node:child_process';
@@ -51,7 +52,7 @@ async function setup() {
     return 'building the extension failed';
   }
   const tests = await run(process.execPath, ['scripts/build-tests.mjs']);
-  return tests.code === 0 ? undefined : 'building the integration suite failed';
+  return tests.code === 0 ? undefined : 'building the integration suites failed';
 }
 
 /** Files checked count as passed, files with errors as failed: tsc has no tests to count. */
@@ -82,6 +83,8 @@ const STAGES = [
   ['typecheck', typecheck, false],
   ['unit', unit, false],
   ['integration', () => hostStage('test/host/run-integration.ts'), true],
+  // The same host with workspace trust on and the folder untrusted (Restricted Mode): one more start, a few tests.
+  ['integration-untrusted', () => hostStage('test/host/run-integration.ts', '--untrusted'), true],
   ['e2e', () => hostStage('test/host/run-e2e.ts'), true],
   ['demo', () => hostStage('test/host/demo.ts', '--smoke'), true],
 ];
