@@ -1,11 +1,14 @@
 /**
  * The workspace scan in the real host: incremental updates through the file watcher (a new file
- * appears in This Workspace, an edit changes its refs, a deletion removes them) and cancelling a
+ * appears in This Workspace, an edit changes its refs, a deletion removes them, a burst of changes
+ * is followed), the races between a scan reading and the watcher reporting (a file deleted while
+ * its rescan reads it stays gone, a file created during a full scan is indexed), and cancelling a
  * full scan part-way. Every file is created in a folder of its own in the workspace (a copy of the
  * demo workspace made by the runner) and removed afterwards.
  *
- * The untrusted-workspace path cannot be reached here (the host runs with workspace trust
- * disabled); its decision logic is unit-tested in test/unit/uiExplorerScanTrigger.test.ts.
+ * The untrusted-workspace path has its own host suite, test/integration-untrusted/explorerUntrusted.test.ts,
+ * run by `run-integration.ts --untrusted` with workspace trust on and the folder untrusted; the
+ * decision logic is unit-tested in test/unit/uiExplorerScanTrigger.test.ts.
  */
 import * as assert from 'node:assert/strict';
 import { mkdir, rm, writeFile } from 'node:fs/promises';
@@ -69,15 +72,55 @@ async function scanProgress(x: ExplorerTestApi): Promise<number> {
   return count === undefined ? 0 : Number(count.replace(/,/g, ''));
 }
 
-/**
- * Waits until late file-watcher events for earlier writes have been handled too. An incremental
- * rescan still in flight when a file is deleted can put the file back in the index (see the
- * report on this suite), so each change starts from a quiet index.
- */
+/** Waits until late file-watcher events for earlier writes have been handled too. */
 async function quiet(x: ExplorerTestApi): Promise<void> {
   await x.settled();
   await new Promise((r) => setTimeout(r, 1000));
   await x.settled();
+}
+
+/**
+ * Writes BULK_FILES files mentioning OTHER_ID into a new folder the file watcher ignores (thousands
+ * of incremental updates are not what the bulk tests are about; full scans list them anyway), runs
+ * `body`, then removes the folder and restores the watcher setting.
+ */
+async function withBulkFolder(name: string, body: (folder: vscode.Uri) => Promise<void>): Promise<void> {
+  const folder = scratchFolder(name);
+  const files = vscode.workspace.getConfiguration('files');
+  const before = files.inspect<Record<string, boolean>>('watcherExclude')?.globalValue;
+  await files.update('watcherExclude', { ...before, [`**/${path.basename(folder.fsPath)}/**`]: true }, vscode.ConfigurationTarget.Global);
+  try {
+    await mkdir(folder.fsPath, { recursive: true });
+    for (let i = 0; i < BULK_FILES; i += 100) {
+      await Promise.all(
+        Array.from({ length: Math.min(100, BULK_FILES - i) }, (_, k) => writeFile(path.join(folder.fsPath, `f${i + k}.txt`), `image ${OTHER_ID}\n`)),
+      );
+    }
+    await body(folder);
+  } finally {
+    await rm(folder.fsPath, { recursive: true, force: true });
+    await files.update('watcherExclude', before, vscode.ConfigurationTarget.Global);
+  }
+}
+
+/** Resolves once a running full scan has listed the workspace and read some files. */
+async function scanReading(x: ExplorerTestApi): Promise<void> {
+  // Polled directly, not through `until`, whose settled() would wait for the scan to finish.
+  const deadline = Date.now() + 20_000;
+  while ((await scanProgress(x)) === 0) {
+    assert.ok(Date.now() < deadline, 'the scan never showed progress');
+    await new Promise((r) => setTimeout(r, 10));
+  }
+}
+
+async function withDeadline<T>(promise: Promise<T>, ms: number, message: string): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const timeout = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(message)), ms)));
+  try {
+    return await Promise.race([promise, timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 function workspaceRoot(): vscode.Uri {
@@ -147,6 +190,56 @@ describe('explorer workspace scan', function () {
     await until(x, 'the deletion removes the ID', async () => (await occurrences(x, NEW_ID)).length === 0);
   });
 
+  it('a file deleted while its rescan is reading stays gone', async () => {
+    const x = await explorer();
+    const folder = scratchFolder('scan-race');
+    created.push(folder);
+    const witness = vscode.Uri.joinPath(folder, 'witness.md');
+    await write(witness, `witness ${OTHER_ID}\n`);
+    await until(x, 'the witness file is indexed', async () => (await occurrences(x, OTHER_ID)).length === 1);
+    await quiet(x);
+
+    // Hold the next rescan between reading its files and applying what it read.
+    let reached: () => void = () => undefined;
+    let release: () => void = () => undefined;
+    const atGate = new Promise<void>((r) => (reached = r));
+    const gate = new Promise<void>((r) => (release = r));
+    x.scan.beforeResultsLand = async () => {
+      reached();
+      await gate;
+    };
+    try {
+      await write(vscode.Uri.joinPath(folder, 'race.md'), `race ${NEW_ID}\n`);
+      await withDeadline(atGate, 15_000, 'the rescan of the new file never read it');
+      // Deleted after the rescan read it: the folder's deletion, seen by the watcher, takes the witness out at once.
+      await vscode.workspace.fs.delete(folder, { recursive: true, useTrash: false });
+      const deadline = Date.now() + 15_000;
+      while ((await occurrences(x, OTHER_ID)).length > 0) {
+        assert.ok(Date.now() < deadline, 'the watcher never reported the deletion');
+        await new Promise((r) => setTimeout(r, 50));
+      }
+      await new Promise((r) => setTimeout(r, 300)); // the rest of the watcher's batch
+    } finally {
+      release();
+      x.scan.beforeResultsLand = undefined;
+    }
+    await quiet(x);
+    assert.deepEqual(places(await occurrences(x, NEW_ID)), [], 'the rescan put the deleted file back');
+  });
+
+  it('follows a burst of changes (hundreds of files at once) and their removal', async () => {
+    const x = await explorer();
+    const folder = scratchFolder('scan-burst');
+    created.push(folder);
+    await mkdir(folder.fsPath, { recursive: true });
+    const count = 300;
+    await Promise.all(Array.from({ length: count }, (_, i) => writeFile(path.join(folder.fsPath, `b${i}.txt`), `burst ${OTHER_ID}\n`)));
+    await until(x, `all ${count} files are indexed`, async () => (await occurrences(x, OTHER_ID)).length === count, 30_000);
+    await quiet(x);
+    await rm(folder.fsPath, { recursive: true, force: true });
+    await until(x, 'the removal empties the ID', async () => (await occurrences(x, OTHER_ID)).length === 0, 30_000);
+  });
+
   it('forgets every file of a deleted folder', async () => {
     const x = await explorer();
     const folder = scratchFolder('scan-folder');
@@ -159,31 +252,32 @@ describe('explorer workspace scan', function () {
     await until(x, 'the folder deletion removes both files', async () => (await occurrences(x, NEW_ID)).length === 0 && (await occurrences(x, OTHER_ID)).length === 0);
   });
 
+  it('indexes a file created while a full scan runs (after it listed the workspace)', async () => {
+    const x = await explorer();
+    const folder = scratchFolder('scan-during');
+    created.push(folder);
+    await withBulkFolder('scan-during-bulk', async () => {
+      const scanning = vscode.commands.executeCommand<{ files: number } | undefined>('vodImages.scanWorkspace');
+      await scanReading(x);
+      await write(vscode.Uri.joinPath(folder, 'late.md'), `late ${NEW_ID}\n`);
+      const summary = await scanning;
+      assert.ok(summary && summary.files > 0, 'the scan completes');
+      await until(x, 'the file created during the scan is indexed', async () => (await occurrences(x, NEW_ID)).length === 1);
+    });
+    // The bulk folder went behind the watcher's back: a full scan drops it.
+    await vscode.commands.executeCommand('vodImages.scanWorkspace');
+    await x.settled();
+    assert.equal((await occurrences(x, OTHER_ID)).length, 0);
+    await vscode.workspace.fs.delete(folder, { recursive: true, useTrash: false });
+    await until(x, 'its deletion removes it again', async () => (await occurrences(x, NEW_ID)).length === 0);
+  });
+
   it('cancels a full scan part-way, and a later scan completes the index', async () => {
     const x = await explorer();
-    const folder = scratchFolder('scan-bulk');
-    created.push(folder);
-    const files = vscode.workspace.getConfiguration('files');
-    // The bulk files are written behind the watcher's back: thousands of incremental updates are
-    // not what this test is about, and the full scan lists them anyway.
-    const before = files.inspect<Record<string, boolean>>('watcherExclude')?.globalValue;
-    await files.update('watcherExclude', { ...before, [`**/${path.basename(folder.fsPath)}/**`]: true }, vscode.ConfigurationTarget.Global);
-    try {
-      await mkdir(folder.fsPath, { recursive: true });
-      for (let i = 0; i < BULK_FILES; i += 100) {
-        await Promise.all(
-          Array.from({ length: Math.min(100, BULK_FILES - i) }, (_, k) => writeFile(path.join(folder.fsPath, `f${i + k}.txt`), `image ${OTHER_ID}\n`)),
-        );
-      }
-
+    await withBulkFolder('scan-bulk', async (folder) => {
       const scanning = vscode.commands.executeCommand<unknown>('vodImages.scanWorkspace');
-      // Cancel once the scan reports files read (its progress message in This Workspace); polled
-      // directly, not through `until`, whose settled() would wait for the scan to finish.
-      const deadline = Date.now() + 20_000;
-      while ((await scanProgress(x)) === 0) {
-        assert.ok(Date.now() < deadline, 'the scan never showed progress');
-        await new Promise((r) => setTimeout(r, 10));
-      }
+      // Cancel once the scan reports files read (its progress message in This Workspace).
+      await scanReading(x);
       await vscode.commands.executeCommand('vodImages.cancelScan');
       assert.equal(await scanning, undefined, 'a cancelled scan returns no summary');
       await x.settled();
@@ -203,9 +297,6 @@ describe('explorer workspace scan', function () {
         [],
         'no cancelled message once a scan completed',
       );
-    } finally {
-      await rm(folder.fsPath, { recursive: true, force: true });
-      await files.update('watcherExclude', before, vscode.ConfigurationTarget.Global);
-    }
+    });
   });
 });

@@ -9,6 +9,8 @@
  */
 import * as vscode from 'vscode';
 import { isVodError, VodError } from '../../vod/errors';
+import { ChangeLedger } from '../../vod/scan/changeLedger';
+import { sortChanges, type ChangeQueries, type PathKind } from '../../vod/scan/changedPaths';
 import { scanFiles, type FileScanResult, type ScanSummary } from '../../vod/scan/fileScanner';
 import { WorkspaceIndex } from '../../vod/scan/workspaceIndex';
 import { usablePattern } from '../lookup/imageTarget';
@@ -40,11 +42,18 @@ export class ScanController implements vscode.Disposable {
   readonly onDidChangeState = this.stateEmitter.event;
   private running: { controller: AbortController; done: Promise<ScanSummary | undefined> } | undefined;
   private readonly indexed = new Set<string>();
+  /** Keeps a scan's results for files the watcher reported changed or deleted since it began reading from landing. */
+  private readonly ledger = new ChangeLedger();
   private readonly disposables: vscode.Disposable[] = [this.stateEmitter];
   private watching = false;
   private queued = new Set<string>();
   private queueTimer: ReturnType<typeof setTimeout> | undefined;
   private incremental: Promise<void> = Promise.resolve();
+  /**
+   * Tests only: awaited after an incremental rescan has read its files and before their results
+   * land, so a test can delete a file exactly then (the race the ledger guards against).
+   */
+  beforeResultsLand: (() => Promise<void>) | undefined;
 
   constructor(private readonly services: Services) {
     this.disposables.push(
@@ -126,7 +135,8 @@ export class ScanController implements vscode.Disposable {
     const globs = this.globs();
     const seen = new Set<string>();
     const pending: FileScanResult[] = [];
-    const flush = (): void => this.apply(pending.splice(0));
+    const mark = this.ledger.begin();
+    const flush = (): void => this.apply(pending.splice(0), mark);
     const timer = setInterval(flush, FLUSH_MS);
     this.setState({ kind: 'scanning', done: 0, listed: 0 });
     let lastProgress = 0;
@@ -148,10 +158,11 @@ export class ScanController implements vscode.Disposable {
         },
       });
       flush();
-      // Files indexed before but not found this time were deleted or are now excluded.
+      // Files indexed before but not found this time were deleted or are now excluded (unless
+      // created since the listing: an incremental rescan indexed those).
       this.index.batch(() => {
         for (const file of [...this.indexed]) {
-          if (!seen.has(file)) {
+          if (!seen.has(file) && !this.ledger.isStale(file, mark)) {
             this.index.removeFile(file);
             this.indexed.delete(file);
           }
@@ -172,14 +183,16 @@ export class ScanController implements vscode.Disposable {
       return undefined;
     } finally {
       clearInterval(timer);
+      this.ledger.end();
     }
   }
 
-  /** Folds scan results into the index as one change. */
-  private apply(results: readonly FileScanResult[]): void {
+  /** Folds scan results into the index as one change, except those the watcher has overtaken since `mark`. */
+  private apply(results: readonly FileScanResult[], mark: number): void {
     if (results.length === 0) return;
     this.index.batch(() => {
       for (const result of results) {
+        if (this.ledger.isStale(result.path, mark)) continue;
         if (result.status === 'scanned') {
           this.index.replaceFile(result.path, result.occurrences);
           this.indexed.add(result.path);
@@ -201,9 +214,14 @@ export class ScanController implements vscode.Disposable {
       watcher,
       watcher.onDidCreate((uri) => this.enqueue(uri)),
       watcher.onDidChange((uri) => this.enqueue(uri)),
-      watcher.onDidDelete((uri) => this.forget(uri)),
+      watcher.onDidDelete((uri) => this.deleted(uri)),
       vscode.workspace.onDidSaveTextDocument((document) => this.enqueue(document.uri)),
     );
+  }
+
+  private deleted(uri: vscode.Uri): void {
+    this.ledger.touch(uri.toString(), 'deleted');
+    this.forget(uri);
   }
 
   private forget(uri: vscode.Uri): void {
@@ -216,7 +234,10 @@ export class ScanController implements vscode.Disposable {
   }
 
   private enqueue(uri: vscode.Uri): void {
-    if (this.running) return; // the full scan in progress will see it
+    // A workspace folder itself "changed": nothing to rescan (its files report their own changes).
+    if (vscode.workspace.workspaceFolders?.some((f) => f.uri.toString() === uri.toString())) return;
+    // Queued even while a full scan runs: it may have read the file already.
+    this.ledger.touch(uri.toString(), 'changed');
     this.queued.add(uri.toString());
     if (this.queueTimer !== undefined) clearTimeout(this.queueTimer);
     this.queueTimer = setTimeout(() => {
@@ -234,28 +255,34 @@ export class ScanController implements vscode.Disposable {
     });
   }
 
-  /** Rescans a few changed files: those no longer included (or excluded now) leave the index. */
+  /**
+   * Rescans what changed: included files are read again, the rest leaves the index. Waits for a
+   * full scan in progress, so a burst of changes during it is read once, after it.
+   */
   private async rescan(uris: readonly vscode.Uri[]): Promise<void> {
-    const globs = this.globs();
-    const isIncluded = await inclusionCheck(globs);
-    const included: vscode.Uri[] = [];
-    for (const uri of uris) {
-      if (await isIncluded(uri)) included.push(uri);
-      else this.forget(uri);
+    await this.running?.done.catch(() => undefined);
+    const mark = this.ledger.begin();
+    try {
+      const globs = this.globs();
+      const changes = await sortChanges(uris.map((u) => u.toString()), changeQueries(globs));
+      for (const path of changes.gone) if (!this.ledger.isStale(path, mark)) this.forget(vscode.Uri.parse(path, true));
+      if (changes.files.length === 0) return;
+      const settings = this.services.settings();
+      const results: FileScanResult[] = [];
+      await scanFiles({
+        source: workspaceFileSource(() => Promise.resolve(changes.files.map((f) => vscode.Uri.parse(f, true)))),
+        pattern: usablePattern(settings.idPattern),
+        maxFileSize: settings.scanMaxFileSize,
+        onFile: (result) => results.push(result),
+      });
+      await this.beforeResultsLand?.();
+      const listed = new Set(results.map((r) => r.path));
+      // Not listed by the source: deleted since, or no longer a plain file.
+      for (const file of changes.files) if (!listed.has(file) && !this.ledger.isStale(file, mark)) this.forget(vscode.Uri.parse(file, true));
+      this.apply(results, mark);
+    } finally {
+      this.ledger.end();
     }
-    if (included.length === 0) return;
-    const settings = this.services.settings();
-    const results: FileScanResult[] = [];
-    await scanFiles({
-      source: workspaceFileSource(() => Promise.resolve(included)),
-      pattern: usablePattern(settings.idPattern),
-      maxFileSize: settings.scanMaxFileSize,
-      onFile: (result) => results.push(result),
-    });
-    const listed = new Set(results.map((r) => r.path));
-    // Not listed: deleted or no longer a file.
-    for (const uri of included) if (!listed.has(uri.toString())) this.forget(uri);
-    this.apply(results);
   }
 
   private setState(state: ScanState): void {
@@ -278,26 +305,47 @@ async function findFiles(globs: ScanGlobs, max: number, signal: AbortSignal): Pr
   }
 }
 
-const GLOB_SYNTAX = /[*?[\]{}!]/;
+const GLOB_SYNTAX = /[*?[\]{}!,]/;
 
 /**
- * Whether the scan's globs take a changed file, by asking findFiles itself, so the answer follows
- * the same rules as the full scan: a custom include is listed once per batch of changes; with the
- * default include, findFiles is asked about exactly that path (the excludes still apply). A path
- * with glob syntax in it cannot be asked literally; it is taken as included (scanned rather than
- * silently dropped).
+ * The questions sortChanges asks, answered by findFiles with the scan's own globs so that an
+ * incremental rescan follows the same rules as the full scan. Single paths can be asked about
+ * only with the default include (a custom include is a pattern over the whole workspace) and when
+ * the path has no glob syntax in it (it would be read as a pattern); otherwise sortChanges lists.
  */
-async function inclusionCheck(globs: ScanGlobs): Promise<(uri: vscode.Uri) => Promise<boolean>> {
-  if (globs.include !== '**/*') {
-    const allowed = new Set((await vscode.workspace.findFiles(globs.include, globs.exclude, MAX_SCAN_FILES)).map((u) => u.toString()));
-    return (uri) => Promise.resolve(allowed.has(uri.toString()));
-  }
-  return async (uri) => {
+function changeQueries(globs: ScanGlobs): ChangeQueries {
+  const literal = (path: string): { folder: vscode.WorkspaceFolder; relative: string } | undefined => {
+    if (globs.include !== '**/*') return undefined;
+    const uri = vscode.Uri.parse(path, true);
     const folder = vscode.workspace.getWorkspaceFolder(uri);
-    if (!folder) return false;
-    const relative = vscode.workspace.asRelativePath(uri, false);
-    if (GLOB_SYNTAX.test(relative)) return true;
-    const found = await vscode.workspace.findFiles(new vscode.RelativePattern(folder, relative), globs.exclude, 1);
-    return found.length > 0;
+    const relative = folder ? vscode.workspace.asRelativePath(uri, false) : '';
+    return folder && relative !== '' && !GLOB_SYNTAX.test(relative) ? { folder, relative } : undefined;
   };
+  return {
+    kind: (path) => pathKind(vscode.Uri.parse(path, true)),
+    async includes(path) {
+      const at = literal(path);
+      if (!at) return vscode.workspace.getWorkspaceFolder(vscode.Uri.parse(path, true)) ? undefined : false;
+      return (await vscode.workspace.findFiles(new vscode.RelativePattern(at.folder, at.relative), globs.exclude, 1)).length > 0;
+    },
+    async includedUnder(path) {
+      const at = literal(path);
+      if (!at) return vscode.workspace.getWorkspaceFolder(vscode.Uri.parse(path, true)) ? undefined : [];
+      const found = await vscode.workspace.findFiles(new vscode.RelativePattern(at.folder, `${at.relative}/**`), globs.exclude, MAX_SCAN_FILES);
+      return found.map((u) => u.toString());
+    },
+    async includedAll() {
+      return (await vscode.workspace.findFiles(globs.include, globs.exclude, MAX_SCAN_FILES)).map((u) => u.toString());
+    },
+  };
+}
+
+async function pathKind(uri: vscode.Uri): Promise<PathKind> {
+  try {
+    const stat = await vscode.workspace.fs.stat(uri);
+    if (stat.type & vscode.FileType.Directory) return 'folder';
+    return stat.type & vscode.FileType.File ? 'file' : 'gone';
+  } catch {
+    return 'gone';
+  }
 }
