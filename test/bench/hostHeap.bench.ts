@@ -12,6 +12,7 @@ import * as path from 'node:path';
 import { startEmulator } from '../emulator';
 import { CODE_SERVER_BIN } from '../host/lib/paths';
 import type { HostHeapResult } from './host/index';
+import type { ScanBurstResult } from './host/scanBurst';
 import { heapGrowth } from './resolve.bench';
 import { ms, type BenchModule, type BenchRow } from './types';
 
@@ -28,10 +29,10 @@ function run(args: readonly string[], timeoutMs: number): Promise<{ code: number
   });
 }
 
-async function hostRow(): Promise<BenchRow> {
+async function hostRows(): Promise<BenchRow[]> {
   const metric = 'extension host: heap growth after 10000 lookups';
   if (!existsSync(CODE_SERVER_BIN)) {
-    return { metric, value: 'not measured', goal: `≤ ${GOAL_MB} MB`, note: 'the test host is not installed: npm run test:host:install' };
+    return [{ metric, value: 'not measured', goal: `≤ ${GOAL_MB} MB`, note: 'the test host is not installed: npm run test:host:install' }];
   }
   const built = await run(['scripts/build-tests.mjs', 'bench-host'], 60_000);
   if (built.code !== 0) throw new Error(`building the host benchmark failed:\n${built.output}`);
@@ -40,7 +41,7 @@ async function hostRow(): Promise<BenchRow> {
   const line = output.split('\n').find((l) => l.startsWith('HOST_HEAP '));
   if (code !== 0 || !line) throw new Error(`the host benchmark failed (exit ${code}):\n${output.split('\n').slice(-30).join('\n')}`);
   const result = JSON.parse(line.slice('HOST_HEAP '.length)) as HostHeapResult;
-  return {
+  const heap: BenchRow = {
     metric,
     value: `${result.growthMb.toFixed(1)} MB`,
     goal: `≤ ${GOAL_MB} MB`,
@@ -48,6 +49,21 @@ async function hostRow(): Promise<BenchRow> {
     note:
       `gc: ${result.gc}; heap ${result.beforeMb.toFixed(1)} → ${result.afterMb.toFixed(1)} MB; lookups ${ms(result.elapsedMs, 0)} at 10 calls/s ` +
       `(${result.found} found, ${result.missing} missing, ${result.failed} failed); whole run ${ms(performance.now() - started, 0)}`,
+  };
+  const burstLine = output.split('\n').find((l) => l.startsWith('HOST_BURST '));
+  return burstLine ? [heap, burstRow(JSON.parse(burstLine.slice('HOST_BURST '.length)) as ScanBurstResult)] : [heap];
+}
+
+/** The burst of file changes: time to index it, and what sorting its paths costs each way (side by side). */
+function burstRow(burst: ScanBurstResult): BenchRow {
+  const perPath = (burst.perPathSampleMs / burst.sample) * burst.files;
+  return {
+    metric: `extension host: index a burst of ${burst.files} new files`,
+    value: ms(burst.indexedMs, 0),
+    goal: 'informational',
+    note:
+      `sorting the paths: one listing ${ms(burst.listingMs, 0)} vs one question per path ≈ ${ms(perPath, 0)} ` +
+      `(${burst.sample} timed, scaled; ${(perPath / Math.max(burst.listingMs, 1)).toFixed(0)}× the listing)`,
   };
 }
 
@@ -61,9 +77,9 @@ async function nodeRows(): Promise<BenchRow[]> {
 }
 
 const hostHeapBench: BenchModule = {
-  title: 'heap growth: extension host vs plain Node',
+  title: 'heap growth: extension host vs plain Node; a burst of file changes in the host',
   async bench() {
-    return [await hostRow(), ...(await nodeRows())];
+    return [...(await hostRows()), ...(await nodeRows())];
   },
 };
 export default hostHeapBench;
