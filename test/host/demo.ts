@@ -10,6 +10,7 @@ import { randomBytes } from 'node:crypto';
 import { readdir, readFile } from 'node:fs/promises';
 import * as path from 'node:path';
 import { openWorkbench } from '../e2e/lib/workbench';
+import { demoIdCounts } from '../fixtures/demoImageIds';
 import { startHost, type Host } from './lib/host';
 import { DEMO_WORKSPACE, INSTALL_SCRIPT, ROOT } from './lib/paths';
 import { runCommand } from './lib/processes';
@@ -87,13 +88,7 @@ async function smokeChecks(host: Host, password: string): Promise<Check[]> {
 }
 
 async function demoImageIds(): Promise<string[]> {
-  const ids: string[] = [];
-  for (const entry of await readdir(DEMO_WORKSPACE, { recursive: true, withFileTypes: true })) {
-    if (!entry.isFile()) continue;
-    // A signed URL's auth_key ends in an md5 hash that looks like an ID: it is not one.
-    const text = (await readFile(path.join(entry.parentPath, entry.name), 'utf8')).replace(/auth_key=[^\s&"')]*/g, '');
-    ids.push(...(text.match(/\b[0-9a-f]{32}\b/g) ?? []));
-  }
+  const ids = [...demoIdCounts(DEMO_WORKSPACE).keys()];
   if (ids.length === 0) throw new Error('the demo workspace mentions no image ID');
   return ids;
 }

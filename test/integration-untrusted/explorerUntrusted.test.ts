@@ -8,16 +8,14 @@
  * The tests run in order on one window: the first one needs the view as it is before any scan.
  */
 import * as assert from 'node:assert/strict';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { ExtensionApi } from '../../src/extension';
 import type { ExplorerTestApi } from '../../src/ui/explorer';
 import type { ExplorerNode, ImageNode, MessageNode, SectionNode } from '../../src/ui/explorer/nodes';
+import { demoIdCounts } from '../fixtures/demoImageIds';
 import { activated } from '../integration/extension';
 import { integrationEnv } from '../integration/hostEnv';
 
-const HEX_ID = /\b[0-9a-f]{32}\b/gi;
 const SCAN_COMMAND = 'vodImages.scanWorkspace';
 
 async function api(): Promise<ExtensionApi> {
@@ -69,21 +67,7 @@ function workspaceRoot(): vscode.Uri {
 
 /** The image IDs in the demo workspace's files, found independently of the extension. */
 function demoIds(): string[] {
-  const ids = new Set<string>();
-  const walk = (dir: string): void => {
-    for (const name of readdirSync(dir)) {
-      const full = path.join(dir, name);
-      if (statSync(full).isDirectory()) {
-        if (name !== '.vscode') walk(full);
-        continue;
-      }
-      // The md5 hash ending a signed URL's auth_key looks like an ID but is not one.
-      const text = readFileSync(full, 'utf8').replace(/auth_key=[^\s&"')]*/g, '');
-      for (const m of text.matchAll(HEX_ID)) ids.add(m[0]);
-    }
-  };
-  walk(workspaceRoot().fsPath);
-  return [...ids].sort();
+  return [...demoIdCounts(workspaceRoot().fsPath).keys()].sort();
 }
 
 async function listedIds(x: ExplorerTestApi): Promise<string[]> {

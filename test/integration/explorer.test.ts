@@ -4,17 +4,14 @@
  * (the emulator's stats), and what its commands copy.
  */
 import * as assert from 'node:assert/strict';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { ExtensionApi } from '../../src/extension';
 import type { ExplorerTestApi } from '../../src/ui/explorer';
 import type { ExplorerNode, ImageNode, SectionNode } from '../../src/ui/explorer/nodes';
 import { imageIdFor } from '../emulator/fixtures';
+import { demoIdCounts } from '../fixtures/demoImageIds';
 import { activated } from './extension';
 import { integrationEnv } from './hostEnv';
-
-const HEX_ID = /\b[0-9a-f]{32}\b/gi;
 
 async function explorer(): Promise<ExplorerTestApi> {
   const ext = await activated();
@@ -40,22 +37,7 @@ async function stats(): Promise<{ byAction: Record<string, number> }> {
 
 /** Every ID occurrence in the demo workspace's files, counted independently of the extension. */
 function demoOccurrences(): Map<string, number> {
-  const root = vscode.workspace.workspaceFolders![0]!.uri.fsPath;
-  const counts = new Map<string, number>();
-  const walk = (dir: string): void => {
-    for (const name of readdirSync(dir)) {
-      const full = path.join(dir, name);
-      if (statSync(full).isDirectory()) {
-        walk(full);
-        continue;
-      }
-      // The md5 hash ending a signed URL's auth_key looks like an ID but is not one.
-      const text = readFileSync(full, 'utf8').replace(/auth_key=[^\s&"')]*/g, '');
-      for (const m of text.matchAll(HEX_ID)) counts.set(m[0], (counts.get(m[0]) ?? 0) + 1);
-    }
-  };
-  walk(root);
-  return counts;
+  return demoIdCounts(vscode.workspace.workspaceFolders![0]!.uri.fsPath);
 }
 
 describe('explorer', function () {

@@ -18,6 +18,7 @@ import type { ExtensionApi } from '../../src/extension';
 import type { ExplorerTestApi } from '../../src/ui/explorer';
 import type { ExplorerNode, ImageNode, OccurrenceNode, SectionNode } from '../../src/ui/explorer/nodes';
 import { imageIdFor } from '../emulator/fixtures';
+import { withTimeout } from '../host/lib/processes';
 import { activated } from './extension';
 
 /** Fixture images no demo workspace file mentions ("Product lineup 1", "Spring campaign banner 2"). */
@@ -113,16 +114,6 @@ async function scanReading(x: ExplorerTestApi): Promise<void> {
   }
 }
 
-async function withDeadline<T>(promise: Promise<T>, ms: number, message: string): Promise<T> {
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const timeout = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(message)), ms)));
-  try {
-    return await Promise.race([promise, timeout]);
-  } finally {
-    clearTimeout(timer);
-  }
-}
-
 function workspaceRoot(): vscode.Uri {
   const folder = vscode.workspace.workspaceFolders?.[0];
   assert.ok(folder, 'the host opened no workspace folder');
@@ -210,7 +201,7 @@ describe('explorer workspace scan', function () {
     };
     try {
       await write(vscode.Uri.joinPath(folder, 'race.md'), `race ${NEW_ID}\n`);
-      await withDeadline(atGate, 15_000, 'the rescan of the new file never read it');
+      await withTimeout(atGate, 15_000, 'the rescan reading the new file');
       // Deleted after the rescan read it: the folder's deletion, seen by the watcher, takes the witness out at once.
       await vscode.workspace.fs.delete(folder, { recursive: true, useTrash: false });
       const deadline = Date.now() + 15_000;
