@@ -186,14 +186,6 @@ export class ExplorerTree implements vscode.TreeDataProvider<ExplorerNode>, vsco
     return peeked;
   }
 
-  /**
-   * What a row shows: a Library row its SearchMedia facts unless a full lookup has found more,
-   * every other row the full lookup.
-   */
-  rowState(node: ImageNode): LookupState | undefined {
-    return node.section === 'library' ? this.bestKnown(node.imageId) : this.stateOf(node.imageId);
-  }
-
   /** The fullest facts known of an ID: a found full lookup, else what a Library page said, else the lookup's state. */
   bestKnown(imageId: string): LookupState | undefined {
     const full = this.stateOf(imageId);
@@ -458,6 +450,14 @@ export class ExplorerTree implements vscode.TreeDataProvider<ExplorerNode>, vsco
     item.iconPath = new vscode.ThemeIcon('folder');
     item.contextValue = 'vodGroup vodCategory';
     return item;
+  }
+
+  /**
+   * What a row shows: a Library row its SearchMedia facts unless a full lookup has found more,
+   * every other row the full lookup.
+   */
+  private rowState(node: ImageNode): LookupState | undefined {
+    return node.section === 'library' ? this.bestKnown(node.imageId) : this.stateOf(node.imageId);
   }
 
   private imageItem(node: ImageNode): vscode.TreeItem {

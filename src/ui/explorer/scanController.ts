@@ -10,12 +10,12 @@
 import * as vscode from 'vscode';
 import { isVodError, VodError } from '../../vod/errors';
 import { ChangeLedger } from '../../vod/scan/changeLedger';
-import { sortChanges, type ChangeQueries, type PathKind } from '../../vod/scan/changedPaths';
+import { PATHS_ASKED_ONE_BY_ONE, sortChanges, type ChangeQueries, type PathKind } from '../../vod/scan/changedPaths';
 import { scanFiles, type FileScanResult, type ScanSummary } from '../../vod/scan/fileScanner';
 import { WorkspaceIndex } from '../../vod/scan/workspaceIndex';
 import { usablePattern } from '../lookup/imageTarget';
 import type { Services } from '../services';
-import { scanGlobs, type ScanGlobs } from './scanGlobs';
+import { DEFAULT_INCLUDE, scanGlobs, type ScanGlobs } from './scanGlobs';
 import { decideScan, type ScanTrigger } from './scanTrigger';
 import { workspaceFileSource } from './workspaceFileSource';
 
@@ -264,7 +264,9 @@ export class ScanController implements vscode.Disposable {
     const mark = this.ledger.begin();
     try {
       const globs = this.globs();
-      const changes = await sortChanges(uris.map((u) => u.toString()), changeQueries(globs));
+      // A custom include is a pattern over the whole workspace: only a listing can apply it.
+      const oneByOne = globs.include === DEFAULT_INCLUDE ? PATHS_ASKED_ONE_BY_ONE : 0;
+      const changes = await sortChanges(uris.map((u) => u.toString()), changeQueries(globs), oneByOne);
       for (const path of changes.gone) if (!this.ledger.isStale(path, mark)) this.forget(vscode.Uri.parse(path, true));
       if (changes.files.length === 0) return;
       const settings = this.services.settings();
@@ -307,30 +309,37 @@ async function findFiles(globs: ScanGlobs, max: number, signal: AbortSignal): Pr
 
 const GLOB_SYNTAX = /[*?[\]{}!,]/;
 
+/** A changed path as findFiles can be asked about it: outside every workspace folder, or a literal pattern in one. */
+type PathInWorkspace =
+  | { readonly kind: 'outside' }
+  | { readonly kind: 'unaskable' }
+  | { readonly kind: 'literal'; readonly folder: vscode.WorkspaceFolder; readonly relative: string };
+
+function inWorkspace(path: string): PathInWorkspace {
+  const uri = vscode.Uri.parse(path, true);
+  const folder = vscode.workspace.getWorkspaceFolder(uri);
+  if (!folder) return { kind: 'outside' };
+  const relative = vscode.workspace.asRelativePath(uri, false);
+  // Glob syntax in the path would be read as a pattern.
+  return relative !== '' && !GLOB_SYNTAX.test(relative) ? { kind: 'literal', folder, relative } : { kind: 'unaskable' };
+}
+
 /**
- * The questions sortChanges asks, answered by findFiles with the scan's own globs so that an
- * incremental rescan follows the same rules as the full scan. Single paths can be asked about
- * only with the default include (a custom include is a pattern over the whole workspace) and when
- * the path has no glob syntax in it (it would be read as a pattern); otherwise sortChanges lists.
+ * The questions sortChanges asks, answered by findFiles with the scan's own globs (asked about one
+ * path only with the default include) so that an incremental rescan follows the same rules as the
+ * full scan. A path that cannot be asked about literally makes sortChanges list instead.
  */
 function changeQueries(globs: ScanGlobs): ChangeQueries {
-  const literal = (path: string): { folder: vscode.WorkspaceFolder; relative: string } | undefined => {
-    if (globs.include !== '**/*') return undefined;
-    const uri = vscode.Uri.parse(path, true);
-    const folder = vscode.workspace.getWorkspaceFolder(uri);
-    const relative = folder ? vscode.workspace.asRelativePath(uri, false) : '';
-    return folder && relative !== '' && !GLOB_SYNTAX.test(relative) ? { folder, relative } : undefined;
-  };
   return {
     kind: (path) => pathKind(vscode.Uri.parse(path, true)),
     async includes(path) {
-      const at = literal(path);
-      if (!at) return vscode.workspace.getWorkspaceFolder(vscode.Uri.parse(path, true)) ? undefined : false;
+      const at = inWorkspace(path);
+      if (at.kind !== 'literal') return at.kind === 'outside' ? false : undefined;
       return (await vscode.workspace.findFiles(new vscode.RelativePattern(at.folder, at.relative), globs.exclude, 1)).length > 0;
     },
     async includedUnder(path) {
-      const at = literal(path);
-      if (!at) return vscode.workspace.getWorkspaceFolder(vscode.Uri.parse(path, true)) ? undefined : [];
+      const at = inWorkspace(path);
+      if (at.kind !== 'literal') return at.kind === 'outside' ? [] : undefined;
       const found = await vscode.workspace.findFiles(new vscode.RelativePattern(at.folder, `${at.relative}/**`), globs.exclude, MAX_SCAN_FILES);
       return found.map((u) => u.toString());
     },

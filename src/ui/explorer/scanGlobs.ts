@@ -23,6 +23,9 @@ export function enabledGlobs(setting: unknown): string[] {
     .map(([glob]) => glob);
 }
 
+/** Every file: the include when `vodImages.scan.include` is empty. */
+export const DEFAULT_INCLUDE = '**/*';
+
 export interface ScanGlobs {
   readonly include: string;
   /** `null`: exclude nothing (findFiles' own convention; `undefined` would mean "files.exclude only"). */
@@ -31,7 +34,7 @@ export interface ScanGlobs {
 
 export function scanGlobs(include: readonly string[], filesExclude: unknown, searchExclude: unknown, scanExclude: readonly string[]): ScanGlobs {
   return {
-    include: joinGlobs(include) ?? '**/*',
+    include: joinGlobs(include) ?? DEFAULT_INCLUDE,
     exclude: joinGlobs([...enabledGlobs(filesExclude), ...enabledGlobs(searchExclude), ...scanExclude]) ?? null,
   };
 }
