@@ -78,10 +78,15 @@ async function heapUsed(collect: Collect | undefined): Promise<number> {
   return least;
 }
 
-async function measure(): Promise<HostHeapResult> {
+async function extensionApi(): Promise<ExtensionApi> {
   const ext = vscode.extensions.getExtension(`${manifest.publisher}.${manifest.name}`);
   if (!ext) throw new Error('the extension under test is not loaded');
   const api = (await ext.activate()) as ExtensionApi;
+  await api.ready;
+  return api;
+}
+
+async function measure(api: ExtensionApi): Promise<HostHeapResult> {
   if (!api.testHooks) throw new Error('the extension exported no test hooks (not a development host?)');
   await api.testHooks.settled();
   const service = await api.testHooks.services.images();
@@ -120,10 +125,9 @@ async function measure(): Promise<HostHeapResult> {
 
 /** Called by the extension host; a rejection makes the runner exit non-zero. */
 export async function run(): Promise<void> {
-  const result = await measure();
+  const api = await extensionApi();
+  const result = await measure(api);
   console.log(`HOST_HEAP ${JSON.stringify(result)}`);
-  const api = (await vscode.extensions.getExtension(`${manifest.publisher}.${manifest.name}`)!.activate()) as ExtensionApi;
-  await api.ready;
   // The newest bulk fixture: no file of the demo workspace mentions it.
   const burst = await measureScanBurst(api, getLibrary().images.at(-1)!.imageId);
   console.log(`HOST_BURST ${JSON.stringify(burst)}`);
