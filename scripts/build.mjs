@@ -49,7 +49,17 @@ const contexts = await Promise.all([
   }),
   esbuild.context({
     ...node,
-    stdin: { contents: "module.exports = require('undici');", resolveDir: '.', sourcefile: 'undici-entry.js' },
+    // Only what the transport uses (Agent and ProxyAgent with the request API), not undici's whole index:
+    // fetch, WebSocket, caches and mocks would triple the file the VSIX ships (its size budget is 300 KB).
+    stdin: {
+      contents: [
+        "const Dispatcher = require('undici/lib/dispatcher/dispatcher');",
+        "Object.assign(Dispatcher.prototype, require('undici/lib/api'));",
+        "module.exports = { Agent: require('undici/lib/dispatcher/agent'), ProxyAgent: require('undici/lib/dispatcher/proxy-agent') };",
+      ].join('\n'),
+      resolveDir: '.',
+      sourcefile: 'undici-entry.js',
+    },
     outfile: 'dist/undici.js',
   }),
   // The details panel's webview script: runs in the webview's browser context, loaded by nonce.
