@@ -1,0 +1,20 @@
+// The README the VSIX ships. The editor's extension page renders it in a webview whose policy allows
+// images from https: and data: only, and it does not resolve relative links against the installed
+// extension: a packaged `media/readme/hover.webp` never shows. An https URL needs a web host, which an
+// editor offline (or behind a firewall) cannot reach. So the packaged README carries its screenshots
+// inline, as data: URLs, while the repository's README keeps ordinary relative links.
+import { readFileSync } from 'node:fs';
+import * as path from 'node:path';
+
+const MIME = { '.webp': 'image/webp', '.png': 'image/png', '.jpg': 'image/jpeg', '.jpeg': 'image/jpeg', '.gif': 'image/gif' };
+
+/** Markdown image links `![alt](relative/path)` replaced by data: URLs of the files under `root`. */
+export function inlineReadmeImages(markdown, root) {
+  return markdown.replace(/(!\[[^\]]*\]\()([^)\s]+)(\))/g, (all, open, link, close) => {
+    if (/^[a-z][a-z0-9+.-]*:/i.test(link)) return all; // already absolute (https:, data:)
+    const mime = MIME[path.extname(link).toLowerCase()];
+    if (!mime) throw new Error(`README image ${link}: no MIME type known for it`);
+    const bytes = readFileSync(path.join(root, link));
+    return `${open}data:${mime};base64,${bytes.toString('base64')}${close}`;
+  });
+}
