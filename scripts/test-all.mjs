@@ -1,6 +1,7 @@
 // `npm test`: the whole pipeline, in order — type check, unit tests, the integration suite inside a
 // real VS Code extension host (code-server), then its untrusted-workspace suite, the browser e2e
-// flows, and the demo's smoke check.
+// flows, the demo's smoke check, and the newcomer's path: a copy of the checkout at a deep path with
+// a space, where `npm ci`, `npm run demo -- --smoke` and `npm run package` must work from nothing.
 // Prints `<stage>: N passed, N failed` per stage and one closing `N passed, N failed` line.
 // Fails if any stage fails or runs no test. `npm run test:unit` is the fast everyday subset.
 import { spawn } from 'node:child_process';
@@ -87,6 +88,8 @@ const STAGES = [
   ['integration-untrusted', () => hostStage('test/host/run-integration.ts', '--untrusted'), true],
   ['e2e', () => hostStage('test/host/run-e2e.ts'), true],
   ['demo', () => hostStage('test/host/demo.ts', '--smoke'), true],
+  // Installs everything itself in its copy, so it does not need (or use) this checkout's test host.
+  ['fresh-clone', () => hostStage('scripts/fresh-clone-check.mjs'), false],
 ];
 
 const started = Date.now();
