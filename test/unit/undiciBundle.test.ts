@@ -22,6 +22,7 @@ describe('the shipped undici bundle', function () {
       cwd: ROOT,
       env: { ...process.env, VOD_UNDICI_BUNDLE: BUNDLE },
       encoding: 'utf8',
+      timeout: 30_000, // a sync call: mocha's own timeout cannot interrupt it
     });
     const result = JSON.parse(out.trim().split('\n').at(-1) ?? '{}') as { direct: string; proxied: string; tunnels: string[]; loaded: string[] };
     assert.match(result.direct, /^hello 127\.0\.0\.1:\d+$/);
