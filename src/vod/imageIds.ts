@@ -11,6 +11,7 @@
  * reports the text as written. Patterns are compiled with the `u` flag, so `\p{…}` works in them.
  */
 import { VodError } from './errors';
+import { unsafePatternReason } from './patternSafety';
 
 export interface IdMatch {
   readonly id: string;
@@ -25,14 +26,20 @@ export const DEFAULT_ID_PATTERN = '[0-9a-f]{32}';
 const WORD_CHAR = '[A-Za-z0-9_]';
 
 /**
- * Compiles a user-configured ID pattern, or explains why it cannot be used: invalid syntax, or a
- * pattern that matches the empty string (it would "find" an ID between every two characters).
+ * Compiles a user-configured ID pattern, or explains why it cannot be used: invalid syntax, a shape
+ * that can backtrack catastrophically (see `patternSafety.ts`: it runs synchronously on every hover
+ * and scanned file), or a pattern that matches the empty string (it would "find" an ID between
+ * every two characters).
  */
 export function compileIdPattern(pattern: string): RegExp | VodError {
   try {
     new RegExp(pattern, 'u');
   } catch (error) {
     return new VodError('invalidInput', `The image ID pattern is not a valid regular expression: ${syntaxReason(error, pattern)}.`);
+  }
+  const unsafe = unsafePatternReason(pattern);
+  if (unsafe !== undefined) {
+    return new VodError('invalidInput', `The image ID pattern could make the editor hang, so the default is used: ${unsafe}.`);
   }
   if (new RegExp(`^(?:${pattern})$`, 'iu').test('')) {
     return new VodError('invalidInput', 'The image ID pattern matches an empty string; make it require at least one character, e.g. [0-9a-f]{32}.');

@@ -45,6 +45,11 @@ describe('ui/settings', () => {
     assert.ok(manifest.capabilities.untrustedWorkspaces.restrictedConfigurations.includes('vodImages.endpoint'));
   });
 
+  it('keeps the ID pattern out of reach of a workspace: machine scope, restricted, at most 100 characters', () => {
+    assert.equal(props['vodImages.idPattern']?.scope, 'machine');
+    assert.ok(manifest.capabilities.untrustedWorkspaces.restrictedConfigurations.includes('vodImages.idPattern'));
+  });
+
   it('reads nothing as the defaults, without problems', () => {
     const { settings, problems } = parseSettings(reader({}));
     assert.deepEqual(settings, DEFAULT_SETTINGS);
