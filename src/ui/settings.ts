@@ -9,7 +9,7 @@
 import * as z from 'zod/mini';
 import type * as vscode from 'vscode';
 import type { UiSettings } from './services';
-import { checkExpiryBounds } from '../vod/duration';
+import { checkExpiryBounds, formatDuration, maxExpirySeconds } from '../vod/duration';
 import { resolveEndpoint } from '../vod/endpoint';
 import { compileIdPattern, DEFAULT_ID_PATTERN } from '../vod/imageIds';
 import { isVodError } from '../vod/errors';
@@ -91,7 +91,7 @@ export function parseSettings(read: SettingReader): SettingsReadResult {
     endpoint: endpointText === '' ? undefined : endpointText,
     signatureVersion: field('signatureVersion', s.signature, DEFAULT_SETTINGS.signatureVersion),
     outputType,
-    urlExpirySeconds: field('urlExpiry', s.positiveInt, DEFAULT_SETTINGS.urlExpirySeconds, (s) => checkExpiryBounds(s, outputType)?.message),
+    urlExpirySeconds: clampedExpiry(field('urlExpiry', s.positiveInt, DEFAULT_SETTINGS.urlExpirySeconds), outputType, problems),
     hoverEnabled: field('hover.enabled', s.boolean, DEFAULT_SETTINGS.hoverEnabled),
     idPattern: field('idPattern', s.string, DEFAULT_SETTINGS.idPattern, idPatternProblem),
     requestTimeoutSeconds: field('requestTimeout', s.timeout, DEFAULT_SETTINGS.requestTimeoutSeconds),
@@ -133,6 +133,19 @@ export const CLIENT_SETTING_KEYS: readonly string[] = [
   'http.proxy',
   'http.proxyStrictSSL',
 ];
+
+/**
+ * The validity is the pre-selected default of every signed URL the user copies, so a value beyond
+ * what the output type allows is brought down to that limit (and reported) rather than replaced by
+ * the one-hour default: a user who asked for "long" gets the longest allowed.
+ */
+function clampedExpiry(seconds: number, outputType: UiSettings['outputType'], problems: SettingProblem[]): number {
+  const max = maxExpirySeconds(outputType);
+  if (seconds <= max) return seconds;
+  const reason = checkExpiryBounds(seconds, outputType)?.message ?? 'too long';
+  problems.push({ key: `${SETTINGS_SECTION}.urlExpiry`, reason: `${reason} Using ${formatDuration(max)}.` });
+  return max;
+}
 
 function regionProblem(region: string): string | undefined {
   return errorMessage(() => resolveEndpoint({ region }));
