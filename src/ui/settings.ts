@@ -34,6 +34,12 @@ export const DEFAULT_SETTINGS: UiSettings = Object.freeze({
   scanMaxFileSize: 1024 * 1024,
 });
 
+/**
+ * Upper bound for `scan.maxFileSize`: the scan reads 16 files at once, so this bounds the memory a
+ * scan can take (16 × 16 MiB) whatever a settings file says.
+ */
+export const MAX_SCAN_FILE_SIZE = 16 * 1024 * 1024;
+
 /** Upper bound for a single request; beyond it a hang looks like a freeze to the user. */
 export const MAX_REQUEST_TIMEOUT_SECONDS = 300;
 
@@ -100,7 +106,7 @@ export function parseSettings(read: SettingReader): SettingsReadResult {
     diagnosticsReportMissing: field('diagnostics.reportMissing', s.boolean, DEFAULT_SETTINGS.diagnosticsReportMissing),
     scanInclude: field('scan.include', s.globs, DEFAULT_SETTINGS.scanInclude),
     scanExclude: field('scan.exclude', s.globs, DEFAULT_SETTINGS.scanExclude),
-    scanMaxFileSize: field('scan.maxFileSize', s.positiveInt, DEFAULT_SETTINGS.scanMaxFileSize),
+    scanMaxFileSize: cappedFileSize(field('scan.maxFileSize', s.positiveInt, DEFAULT_SETTINGS.scanMaxFileSize), problems),
   };
   if (settings.endpoint !== undefined) {
     const problem = endpointProblem(settings.endpoint);
@@ -145,6 +151,12 @@ function clampedExpiry(seconds: number, outputType: UiSettings['outputType'], pr
   const reason = checkExpiryBounds(seconds, outputType)?.message ?? 'too long';
   problems.push({ key: `${SETTINGS_SECTION}.urlExpiry`, reason: `${reason} Using ${formatDuration(max)}.` });
   return max;
+}
+
+function cappedFileSize(bytes: number, problems: SettingProblem[]): number {
+  if (bytes <= MAX_SCAN_FILE_SIZE) return bytes;
+  problems.push({ key: `${SETTINGS_SECTION}.scan.maxFileSize`, reason: `at most ${MAX_SCAN_FILE_SIZE} bytes (16 MiB); using that.` });
+  return MAX_SCAN_FILE_SIZE;
 }
 
 function regionProblem(region: string): string | undefined {

@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import manifest from '../../package.json';
-import { DEFAULT_SETTINGS, isRegionExplicit, parseSettings, readSettings } from '../../src/ui/settings';
+import { DEFAULT_SETTINGS, isRegionExplicit, MAX_SCAN_FILE_SIZE, parseSettings, readSettings } from '../../src/ui/settings';
 import { VOD_REGIONS } from '../../src/vod/endpoint';
 
 type Props = Record<string, { default?: unknown; enum?: unknown[]; scope?: string; maximum?: number }>;
@@ -54,6 +54,16 @@ describe('ui/settings', () => {
     const restricted = manifest.capabilities.untrustedWorkspaces.restrictedConfigurations;
     for (const key of ['vodImages.urlExpiry', 'vodImages.outputType']) assert.ok(restricted.includes(key), key);
     assert.equal(props['vodImages.urlExpiry']?.maximum, 3650 * 86400);
+  });
+
+  it('caps scan.maxFileSize at 16 MiB (16 files are read at once) and keeps it from untrusted workspaces', () => {
+    const { settings, problems } = parseSettings(reader({ 'scan.maxFileSize': 2 ** 31 }));
+    assert.equal(settings.scanMaxFileSize, MAX_SCAN_FILE_SIZE);
+    assert.equal(MAX_SCAN_FILE_SIZE, 16 * 1024 * 1024);
+    assert.deepEqual(problems.map((p) => p.key), ['vodImages.scan.maxFileSize']);
+    assert.equal(parseSettings(reader({ 'scan.maxFileSize': MAX_SCAN_FILE_SIZE })).problems.length, 0);
+    assert.equal(props['vodImages.scan.maxFileSize']?.maximum, MAX_SCAN_FILE_SIZE);
+    assert.ok(manifest.capabilities.untrustedWorkspaces.restrictedConfigurations.includes('vodImages.scan.maxFileSize'));
   });
 
   it('reads nothing as the defaults, without problems', () => {
