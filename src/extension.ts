@@ -67,7 +67,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     (features) => {
       deferred = features;
     },
-    (error: unknown) => log.error(`The explorer and editor intelligence could not start: ${error instanceof Error ? error.message : String(error)}`),
+    (error: unknown) => host.log.error(`The explorer and editor intelligence could not start: ${error instanceof Error ? error.message : String(error)}`),
   );
   if (faults === undefined) return { ready };
   const testHooks = createTestHooks(host, statusBar, faults, context.secrets);
