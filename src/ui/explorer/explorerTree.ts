@@ -14,7 +14,7 @@ import type { ImageService } from '../../vod/imageService';
 import { imageMarkdown } from '../hover/imageHoverProvider';
 import type { HoverThumbnails } from '../hover/thumbnails';
 import type { Services } from '../services';
-import { imageDescription, imageLabel, occurrenceLabel } from './itemText';
+import { categoryLabel, imageDescription, imageLabel, occurrenceLabel } from './itemText';
 import { itemTextLabels, sectionLabel } from './labels';
 import type { Library } from './library';
 import { isFiltering } from './libraryFilter';
@@ -444,7 +444,7 @@ export class ExplorerTree implements vscode.TreeDataProvider<ExplorerNode>, vsco
   }
 
   private categoryItem(node: CategoryNode): vscode.TreeItem {
-    const item = new vscode.TreeItem(node.name ?? vscode.l10n.t('Uncategorized'), vscode.TreeItemCollapsibleState.Collapsed);
+    const item = new vscode.TreeItem(categoryLabel(node.name, vscode.l10n.t('Uncategorized')), vscode.TreeItemCollapsibleState.Collapsed);
     item.id = node.key;
     item.description = String(node.imageIds.length);
     item.iconPath = new vscode.ThemeIcon('folder');
