@@ -142,6 +142,8 @@ describe('scan: WorkspaceIndex memory bounds', () => {
     index.replaceFile('hashes-2.txt', manyIds(40_000, 60_000));
     assert.equal(index.idCount, MAX_INDEX_IDS);
     assert.equal(index.limitReached, true);
+    index.removeFile('hashes-2.txt');
+    assert.equal(index.limitReached, true, 'hashes-1.txt still has IDs left out');
     index.clear();
     assert.equal(index.limitReached, false);
     assert.equal(index.idCount, 0);

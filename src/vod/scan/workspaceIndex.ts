@@ -44,7 +44,8 @@ export class WorkspaceIndex {
   private readonly maxIds: number;
   private readonly maxOccurrences: number;
   private occurrenceCount = 0;
-  private limitHit = false;
+  /** Files some of whose IDs were left out for the bounds (until they are read again with room, or removed). */
+  private readonly cutFiles = new Set<string>();
 
   constructor(limits: IndexLimits = {}) {
     this.maxIds = limits.maxIds ?? MAX_INDEX_IDS;
@@ -63,7 +64,7 @@ export class WorkspaceIndex {
   /** Sets a file's occurrences (what one scan of it found), replacing what the index had for it. */
   replaceFile(file: string, occurrences: readonly TextOccurrence[]): void {
     const previous = this.byFile.get(file);
-    const next = this.admit(groupById(occurrences), previous);
+    const next = this.admit(file, groupById(occurrences), previous);
     const changed: string[] = [];
     for (const [id, spots] of next) {
       if (!previous || !sameSpots(previous.get(id), spots)) changed.push(id);
@@ -84,6 +85,7 @@ export class WorkspaceIndex {
     const previous = this.byFile.get(file);
     if (!previous) return;
     this.byFile.delete(file);
+    this.cutFiles.delete(file);
     const ids = [...previous.keys()];
     for (const id of ids) this.setSpots(id, file, undefined);
     if (ids.length > 0) this.record(ids, file);
@@ -103,12 +105,11 @@ export class WorkspaceIndex {
     this.batch(() => {
       for (const file of [...this.byFile.keys()]) this.removeFile(file);
     });
-    this.limitHit = false;
   }
 
-  /** True once an ID or occurrence was left out for the bounds (until `clear`, i.e. a full rescan). */
+  /** True while an indexed file has IDs the index left out for its bounds. */
   get limitReached(): boolean {
-    return this.limitHit;
+    return this.cutFiles.size > 0;
   }
 
   /** Runs `update` and emits one change event for everything it did (nested batches fold into the outermost). */
@@ -171,14 +172,15 @@ export class WorkspaceIndex {
   }
 
   /** The part of a file's IDs that fits the bounds, counting what the file's previous version frees. */
-  private admit(next: Map<string, Spots>, previous: Map<string, Spots> | undefined): Map<string, Spots> {
+  private admit(file: string, next: Map<string, Spots>, previous: Map<string, Spots> | undefined): Map<string, Spots> {
     let room = this.maxOccurrences - this.occurrenceCount + countSpots(previous);
     let idRoom = this.maxIds - this.byId.size;
     const admitted = new Map<string, Spots>();
+    this.cutFiles.delete(file);
     for (const [id, spots] of next) {
       const isNew = !this.byId.has(id);
       if ((isNew && idRoom <= 0) || spots.length > room) {
-        this.limitHit = true;
+        this.cutFiles.add(file);
         continue;
       }
       if (isNew) idRoom -= 1;
