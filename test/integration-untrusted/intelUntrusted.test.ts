@@ -8,12 +8,12 @@ import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
 import type { ExtensionApi } from '../../src/extension';
 import { activated } from '../integration/extension';
-import { imageId, integrationEnv } from '../integration/hostEnv';
+import { emulatorStats } from '../integration/explorerApi';
+import { imageId } from '../integration/hostEnv';
 
 /** API lookups the emulator has answered since it started. */
 async function lookupCalls(): Promise<number> {
-  const response = await fetch(`${integrationEnv().control}/__emulator/stats`);
-  const byAction = ((await response.json()) as { byAction: Record<string, number> }).byAction;
+  const { byAction } = await emulatorStats();
   return (byAction.GetImageInfos ?? 0) + (byAction.GetImageInfo ?? 0);
 }
 

@@ -8,26 +8,12 @@ import { randomBytes } from 'node:crypto';
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import type { ExtensionApi } from '../../src/extension';
 import type { ExplorerTestApi } from '../../src/ui/explorer';
 import type { ExplorerNode, MessageNode, SectionNode } from '../../src/ui/explorer/nodes';
 import { MAX_INDEX_IDS } from '../../src/vod/scan/workspaceIndex';
-import { activated } from './extension';
-import { integrationEnv } from './hostEnv';
+import { children, emulatorStats, explorer } from './explorerApi';
 
 const MANY = 1500;
-
-async function explorer(): Promise<ExplorerTestApi> {
-  const api = (await activated()).exports as ExtensionApi;
-  await api.ready;
-  assert.ok(api.explorer, 'the extension exported no explorer test API');
-  await api.testHooks?.settled();
-  return api.explorer;
-}
-
-async function children(x: ExplorerTestApi, node?: ExplorerNode): Promise<ExplorerNode[]> {
-  return (await x.tree.getChildren(node)) ?? [];
-}
 
 async function workspaceRows(x: ExplorerTestApi): Promise<ExplorerNode[]> {
   const section = (await children(x)).find((n): n is SectionNode => n.kind === 'section' && n.section === 'workspace');
@@ -36,8 +22,7 @@ async function workspaceRows(x: ExplorerTestApi): Promise<ExplorerNode[]> {
 }
 
 async function getImageInfosCalls(): Promise<number> {
-  const response = await fetch(`${integrationEnv().control}/__emulator/stats`);
-  return ((await response.json()) as { byAction: Record<string, number> }).byAction.GetImageInfos ?? 0;
+  return (await emulatorStats()).byAction.GetImageInfos ?? 0;
 }
 
 async function until(what: string, check: () => boolean, timeoutMs = 30_000): Promise<void> {
