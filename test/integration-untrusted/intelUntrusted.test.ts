@@ -1,7 +1,8 @@
 /**
  * Editor intelligence in Restricted Mode: opening a file of an untrusted folder must not send its IDs
- * to the API signed with the user's key. Diagnostics and `visible` decorations look nothing up; what
- * the user asks for explicitly (a hover, the lookup command) still works.
+ * to the API signed with the user's key. Diagnostics, `visible` decorations and the explorer's Selection
+ * group (which falls back to the whole document) look nothing up; what the user asks for explicitly (a
+ * hover, the lookup command, a selection) still works.
  */
 import * as assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
@@ -39,7 +40,9 @@ describe('editor intelligence in an untrusted workspace', function () {
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
 
-  it('opening a document with IDs looks none of them up (diagnostics, visible decorations)', async () => {
+  it('opening a document with IDs looks none of them up (diagnostics, visible decorations, the explorer Selection group)', async () => {
+    // With the explorer shown, its Selection group would list (and look up) the IDs of the whole document.
+    await vscode.commands.executeCommand('vodImages.explorer.focus');
     await config().update('decorations', 'visible', vscode.ConfigurationTarget.Global);
     await config().update('diagnostics.reportMissing', true, vscode.ConfigurationTarget.Global);
     const before = await lookupCalls();

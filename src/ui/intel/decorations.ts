@@ -13,7 +13,7 @@
 import * as vscode from 'vscode';
 import type { TextOccurrence } from '../../vod/scan/scanText';
 import type { DecorationMode, Services } from '../services';
-import { backgroundLookupsAllowed, onDidAllowBackgroundLookups } from './backgroundLookups';
+import { backgroundLookupsAllowed, onDidAllowBackgroundLookups } from '../backgroundLookups';
 import { planDecorations, type PlannedDecoration } from './decorationPlan';
 import type { DocumentIds } from './documentIds';
 import { FailureBackoff } from './failureBackoff';

@@ -16,7 +16,7 @@ import * as vscode from 'vscode';
 import type { LookupState } from '../../vod/explorer/statusStyle';
 import { resolveProgressively } from '../../vod/explorer/resolveQueue';
 import { keepAuditStatus, needsAuditCheck } from './auditStatus';
-import { backgroundLookupsAllowed, onDidAllowBackgroundLookups } from './backgroundLookups';
+import { backgroundLookupsAllowed, onDidAllowBackgroundLookups } from '../backgroundLookups';
 import type { Services } from '../services';
 import { planDiagnostics, type PlannedDiagnostic, type ReportedCondition } from './diagnosticPlan';
 import { isInspected, type DocumentIds } from './documentIds';

@@ -1,5 +1,6 @@
 /**
- * Lookups nobody asked for — diagnostics for every open document, `visible` decorations — send the
+ * Lookups nobody asked for — diagnostics for every open document, `visible` decorations, the explorer's
+ * Selection group when nothing is selected (it then lists the whole document) — send the
  * IDs found in a file to the API, signed with the user's key. A file from an untrusted folder must
  * not make that happen: in Restricted Mode only what the user asks for (a hover, the lookup command)
  * is looked up, and the intelligence shows what the shared cache already knows.
