@@ -37,12 +37,13 @@ export function compileIdPattern(pattern: string): RegExp | VodError {
   } catch (error) {
     return new VodError('invalidInput', `The image ID pattern is not a valid regular expression: ${syntaxReason(error, pattern)}.`);
   }
+  // Matching the empty string cannot backtrack, whatever the pattern: safe to try before the shape check.
+  if (new RegExp(`^(?:${pattern})$`, 'iu').test('')) {
+    return new VodError('invalidInput', 'The image ID pattern matches an empty string; make it require at least one character, e.g. [0-9a-f]{32}.');
+  }
   const unsafe = unsafePatternReason(pattern);
   if (unsafe !== undefined) {
     return new VodError('invalidInput', `The image ID pattern could make the editor hang, so the default is used: ${unsafe}.`);
-  }
-  if (new RegExp(`^(?:${pattern})$`, 'iu').test('')) {
-    return new VodError('invalidInput', 'The image ID pattern matches an empty string; make it require at least one character, e.g. [0-9a-f]{32}.');
   }
   // The lookarounds hold the "stands on its own" rule; the group keeps a `|` in the pattern inside it.
   return new RegExp(`(?<!${WORD_CHAR})(?:${pattern})(?!${WORD_CHAR})`, 'giu');
