@@ -25,6 +25,16 @@ const undiciBeside = {
   },
 };
 
+// The test hooks (they can read stored secrets) go to their own file, which .vscodeignore leaves out of
+// the package: a packaged dist/extension.js holds no code that returns a secret. extension.ts requires
+// them only in a test or development host.
+const testHooksBeside = {
+  name: 'test-hooks-beside',
+  setup(build) {
+    build.onResolve({ filter: /\/ui\/auth\/testHooks$/ }, (args) => (args.kind === 'require-call' ? { path: './test-hooks.js', external: true } : undefined));
+  },
+};
+
 // Every `import * as vscode from 'vscode'` of an external module makes the bundler copy the whole
 // API object into a fresh namespace at load, once per importing file (~40 files). Routing them through
 // one bundled re-export makes that copy once.
@@ -39,7 +49,8 @@ const vscodeOnce = {
 };
 
 const contexts = await Promise.all([
-  esbuild.context({ ...node, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'], plugins: [undiciBeside, vscodeOnce] }),
+  esbuild.context({ ...node, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'], plugins: [undiciBeside, testHooksBeside, vscodeOnce] }),
+  esbuild.context({ ...node, entryPoints: ['src/ui/auth/testHooks.ts'], outfile: 'dist/test-hooks.js', external: ['vscode'], plugins: [vscodeOnce] }),
   esbuild.context({
     ...node,
     entryPoints: ['src/cli/main.ts'],

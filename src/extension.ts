@@ -11,7 +11,7 @@
 import * as vscode from 'vscode';
 import { register as registerAuth } from './ui/auth';
 import { withInjectableFaults } from './ui/auth/secretStorageFaults';
-import { createTestHooks, type TestHooks } from './ui/auth/testHooks';
+import type { TestHooks } from './ui/auth/testHooks';
 import { register as registerCopy } from './ui/commands/copy';
 import type { ExplorerTestApi } from './ui/explorer';
 import { register as registerHover } from './ui/hover';
@@ -67,10 +67,11 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     (features) => {
       deferred = features;
     },
-    (error: unknown) => log.error(`The explorer and editor intelligence could not start: ${error instanceof Error ? error.message : String(error)}`),
+    (error: unknown) => host.log.error(`The explorer and editor intelligence could not start: ${error instanceof Error ? error.message : String(error)}`),
   );
-  if (faults === undefined) return { ready };
-  const testHooks = createTestHooks(host, statusBar, faults, context.secrets);
+  const hooksModule = faults === undefined ? undefined : loadTestHooks();
+  if (faults === undefined || hooksModule === undefined) return { ready };
+  const testHooks = hooksModule.createTestHooks(host, statusBar, faults, context.secrets);
   return {
     ready,
     get testHooks() {
@@ -83,3 +84,17 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
 }
 
 export function deactivate(): void {}
+
+/**
+ * The test hooks can read stored secrets, so they are not part of `dist/extension.js`: the build puts
+ * them in `dist/test-hooks.js` beside it (see scripts/build.mjs), which the package leaves out. A
+ * test or development host loads them; a packaged extension has no such code to load.
+ */
+function loadTestHooks(): typeof import('./ui/auth/testHooks') | undefined {
+  try {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    return require('./ui/auth/testHooks') as typeof import('./ui/auth/testHooks');
+  } catch {
+    return undefined;
+  }
+}

@@ -7,9 +7,10 @@ import { VodClient } from '../vod/client';
 import { resolveCredentials, type CredentialEnv, type CredentialFs, type ResolvedCredentials } from '../vod/credentials';
 import { resolveEndpoint } from '../vod/endpoint';
 import { VodError, isVodError } from '../vod/errors';
-import { formatRequestLogEntry } from '../vod/log';
+import { formatRequestLogEntry, type RequestLogEntry } from '../vod/log';
 import { createUndiciTransport } from '../vod/transport';
 import type { GlobalOptions } from './args';
+import { terminalSafe } from './format';
 
 export const NO_CREDENTIALS_HINT =
   'Set ALIBABA_CLOUD_ACCESS_KEY_ID and ALIBABA_CLOUD_ACCESS_KEY_SECRET (plus ALIBABA_CLOUD_SECURITY_TOKEN for STS), ' +
@@ -41,13 +42,21 @@ export async function openSession(global: GlobalOptions, io: SessionIo): Promise
     signatureVersion: global.signature,
     transport,
     timeoutMs: global.timeoutMs,
-    log: global.verbose ? (entry) => io.stderr(`vodimg: ${formatRequestLogEntry(entry)}`) : undefined,
+    log: global.verbose ? (entry) => io.stderr(verboseRequestLine(entry)) : undefined,
   });
   if (global.verbose) {
     const source = resolved.source === 'cliProfile' ? `CLI profile "${resolved.profileName ?? '?'}"` : resolved.source;
-    io.stderr(`vodimg: endpoint ${endpoint.origin}, signature ${global.signature}, credentials from ${source}`);
+    io.stderr(terminalSafe(`vodimg: endpoint ${endpoint.origin}, signature ${global.signature}, credentials from ${source}`));
   }
   return { client, close: () => transport.close() };
+}
+
+/**
+ * One `--verbose` line per request. The core already drops a malformed Code or RequestId; this is the
+ * terminal's own guard, like every other line vodimg prints (a profile name comes from a file too).
+ */
+export function verboseRequestLine(entry: RequestLogEntry): string {
+  return terminalSafe(`vodimg: ${formatRequestLogEntry(entry)}`);
 }
 
 async function findCredentials(global: GlobalOptions, io: SessionIo): Promise<ResolvedCredentials> {

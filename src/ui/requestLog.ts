@@ -7,15 +7,22 @@
 import type * as vscode from 'vscode';
 import { formatRequestLogEntry, type Logger, type RequestLogEntry } from '../vod/log';
 import { redactText } from '../vod/redact';
+import type { FeatureLog } from './services';
 
-type LogSink = Pick<vscode.LogOutputChannel, 'info' | 'warn' | 'error'>;
+type ChannelSink = Pick<vscode.LogOutputChannel, 'trace' | 'debug' | 'info' | 'warn' | 'error'>;
 
 /** The strings that must never be written: the current secret and STS token (the caller keeps it current). */
 export type SecretsInUse = () => readonly string[];
 
-export function createRedactingLogger(channel: LogSink, secrets: SecretsInUse): Logger {
+/**
+ * The log every feature (and the core's request log) writes through. The raw channel is never handed
+ * out: an unexpected error's message can quote a request, a URL or a credential file.
+ */
+export function createRedactingChannel(channel: ChannelSink, secrets: SecretsInUse): FeatureLog {
   const clean = (line: string): string => redactText(line, [...secrets()]);
   return {
+    trace: (line) => channel.trace(clean(line)),
+    debug: (line) => channel.debug(clean(line)),
     info: (line) => channel.info(clean(line)),
     warn: (line) => channel.warn(clean(line)),
     error: (line) => channel.error(clean(line)),

@@ -11,13 +11,12 @@ import type { Credentials, ResolvedCredentials } from '../vod/credentials';
 import { resolveEndpoint } from '../vod/endpoint';
 import { VodError } from '../vod/errors';
 import type { ImageService } from '../vod/imageService';
-import type { Logger } from '../vod/log';
 import type { Transport } from '../vod/transport';
 import { resolveSession, sessionLabel, sessionSecrets, type Session } from './auth/session';
 import { CredentialStore, type StoreMode, type StoreOperation } from './credentialStore';
 import { ProfileRegistry } from './profiles';
-import { createRedactingLogger, createRequestLogSink } from './requestLog';
-import type { Services, SessionState, ThumbnailFetcher, UiSettings } from './services';
+import { createRedactingChannel, createRequestLogSink } from './requestLog';
+import type { FeatureLog, Services, SessionState, ThumbnailFetcher, UiSettings } from './services';
 import { CLIENT_SETTING_KEYS, isRegionExplicit, readSettings, SETTINGS_SECTION, type SettingProblem } from './settings';
 
 export interface ServiceHostOptions {
@@ -49,9 +48,8 @@ const NOT_YET: Session = { kind: 'signedOut', region: 'cn-shanghai', problem: un
 
 export class ServiceHost implements Services, vscode.Disposable {
   readonly context: vscode.ExtensionContext;
-  readonly log: vscode.LogOutputChannel;
-  /** Every line written through it is redacted against the secrets in use. */
-  readonly logger: Logger;
+  /** Every line written through it is redacted against the secrets in use; the raw channel stays here. */
+  readonly log: FeatureLog;
   readonly store: CredentialStore;
   readonly profiles: ProfileRegistry;
   readonly warnings: HostWarning[] = [];
@@ -77,8 +75,7 @@ export class ServiceHost implements Services, vscode.Disposable {
 
   constructor(options: ServiceHostOptions) {
     this.context = options.context;
-    this.log = options.log;
-    this.logger = createRedactingLogger(options.log, () => this.secretsInUse());
+    this.log = createRedactingChannel(options.log, () => this.secretsInUse());
     this.store = new CredentialStore(options.secrets ?? options.context.secrets, {
       onFallback: (operation, error) => this.onStoreFallback(operation, error),
     });
@@ -245,7 +242,7 @@ export class ServiceHost implements Services, vscode.Disposable {
       transport,
       timeoutMs: settings.requestTimeoutSeconds * 1000,
       clock,
-      log: createRequestLogSink(this.logger),
+      log: createRequestLogSink(this.log),
     });
   }
 
@@ -290,7 +287,7 @@ export class ServiceHost implements Services, vscode.Disposable {
       'Secure storage (the OS keyring) is not available, so VOD credentials are kept in memory for this session only. They are not written to disk; sign in again after a restart.',
     );
     const reason = error instanceof Error ? error.message : String(error);
-    this.logger.warn(`SecretStorage ${operation} failed (${reason}); using the session-only memory store.`);
+    this.log.warn(`SecretStorage ${operation} failed (${reason}); using the session-only memory store.`);
     this.warnings.push({ kind: 'secretStorage', message });
     void vscode.window.showWarningMessage(message);
     this.sessionEmitter.fire(this.session());
@@ -302,7 +299,7 @@ export class ServiceHost implements Services, vscode.Disposable {
     this.reportedProblems = key;
     for (const problem of problems) {
       const message = vscode.l10n.t('Setting {0} is invalid and was ignored: {1}', problem.key, problem.reason);
-      this.logger.warn(message);
+      this.log.warn(message);
       this.warnings.push({ kind: 'settings', message });
       void vscode.window.showWarningMessage(message);
     }

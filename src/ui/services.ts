@@ -7,10 +7,17 @@
 import type * as vscode from 'vscode';
 import type { VodApi, OutputType } from '../vod/api';
 import type { ImageService } from '../vod/imageService';
+import type { Logger } from '../vod/log';
 
 export interface ThumbnailFetcher {
   /** Fetches image bytes through the proxy-aware core transport with a size cap. */
   fetchBytes(url: string, options: { maxBytes: number; signal?: AbortSignal; timeoutMs?: number }): Promise<{ contentType: string; bytes: Uint8Array }>;
+}
+
+/** What features may write to the log; each method redacts its line first (see `createRedactingChannel`). */
+export interface FeatureLog extends Logger {
+  trace(line: string): void;
+  debug(line: string): void;
 }
 
 export interface SessionState {
@@ -35,8 +42,8 @@ export interface Services {
   session(): SessionState;
   /** Fires after sign-in, sign-out, profile switch, or a settings change that rebuilds the client. */
   readonly onDidChangeSession: vscode.Event<SessionState>;
-  /** Structured request/diagnostic log (the "VOD Images" LogOutputChannel); redacts before writing. */
-  readonly log: vscode.LogOutputChannel;
+  /** The "VOD Images" log; every line is redacted (secrets in use, URL queries) before it is written. */
+  readonly log: FeatureLog;
   settings(): UiSettings;
   /**
    * Records that the user looked these IDs up (lookUp, openDetails), for the explorer's Recent group.

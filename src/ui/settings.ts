@@ -9,7 +9,7 @@
 import * as z from 'zod/mini';
 import type * as vscode from 'vscode';
 import type { UiSettings } from './services';
-import { checkExpiryBounds } from '../vod/duration';
+import { checkExpiryBounds, formatDuration, maxExpirySeconds } from '../vod/duration';
 import { resolveEndpoint } from '../vod/endpoint';
 import { compileIdPattern, DEFAULT_ID_PATTERN } from '../vod/imageIds';
 import { isVodError } from '../vod/errors';
@@ -33,6 +33,12 @@ export const DEFAULT_SETTINGS: UiSettings = Object.freeze({
   scanExclude: [],
   scanMaxFileSize: 1024 * 1024,
 });
+
+/**
+ * Upper bound for `scan.maxFileSize`: the scan reads 16 files at once, so this bounds the memory a
+ * scan can take (16 × 16 MiB) whatever a settings file says.
+ */
+export const MAX_SCAN_FILE_SIZE = 16 * 1024 * 1024;
 
 /** Upper bound for a single request; beyond it a hang looks like a freeze to the user. */
 export const MAX_REQUEST_TIMEOUT_SECONDS = 300;
@@ -91,7 +97,7 @@ export function parseSettings(read: SettingReader): SettingsReadResult {
     endpoint: endpointText === '' ? undefined : endpointText,
     signatureVersion: field('signatureVersion', s.signature, DEFAULT_SETTINGS.signatureVersion),
     outputType,
-    urlExpirySeconds: field('urlExpiry', s.positiveInt, DEFAULT_SETTINGS.urlExpirySeconds, (s) => checkExpiryBounds(s, outputType)?.message),
+    urlExpirySeconds: clampedExpiry(field('urlExpiry', s.positiveInt, DEFAULT_SETTINGS.urlExpirySeconds), outputType, problems),
     hoverEnabled: field('hover.enabled', s.boolean, DEFAULT_SETTINGS.hoverEnabled),
     idPattern: field('idPattern', s.string, DEFAULT_SETTINGS.idPattern, idPatternProblem),
     requestTimeoutSeconds: field('requestTimeout', s.timeout, DEFAULT_SETTINGS.requestTimeoutSeconds),
@@ -100,7 +106,7 @@ export function parseSettings(read: SettingReader): SettingsReadResult {
     diagnosticsReportMissing: field('diagnostics.reportMissing', s.boolean, DEFAULT_SETTINGS.diagnosticsReportMissing),
     scanInclude: field('scan.include', s.globs, DEFAULT_SETTINGS.scanInclude),
     scanExclude: field('scan.exclude', s.globs, DEFAULT_SETTINGS.scanExclude),
-    scanMaxFileSize: field('scan.maxFileSize', s.positiveInt, DEFAULT_SETTINGS.scanMaxFileSize),
+    scanMaxFileSize: cappedFileSize(field('scan.maxFileSize', s.positiveInt, DEFAULT_SETTINGS.scanMaxFileSize), problems),
   };
   if (settings.endpoint !== undefined) {
     const problem = endpointProblem(settings.endpoint);
@@ -133,6 +139,25 @@ export const CLIENT_SETTING_KEYS: readonly string[] = [
   'http.proxy',
   'http.proxyStrictSSL',
 ];
+
+/**
+ * The validity is the pre-selected default of every signed URL the user copies, so a value beyond
+ * what the output type allows is brought down to that limit (and reported) rather than replaced by
+ * the one-hour default: a user who asked for "long" gets the longest allowed.
+ */
+function clampedExpiry(seconds: number, outputType: UiSettings['outputType'], problems: SettingProblem[]): number {
+  const max = maxExpirySeconds(outputType);
+  if (seconds <= max) return seconds;
+  const reason = checkExpiryBounds(seconds, outputType)?.message ?? 'too long';
+  problems.push({ key: `${SETTINGS_SECTION}.urlExpiry`, reason: `${reason} Using ${formatDuration(max)}.` });
+  return max;
+}
+
+function cappedFileSize(bytes: number, problems: SettingProblem[]): number {
+  if (bytes <= MAX_SCAN_FILE_SIZE) return bytes;
+  problems.push({ key: `${SETTINGS_SECTION}.scan.maxFileSize`, reason: `at most ${MAX_SCAN_FILE_SIZE} bytes (16 MiB); using that.` });
+  return MAX_SCAN_FILE_SIZE;
+}
 
 function regionProblem(region: string): string | undefined {
   return errorMessage(() => resolveEndpoint({ region }));

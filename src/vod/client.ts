@@ -38,6 +38,7 @@ import {
   SearchMediaResponseSchema,
   type ImageInfo,
 } from './schemas';
+import { safeRequestId } from './serverFields';
 import { newNonce, signRequest } from './signing/signedRequest';
 import { createUndiciTransport, type Transport, type TransportResponse } from './transport';
 
@@ -313,7 +314,7 @@ function rawImageList(json: unknown): object[] {
 }
 
 function parseBody<T>(spec: CallSpec<T>, response: TransportResponse, secrets: readonly string[]): CallResult<T> {
-  const headerRequestId = headerValue(response.headers, 'x-acs-request-id');
+  const headerRequestId = safeRequestId(headerValue(response.headers, 'x-acs-request-id'));
   let json: unknown;
   try {
     json = JSON.parse(response.body.toString('utf8'));
@@ -343,7 +344,7 @@ function parseBody<T>(spec: CallSpec<T>, response: TransportResponse, secrets: r
 
 function requestIdOf(json: unknown): string | undefined {
   const id = typeof json === 'object' && json !== null ? (json as { RequestId?: unknown }).RequestId : undefined;
-  return typeof id === 'string' ? id : undefined;
+  return safeRequestId(id);
 }
 
 function isErrorBody(json: unknown): boolean {

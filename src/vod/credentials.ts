@@ -13,7 +13,7 @@
  */
 import { homedir } from 'node:os';
 import { join } from 'node:path';
-import { readFile } from 'node:fs/promises';
+import { open } from 'node:fs/promises';
 import * as z from 'zod/mini';
 import { VodError } from './errors';
 import { lazy } from './lazy';
@@ -71,6 +71,12 @@ export function cliConfigPath(fs: Pick<CredentialFs, 'homeDir'>): string {
 
 const CONFIG_DISPLAY_PATH = '~/.aliyun/config.json';
 
+/**
+ * The CLI's config holds a handful of profiles (a few KB). Anything over 1 MiB is not one, and reading
+ * it whole on every session resolution (or following a symlink to a device) must not be possible.
+ */
+export const MAX_CLI_CONFIG_BYTES = 1024 * 1024;
+
 /** Resolves credentials through the chain; `undefined` when no source has any. */
 export async function resolveCredentials(options: ResolveOptions): Promise<ResolvedCredentials | undefined> {
   if (options.explicit) return { credentials: checkExplicit(options.explicit), source: 'explicit' };
@@ -100,9 +106,27 @@ export async function resolveCredentials(options: ResolveOptions): Promise<Resol
 /** The real file system and home directory, for the CLI and the extension host. */
 export function nodeCredentialFs(): CredentialFs {
   return {
-    readFile: (path) => readFile(path, 'utf8'),
+    readFile: (path) => readCapped(path, MAX_CLI_CONFIG_BYTES),
     homeDir: () => homedir(),
   };
+}
+
+/** Reads at most `limit` bytes; a longer file rejects with code `EFBIG` instead of being read whole. */
+async function readCapped(path: string, limit: number): Promise<string> {
+  const handle = await open(path, 'r');
+  try {
+    const buffer = Buffer.alloc(limit + 1);
+    let filled = 0;
+    while (filled <= limit) {
+      const { bytesRead } = await handle.read(buffer, filled, buffer.length - filled, null);
+      if (bytesRead === 0) break;
+      filled += bytesRead;
+    }
+    if (filled > limit) throw Object.assign(new Error(`larger than ${limit} bytes`), { code: 'EFBIG' });
+    return buffer.toString('utf8', 0, filled);
+  } finally {
+    await handle.close();
+  }
 }
 
 function nonEmpty(value: string | undefined): string | undefined {
@@ -176,6 +200,10 @@ function hasCode(error: unknown, code: string): boolean {
   return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === code;
 }
 
+function configTooLarge(): VodError {
+  return new VodError('invalidInput', `${CONFIG_DISPLAY_PATH} is larger than 1 MiB, so it was not read; a CLI config holds a few profiles. Check the file.`);
+}
+
 /** The parsed config file, or `undefined` when there is none. */
 async function readCliConfig(fs: CredentialFs): Promise<CliConfig | undefined> {
   let text: string;
@@ -183,9 +211,12 @@ async function readCliConfig(fs: CredentialFs): Promise<CliConfig | undefined> {
     text = await fs.readFile(cliConfigPath(fs));
   } catch (error) {
     if (hasCode(error, 'ENOENT')) return undefined;
+    if (hasCode(error, 'EFBIG')) throw configTooLarge();
     const code = hasCode(error, 'EACCES') || hasCode(error, 'EPERM') ? ' (permission denied)' : '';
     throw new VodError('invalidInput', `Could not read ${CONFIG_DISPLAY_PATH}${code}.`, { cause: error });
   }
+
+  if (text.length > MAX_CLI_CONFIG_BYTES) throw configTooLarge();
 
   let json: unknown;
   try {

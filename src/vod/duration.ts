@@ -121,6 +121,11 @@ export function formatDuration(seconds: number, maxUnits = DISPLAY_UNITS.length)
  * OSS: 1 s to 30 days (VOD system buckets; own buckets stop at 36 h, which only the server knows).
  * CDN: at least 1 s; no documented maximum, capped here at {@link MAX_CDN_EXPIRY_SECONDS}.
  */
+/** The longest validity an output type allows (the bound `checkExpiryBounds` enforces). */
+export function maxExpirySeconds(outputType: OutputType): number {
+  return outputType === 'oss' ? MAX_OSS_EXPIRY_SECONDS : MAX_CDN_EXPIRY_SECONDS;
+}
+
 export function checkExpiryBounds(seconds: number, outputType: OutputType): VodError | undefined {
   if (!Number.isSafeInteger(seconds) || seconds < 1) {
     return invalid('The URL validity must be a whole number of seconds, at least 1.');

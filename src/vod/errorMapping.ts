@@ -10,6 +10,7 @@
 import { VodError, type VodErrorKind } from './errors';
 import { redactText } from './redact';
 import { ApiErrorBodySchema } from './schemas';
+import { safeErrorCode, safeRequestId } from './serverFields';
 import type { TransportResponse } from './transport';
 
 interface CodeRule {
@@ -106,12 +107,16 @@ const MAX_QUOTE = 240;
 
 /**
  * A server message made fit to show: cut before any echoed string-to-sign, then redacted (known
- * secrets, URL queries, `Signature=`-style values), control characters removed, length capped.
+ * secrets, URL queries, `Signature=`-style values), control characters removed, square brackets
+ * turned into parentheses (notifications render Markdown, so `[x](command:…)` would become a link
+ * that runs a command), length capped.
  */
 export function cleanServerMessage(message: string, secrets: readonly string[] = []): string {
   const cut = message.search(STRING_TO_SIGN);
   const text = redactText(cut >= 0 ? message.slice(0, cut) : message, secrets)
     .replace(UNSAFE_CHARS, ' ')
+    .replace(/\[/g, '(')
+    .replace(/\]/g, ')')
     .replace(/\s+/g, ' ')
     .trim();
   return text.length > MAX_QUOTE ? `${text.slice(0, MAX_QUOTE - 1)}…` : text;
@@ -162,8 +167,9 @@ function xmlField(xml: string, name: string): string | undefined {
 
 /** Maps a non-2xx answer (or a 2xx one carrying a `Code`) to a typed error. */
 export function mapApiError(response: TransportResponse, secrets: readonly string[] = []): VodError {
-  const fields = parseErrorBody(response.body);
-  const requestId = fields.requestId ?? headerValue(response.headers, 'x-acs-request-id');
+  const parsed = parseErrorBody(response.body);
+  const fields = { code: safeErrorCode(parsed.code), message: parsed.message };
+  const requestId = safeRequestId(parsed.requestId) ?? safeRequestId(headerValue(response.headers, 'x-acs-request-id'));
   const details = {
     code: fields.code,
     requestId,

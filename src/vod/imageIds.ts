@@ -11,6 +11,7 @@
  * reports the text as written. Patterns are compiled with the `u` flag, so `\p{…}` works in them.
  */
 import { VodError } from './errors';
+import { unsafePatternReason } from './patternSafety';
 
 export interface IdMatch {
   readonly id: string;
@@ -25,8 +26,10 @@ export const DEFAULT_ID_PATTERN = '[0-9a-f]{32}';
 const WORD_CHAR = '[A-Za-z0-9_]';
 
 /**
- * Compiles a user-configured ID pattern, or explains why it cannot be used: invalid syntax, or a
- * pattern that matches the empty string (it would "find" an ID between every two characters).
+ * Compiles a user-configured ID pattern, or explains why it cannot be used: invalid syntax, a shape
+ * that can backtrack catastrophically (see `patternSafety.ts`: it runs synchronously on every hover
+ * and scanned file), or a pattern that matches the empty string (it would "find" an ID between
+ * every two characters).
  */
 export function compileIdPattern(pattern: string): RegExp | VodError {
   try {
@@ -34,8 +37,13 @@ export function compileIdPattern(pattern: string): RegExp | VodError {
   } catch (error) {
     return new VodError('invalidInput', `The image ID pattern is not a valid regular expression: ${syntaxReason(error, pattern)}.`);
   }
+  // Matching the empty string cannot backtrack, whatever the pattern: safe to try before the shape check.
   if (new RegExp(`^(?:${pattern})$`, 'iu').test('')) {
     return new VodError('invalidInput', 'The image ID pattern matches an empty string; make it require at least one character, e.g. [0-9a-f]{32}.');
+  }
+  const unsafe = unsafePatternReason(pattern);
+  if (unsafe !== undefined) {
+    return new VodError('invalidInput', `The image ID pattern could make the editor hang, so the default is used: ${unsafe}.`);
   }
   // The lookarounds hold the "stands on its own" rule; the group keeps a `|` in the pattern inside it.
   return new RegExp(`(?<!${WORD_CHAR})(?:${pattern})(?!${WORD_CHAR})`, 'giu');

@@ -84,26 +84,40 @@ export function parseSignedUrlExpiry(url: string): UrlExpiry {
  */
 const URL_IN_TEXT = /\bhttps?:\/\/[^\s"'<>`\\]+/gi;
 /** Punctuation that ends a sentence or a Markdown link rather than the URL. */
-const TRAILING_PUNCTUATION = /[.,;:!?)\]}]+$/;
+const TRAILING_PUNCTUATION = new Set(['.', ',', ';', ':', '!', '?', ')', ']', '}']);
 
-/** Drops trailing punctuation, but keeps a `)` or `]` that closes one opened inside the URL. */
+/**
+ * Longer candidates are skipped. A signed URL is a path plus a few parameters (an OSS V4 URL with an
+ * STS token is about 2 KB); a longer "URL" is minified code or an attack, and skipping it keeps the
+ * hover's cost bounded whatever the line holds.
+ */
+export const MAX_SIGNED_URL_LENGTH = 8192;
+
+/**
+ * Drops trailing punctuation, but keeps a `)` or `]` that closes one opened inside the URL.
+ * One pass each way with running counts: recounting the body for every trailing `)` was quadratic.
+ */
 function trimUrl(candidate: string): string {
-  const trailing = TRAILING_PUNCTUATION.exec(candidate);
-  if (!trailing) return candidate;
-  let end = trailing.index;
-  for (const ch of trailing[0]) {
-    const body = candidate.slice(0, end);
-    const closes = (ch === ')' && count(body, '(') > count(body, ')')) || (ch === ']' && count(body, '[') > count(body, ']'));
-    if (!closes) break;
-    end += 1;
+  let bodyEnd = candidate.length;
+  while (bodyEnd > 0 && TRAILING_PUNCTUATION.has(candidate[bodyEnd - 1]!)) bodyEnd -= 1;
+  if (bodyEnd === candidate.length) return candidate;
+  let parens = 0;
+  let brackets = 0;
+  for (let i = 0; i < bodyEnd; i++) {
+    const ch = candidate[i];
+    if (ch === '(') parens += 1;
+    else if (ch === ')') parens -= 1;
+    else if (ch === '[') brackets += 1;
+    else if (ch === ']') brackets -= 1;
+  }
+  let end = bodyEnd;
+  for (; end < candidate.length; end++) {
+    const ch = candidate[end];
+    if (ch === ')' && parens > 0) parens -= 1;
+    else if (ch === ']' && brackets > 0) brackets -= 1;
+    else break;
   }
   return candidate.slice(0, end);
-}
-
-function count(text: string, ch: string): number {
-  let n = 0;
-  for (let i = text.indexOf(ch); i !== -1; i = text.indexOf(ch, i + 1)) n += 1;
-  return n;
 }
 
 /** Signed URLs (those with a readable expiry) in a text, in order, with their offsets. */
@@ -111,7 +125,7 @@ export function findSignedUrls(text: string): SignedUrlMatch[] {
   const found: SignedUrlMatch[] = [];
   for (const match of text.matchAll(URL_IN_TEXT)) {
     // A URL without a query cannot be signed; skip the parse for the common case.
-    if (!match[0].includes('?')) continue;
+    if (!match[0].includes('?') || match[0].length > MAX_SIGNED_URL_LENGTH) continue;
     const url = trimUrl(match[0]);
     const expiry = parseSignedUrlExpiry(url);
     if (expiry.kind === 'none') continue;

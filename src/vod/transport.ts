@@ -63,7 +63,7 @@ export interface ProxySettings {
 }
 
 export interface UndiciTransportOptions extends ProxySettings {
-  /** Verify TLS certificates (also the proxy's). The editor's `http.proxyStrictSSL`. Default true. */
+  /** Verify an https proxy's certificate (the editor's `http.proxyStrictSSL`). Default true. Servers are always verified. */
   readonly strictSSL?: boolean | undefined;
   readonly connectTimeoutMs?: number | undefined;
   readonly timeoutMs?: number | undefined;
@@ -217,7 +217,7 @@ export function createUndiciTransport(options: UndiciTransportOptions = {}): Tra
   const connectTimeoutMs = options.connectTimeoutMs ?? DEFAULTS.connectTimeoutMs;
   const defaultTimeoutMs = options.timeoutMs ?? DEFAULTS.timeoutMs;
   const maxResponseBytes = options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES;
-  const rejectUnauthorized = options.strictSSL ?? true;
+  const proxyStrictSSL = options.strictSSL ?? true;
   const userAgent = options.userAgent ?? DEFAULTS.userAgent;
   const settings: ProxySettings = { proxy: options.proxy, noProxy: options.noProxy, env: options.env ?? process.env };
 
@@ -229,10 +229,12 @@ export function createUndiciTransport(options: UndiciTransportOptions = {}): Tra
     if (!dispatcher) {
       const undici = loadUndici();
       const keepAlive = { keepAliveTimeout: options.keepAliveTimeoutMs ?? DEFAULTS.keepAliveTimeoutMs };
-      const tls = { rejectUnauthorized, timeout: connectTimeoutMs };
+      // `strictSSL: false` is about the proxy's own certificate (VS Code's `http.proxyStrictSSL`);
+      // the server behind it, and every direct connection, is always verified.
+      const verified = { rejectUnauthorized: true, timeout: connectTimeoutMs };
       dispatcher = proxy
-        ? new undici.ProxyAgent({ ...keepAlive, uri: proxy, proxyTls: tls, requestTls: tls })
-        : new undici.Agent({ ...keepAlive, connect: tls });
+        ? new undici.ProxyAgent({ ...keepAlive, uri: proxy, proxyTls: { rejectUnauthorized: proxyStrictSSL, timeout: connectTimeoutMs }, requestTls: verified })
+        : new undici.Agent({ ...keepAlive, connect: verified });
       dispatchers.set(proxy, dispatcher);
     }
     return dispatcher;

@@ -140,10 +140,14 @@ describe('explorer in an untrusted workspace', function () {
       await vscode.workspace.fs.delete(settingsDir(), { recursive: true, useTrash: false }).then(undefined, () => undefined);
     });
 
-    it('are ignored (idPattern, endpoint), while an unrestricted one applies', async () => {
+    it('are ignored (idPattern, endpoint, urlExpiry, outputType, scan.maxFileSize), while an unrestricted one applies', async () => {
       const settings = {
         'vodImages.idPattern': '[0-9a-f]{8}',
         'vodImages.endpoint': 'http://127.0.0.1:9',
+        // A ten-year signed URL as the pre-selected default, and a scan that reads huge files.
+        'vodImages.urlExpiry': 315360000,
+        'vodImages.outputType': 'oss',
+        'vodImages.scan.maxFileSize': 16,
         // The control: not restricted, so its arrival shows the file has been read.
         'vodImages.requestTimeout': 29,
       };
@@ -158,6 +162,9 @@ describe('explorer in an untrusted workspace', function () {
       assert.equal(config().inspect('idPattern')?.workspaceValue, undefined);
       assert.equal(s.idPattern, '[0-9a-f]{32}', 'the ID pattern is the default');
       assert.equal(s.endpoint, integrationEnv().endpoint, 'the endpoint is still the user one');
+      assert.equal(s.urlExpirySeconds, 3600, 'the URL validity is the default');
+      assert.equal(s.outputType, 'cdn', 'the output type is the default');
+      assert.equal(s.scanMaxFileSize, 1024 * 1024, 'the scan size limit is the default');
 
       // A full scan with the workspace's pattern would list 8-hex runs; it still finds the same IDs.
       const x = await explorer();

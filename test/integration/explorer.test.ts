@@ -11,29 +11,14 @@ import type { ExplorerNode, ImageNode, SectionNode } from '../../src/ui/explorer
 import { imageIdFor } from '../emulator/fixtures';
 import { demoIdCounts } from '../fixtures/demoImageIds';
 import { activated } from './extension';
+import { children, emulatorStats, explorer } from './explorerApi';
 import { integrationEnv } from './hostEnv';
-
-async function explorer(): Promise<ExplorerTestApi> {
-  const ext = await activated();
-  const api = ext.exports as ExtensionApi;
-  await api.ready;
-  assert.ok(api.explorer, 'the extension exported no explorer test API');
-  await api.testHooks?.settled();
-  return api.explorer;
-}
-
-async function children(x: ExplorerTestApi, node?: ExplorerNode): Promise<ExplorerNode[]> {
-  return (await x.tree.getChildren(node)) ?? [];
-}
 
 async function section(x: ExplorerTestApi, id: SectionNode['section']): Promise<SectionNode | undefined> {
   return (await children(x)).find((n): n is SectionNode => n.kind === 'section' && n.section === id);
 }
 
-async function stats(): Promise<{ byAction: Record<string, number> }> {
-  const response = await fetch(`${integrationEnv().control}/__emulator/stats`);
-  return (await response.json()) as { byAction: Record<string, number> };
-}
+const stats = emulatorStats;
 
 /** Every ID occurrence in the demo workspace's files, counted independently of the extension. */
 function demoOccurrences(): Map<string, number> {

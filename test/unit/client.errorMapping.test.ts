@@ -105,6 +105,38 @@ describe('errorMapping: API error codes', () => {
   });
 });
 
+describe('errorMapping: server-controlled Code and RequestId', () => {
+  const FORGED = ['Evil\u001b]8;;https://x\u0007', 'a\nERROR forged log line', 'x'.repeat(129), 'Code with space', '[x](command:vodImages.signOut)', ''];
+
+  it('keeps well-formed values', () => {
+    const error = mapApiError(answer(400, { Code: 'Throttling.User', RequestId: '9D5C2F3A-0C6B-4F8E-9C1A-1234567890AB', Message: 'm' }));
+    assert.equal(error.code, 'Throttling.User');
+    assert.equal(error.requestId, '9D5C2F3A-0C6B-4F8E-9C1A-1234567890AB');
+    assert.equal(mapApiError(answer(400, { Code: `A${'b'.repeat(127)}`, Message: 'm' })).code?.length, 128);
+  });
+
+  it('drops a Code that is not ^[\\w.-]{1,128}$ (and maps it as an unreadable answer)', () => {
+    for (const code of FORGED) {
+      const error = mapApiError(answer(400, { Code: code, RequestId: 'REQ-1', Message: 'm' }));
+      assert.equal(error.code, undefined, JSON.stringify(code));
+      assert.doesNotMatch(error.toLine(), /Evil|forged|command:/);
+    }
+  });
+
+  it('drops a RequestId that is not ^[\\w-]{1,64}$, from the body and from the header', () => {
+    for (const requestId of [...FORGED, 'a'.repeat(65), 'dotted.id']) {
+      assert.equal(mapApiError(answer(400, { Code: 'Throttling', RequestId: requestId, Message: 'm' })).requestId, undefined, JSON.stringify(requestId));
+      assert.equal(mapApiError(answer(400, { Code: 'Throttling', Message: 'm' }, { 'x-acs-request-id': requestId })).requestId, undefined);
+    }
+  });
+
+  it('quoted server messages cannot form Markdown links (notifications render them)', () => {
+    const error = apiError('InvalidParameter', 400, 'Bad [click here](command:vodImages.signOut) now');
+    assert.doesNotMatch(error.message, /[[\]]/);
+    assert.match(error.message, /click here/);
+  });
+});
+
 describe('errorMapping: cleanServerMessage', () => {
   it('cuts an echoed string-to-sign', () => {
     assert.equal(cleanServerMessage('Bad thing. StringToSign: GET&%2F&AccessKeyId%3Dx'), 'Bad thing.');
@@ -118,7 +150,7 @@ describe('errorMapping: cleanServerMessage', () => {
   });
 
   it('removes control and bidi characters and caps the length', () => {
-    assert.equal(cleanServerMessage('a\u001b[31mred\u202Eevil\u0007'), 'a [31mred evil');
+    assert.equal(cleanServerMessage('a\u001b[31mred\u202Eevil\u0007'), 'a (31mred evil');
     assert.ok(cleanServerMessage('x'.repeat(1000)).length <= 240);
   });
 });

@@ -48,7 +48,12 @@ function json(status: number, body: unknown, headers: Record<string, string> = {
 }
 
 function apiError(status: number, code: string, headers: Record<string, string> = {}, message = 'msg'): TransportResponse {
-  return json(status, { RequestId: `req-${code}`, HostId: 'h', Code: code, Message: message }, headers);
+  return json(status, { RequestId: requestIdFor(code), HostId: 'h', Code: code, Message: message }, headers);
+}
+
+/** RequestIds are UUID-like: letters, digits, `_` and `-` only. */
+function requestIdFor(code: string): string {
+  return `req-${code.replace(/\W/g, '-')}`;
 }
 
 function imageInfo(id: string, extra: Record<string, unknown> = {}): Record<string, unknown> {
@@ -227,10 +232,22 @@ describe('client: retries', () => {
       const error = await rejection(h.client.getImageInfo(ID_A));
       assert.equal(error.kind, kind);
       assert.equal(error.code, code);
-      assert.equal(error.requestId, `req-${code}`);
+      assert.equal(error.requestId, requestIdFor(code));
       assert.equal(h.transport.requests.length, 1);
     });
   }
+
+  it('drops a malformed RequestId from a successful answer and from its log entry', async () => {
+    const forged = 'x\u001b[2J\nERROR forged';
+    const h = harness([json(200, { RequestId: forged, ImageInfo: imageInfo(ID_A) }, { 'x-acs-request-id': 'also bad' })]);
+    await h.client.getImageInfo(ID_A);
+    assert.equal(h.logs[0]?.requestId, undefined);
+    const failed = harness([json(200, { RequestId: forged, Code: 'Forbidden\nx', Message: 'm' })]);
+    const error = await rejection(failed.client.getImageInfo(ID_A));
+    assert.equal(error.requestId, undefined);
+    assert.equal(error.code, undefined);
+    assert.equal(failed.logs[0]?.code, undefined);
+  });
 
   it('re-signs every retry with a fresh nonce', async () => {
     const h = harness([apiError(503, 'ServiceUnAvailable'), apiError(503, 'ServiceUnAvailable'), json(200, { ImageInfo: imageInfo(ID_A) })]);

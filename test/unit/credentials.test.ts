@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import {
   cliConfigPath,
   listCliProfiles,
+  MAX_CLI_CONFIG_BYTES,
   nodeCredentialFs,
   resolveCredentials,
   type CredentialEnv,
@@ -250,6 +251,23 @@ describe('credentials', () => {
       assert.match(notObject.message, /\(top level\)/);
       const profilesNotArray = await resolveError({ env: {}, fs: configFs({ profiles: 'default' }) });
       assert.match(profilesNotArray.message, /profiles should be array/);
+    });
+
+    it('refuses a config file over 1 MiB with a clear error, without reading it whole', async () => {
+      const home = await mkdtemp(join(tmpdir(), 'vod-big-config-'));
+      try {
+        await mkdir(join(home, '.aliyun'));
+        // Valid JSON padded past the cap: only the size can make it fail.
+        await writeFile(join(home, '.aliyun', 'config.json'), `${JSON.stringify(CONFIG)}${' '.repeat(MAX_CLI_CONFIG_BYTES)}`);
+        const fs: CredentialFs = { ...nodeCredentialFs(), homeDir: () => home };
+        const error = await resolveError({ env: {}, fs });
+        assert.equal(error.kind, 'invalidInput');
+        assert.match(error.message, /~\/\.aliyun\/config\.json is larger than 1 MiB/);
+        const injected = await resolveError({ env: {}, fs: configFs(`${JSON.stringify(CONFIG)}${' '.repeat(MAX_CLI_CONFIG_BYTES)}`) });
+        assert.match(injected.message, /larger than 1 MiB/);
+      } finally {
+        await rm(home, { recursive: true, force: true });
+      }
     });
 
     it('reports an unreadable file as such', async () => {

@@ -61,6 +61,22 @@ describe('explorer: categories', () => {
     assert.deepEqual(limited.map((e) => [e.id, e.name]), [[1, '1'], [2, '2']]);
   });
 
+  it('stops paging at the limit when the server inflates the total (full pages forever)', async () => {
+    let calls = 0;
+    const endless = async (query: CategoriesQuery) => {
+      // The bound that keeps this test from hanging on the old code: no real tree needs this many pages.
+      if (++calls > 200) throw new Error('still paging after 200 calls');
+      const start = ((query.pageNo ?? 1) - 1) * 100;
+      return { category: undefined, total: 1e9, subCategories: Array.from({ length: 100 }, (_, i) => ({ CateId: start + i + 1, SubTotal: 0 })) };
+    };
+    const tree = await loadCategoryTree(endless, undefined, 250);
+    assert.equal(tree.length, 250);
+    assert.equal(calls, 3);
+    calls = 0;
+    assert.equal((await loadCategoryTree(endless)).length, 1000);
+    assert.equal(calls, 10);
+  });
+
   it('groups listed images by category name, uncategorised last, keeping listing order', () => {
     const images: ImageInfo[] = [
       { ImageId: 'a', CateId: 2, CateName: 'Shoes' },

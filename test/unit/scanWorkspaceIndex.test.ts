@@ -3,7 +3,7 @@
  * IDs) consistent with a from-scratch rebuild, and change events name exactly what changed.
  */
 import assert from 'node:assert/strict';
-import { WorkspaceIndex, type IndexChange } from '../../src/vod/scan/workspaceIndex';
+import { MAX_INDEX_IDS, WorkspaceIndex, type IndexChange } from '../../src/vod/scan/workspaceIndex';
 import type { TextOccurrence } from '../../src/vod/scan/scanText';
 
 const A = 'aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa';
@@ -129,5 +129,36 @@ describe('scan: WorkspaceIndex', () => {
     subscription.dispose();
     index.replaceFile('b.ts', [at(B, 0)]);
     assert.deepEqual(seen, [1]);
+  });
+});
+
+describe('scan: WorkspaceIndex memory bounds', () => {
+  const hexId = (n: number): string => n.toString(16).padStart(32, '0');
+  const manyIds = (count: number, from = 0): TextOccurrence[] => Array.from({ length: count }, (_, i) => at(hexId(from + i), i));
+
+  it('keeps at most MAX_INDEX_IDS distinct IDs of a repository full of MD5-like strings, and says it stopped', () => {
+    const index = new WorkspaceIndex();
+    index.replaceFile('hashes-1.txt', manyIds(60_000));
+    index.replaceFile('hashes-2.txt', manyIds(40_000, 60_000));
+    assert.equal(index.idCount, MAX_INDEX_IDS);
+    assert.equal(index.limitReached, true);
+    index.removeFile('hashes-2.txt');
+    assert.equal(index.limitReached, true, 'hashes-1.txt still has IDs left out');
+    index.clear();
+    assert.equal(index.limitReached, false);
+    assert.equal(index.idCount, 0);
+  });
+
+  it('bounds the occurrences kept, and still updates what it keeps', () => {
+    const index = new WorkspaceIndex({ maxIds: 10, maxOccurrences: 50 });
+    index.replaceFile('a.txt', manyIds(30));
+    assert.equal(index.idCount, 10);
+    assert.equal(index.limitReached, true);
+    const repeated = Array.from({ length: 60 }, (_, i) => at(A, i));
+    index.replaceFile('b.txt', repeated);
+    assert.equal(index.has(A), false, 'an ID whose occurrences do not fit is left out');
+    index.removeFile('a.txt');
+    index.replaceFile('c.txt', [at(B, 1), at(B, 2)]);
+    assert.equal(index.refCount(B), 2, 'space freed by a removed file is used again');
   });
 });

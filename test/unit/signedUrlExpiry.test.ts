@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { describeExpiry, findSignedUrls, parseSignedUrlExpiry } from '../../src/vod/signedUrlExpiry';
+import { describeExpiry, findSignedUrls, MAX_SIGNED_URL_LENGTH, parseSignedUrlExpiry } from '../../src/vod/signedUrlExpiry';
 
 // The documented type-A example (reference §5): 1444435200 = 2015-10-10T00:00:00Z.
 const TYPE_A = 'http://cdn.example.com/video/standard/1K.html?auth_key=1444435200-0-0-80cd3862d699b7118eed99103f2a3a4f';
@@ -74,6 +74,22 @@ describe('signedUrlExpiry', () => {
     it('keeps a closing parenthesis that belongs to the URL', () => {
       const url = 'https://cdn.example.com/a_(1).png?auth_key=1444435200-0-0-80cd3862d699b7118eed99103f2a3a4f';
       assert.equal(findSignedUrls(`(${url})`)[0]?.url, url);
+    });
+
+    it('stays linear on hostile bracket runs (a hover must not block the host)', () => {
+      const brackets = `https://a/?${'('.repeat(32_000)}${')'.repeat(32_000)}`;
+      const punctuation = `https://a/?${').'.repeat(32_000)}x`;
+      for (const text of [brackets, punctuation, `${brackets} ${TYPE_A}`]) {
+        const started = performance.now();
+        findSignedUrls(text);
+        assert.ok(performance.now() - started < 100, `took ${Math.round(performance.now() - started)} ms`);
+      }
+      assert.equal(findSignedUrls(`${brackets} ${TYPE_A}`)[0]?.url, TYPE_A, 'a normal URL after the long one is still found');
+    });
+
+    it('skips a candidate longer than any signed URL', () => {
+      const long = `${TYPE_A}&pad=${'x'.repeat(MAX_SIGNED_URL_LENGTH)}`;
+      assert.deepEqual(findSignedUrls(long), []);
     });
 
     it('returns nothing for text without signed URLs', () => {

@@ -229,10 +229,11 @@ describe('transport: TLS', () => {
     assert.match(error.message, /certificate/);
   });
 
-  it('strictSSL: false accepts it (the editor setting http.proxyStrictSSL)', async () => {
+  it('strictSSL: false (http.proxyStrictSSL) does not relax a direct connection', async () => {
     transport = createUndiciTransport({ env: {}, strictSSL: false });
-    const response = await transport.request({ method: 'GET', url: `https://127.0.0.1:${server.port}/`, headers: {} });
-    assert.equal(response.body.toString(), 'ok');
+    const error = await failure(transport.request({ method: 'GET', url: `https://127.0.0.1:${server.port}/`, headers: {} }));
+    assert.equal(error.kind, 'network');
+    assert.match(error.message, /certificate/);
   });
 });
 
@@ -282,21 +283,49 @@ describe('transport: proxies', () => {
     assert.equal(proxy.seen.length, 0);
   });
 
-  it('https through HTTPS_PROXY (TLS inside the tunnel)', async () => {
+  it('https through HTTPS_PROXY: TLS inside the tunnel is verified even with strictSSL: false', async () => {
     const tls = await startServer(true);
     tls.handle = (_req, res) => res.end('secure');
     const tlsProxy = await startProxy(tls.port);
     try {
       transport = createUndiciTransport({ env: { HTTPS_PROXY: tlsProxy.url }, strictSSL: false });
-      const response = await transport.request({ method: 'GET', url: remote(tls.port, 'https'), headers: {} });
-      assert.equal(response.body.toString(), 'secure');
-      assert.equal(tlsProxy.seen.length, 1);
+      const error = await failure(transport.request({ method: 'GET', url: remote(tls.port, 'https'), headers: {} }));
+      assert.match(error.message, /certificate/);
+      assert.equal(tlsProxy.seen.length, 1, 'the tunnel was opened; the self-signed server behind it was refused');
     } finally {
       await transport?.close();
       transport = undefined;
       await tlsProxy.close();
       await tls.close();
     }
+  });
+});
+
+describe('transport: http.proxyStrictSSL applies to the proxy only', () => {
+  let server: TestServer;
+  let proxy: TestProxy;
+  let transport: Transport | undefined;
+  beforeEach(async () => {
+    server = await startServer();
+    server.handle = (req, res) => res.end(`via ${req.headers.host}`);
+    proxy = await startProxy(server.port, { key: TEST_KEY, cert: TEST_CERT });
+  });
+  afterEach(async () => {
+    await transport?.close();
+    await proxy.close();
+    await server.close();
+  });
+
+  it('an https proxy with a self-signed certificate is accepted with strictSSL: false', async () => {
+    transport = createUndiciTransport({ proxy: proxy.url, strictSSL: false });
+    const response = await transport.request({ method: 'GET', url: `http://vod.example.test:${server.port}/`, headers: {} });
+    assert.equal(response.body.toString(), `via vod.example.test:${server.port}`);
+  });
+
+  it('and refused by default', async () => {
+    transport = createUndiciTransport({ proxy: proxy.url });
+    const error = await failure(transport.request({ method: 'GET', url: `http://vod.example.test:${server.port}/`, headers: {} }));
+    assert.match(error.message, /certificate/);
   });
 });
 

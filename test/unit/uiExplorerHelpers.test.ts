@@ -1,5 +1,7 @@
 import { strict as assert } from 'node:assert';
-import { imageDescription, imageLabel, occurrenceLabel, type ItemTextLabels } from '../../src/ui/explorer/itemText';
+import { categoryRows } from '../../src/ui/explorer/categoryRows';
+import { categoryLabel, imageDescription, imageLabel, occurrenceLabel, type ItemTextLabels } from '../../src/ui/explorer/itemText';
+import { pickText } from '../../src/ui/pickText';
 import { EMPTY_FILTER, filterFromArg, isFiltering, parseDateRange } from '../../src/ui/explorer/libraryFilter';
 import { enabledGlobs, joinGlobs, scanGlobs } from '../../src/ui/explorer/scanGlobs';
 import { VodError } from '../../src/vod/errors';
@@ -31,6 +33,25 @@ describe('ui/explorer item text', () => {
     assert.equal(imageDescription(undefined, 2, LABELS), 'pending · 2 refs');
     assert.equal(imageDescription({ state: 'missing', imageId: ID, fetchedAt: 0 }, 2, LABELS), 'not found · 2 refs');
     assert.equal(imageDescription({ state: 'failed', error: new Error('x') }, undefined, LABELS), 'failed');
+  });
+
+  it('cleans a category name in its tree row like a title (one line, controls shown)', () => {
+    assert.equal(categoryLabel('Shoes\n\u202Eevil', 'Uncategorized'), 'Shoes [U+202E]evil');
+    assert.equal(categoryLabel(undefined, 'Uncategorized'), 'Uncategorized');
+    assert.equal(Array.from(categoryLabel('x'.repeat(500), 'U')).length, 80);
+  });
+
+  it('category picker rows cannot expand $(icon) syntax or carry bidi controls, and keep the raw name for the filter', () => {
+    const rows = categoryRows([{ id: 7, name: '$(zap) Evil\u202E', path: ['Top $(alert)', '$(zap) Evil\u202E'] }]);
+    assert.doesNotMatch(rows[0]!.label, /\$\(|\u202E/);
+    assert.match(rows[0]!.label, /Top .*alert.* \/ .*zap.* Evil\[U\+202E\]/);
+    assert.equal(rows[0]!.name, '$(zap) Evil\u202E');
+    assert.equal(rows[0]!.id, 7);
+  });
+
+  it('quick pick text is one visible line without icon syntax', () => {
+    assert.equal(pickText('a\nb'), 'a b');
+    assert.doesNotMatch(pickText('$(x)\u2066y'), /\$\(|\u2066/);
   });
 
   it('names an occurrence by its one-based line', () => {

@@ -69,7 +69,7 @@ describe('ui/lookup imageTarget', () => {
     });
     it('uses a configured pattern, and the default when the configured one is unusable', () => {
       const line = 'id IMG-42 and ' + A;
-      assert.deepEqual(idsFromEditor({ ...none, selectedTexts: [line] }, 'IMG-\\d+'), ['IMG-42']);
+      assert.deepEqual(idsFromEditor({ ...none, selectedTexts: [line] }, 'IMG-\\d{1,8}'), ['IMG-42']);
       assert.deepEqual(idsFromEditor({ ...none, selectedTexts: [line] }, '(unclosed'), [A]);
       assert.deepEqual(idsFromEditor({ ...none, selectedTexts: [line] }, 'x*'), [A]);
     });

@@ -28,6 +28,10 @@ describe('ui/panel panelState', () => {
     assert.equal(Array.from(long).length, 40);
     assert.ok(long.endsWith('…'));
   });
+
+  it('shows bidi and control characters of a title as markers in the tab title', () => {
+    assert.equal(panelTitle(ID, { ImageId: ID, Title: 'invoice\u202Efdp.exe\u0007' }), 'invoice[U+202E]fdp.exe[U+0007]');
+  });
 });
 
 describe('ui/panel statusHtml', () => {

@@ -1,9 +1,9 @@
 import { strict as assert } from 'node:assert';
 import manifest from '../../package.json';
-import { DEFAULT_SETTINGS, isRegionExplicit, parseSettings, readSettings } from '../../src/ui/settings';
+import { DEFAULT_SETTINGS, isRegionExplicit, MAX_SCAN_FILE_SIZE, parseSettings, readSettings } from '../../src/ui/settings';
 import { VOD_REGIONS } from '../../src/vod/endpoint';
 
-type Props = Record<string, { default?: unknown; enum?: unknown[]; scope?: string }>;
+type Props = Record<string, { default?: unknown; enum?: unknown[]; scope?: string; maximum?: number }>;
 const props = (manifest.contributes as unknown as { configuration: { properties: Props } }).configuration.properties;
 
 /** The manifest key of each UiSettings field: the manifest is the independent reference. */
@@ -43,6 +43,27 @@ describe('ui/settings', () => {
     assert.deepEqual(props['vodImages.region']?.enum, VOD_REGIONS.map((r) => r.id));
     assert.equal(props['vodImages.endpoint']?.scope, 'machine');
     assert.ok(manifest.capabilities.untrustedWorkspaces.restrictedConfigurations.includes('vodImages.endpoint'));
+  });
+
+  it('keeps the ID pattern out of reach of a workspace: machine scope, restricted, at most 100 characters', () => {
+    assert.equal(props['vodImages.idPattern']?.scope, 'machine');
+    assert.ok(manifest.capabilities.untrustedWorkspaces.restrictedConfigurations.includes('vodImages.idPattern'));
+  });
+
+  it('keeps the signed-URL defaults (validity, output type) out of reach of an untrusted workspace', () => {
+    const restricted = manifest.capabilities.untrustedWorkspaces.restrictedConfigurations;
+    for (const key of ['vodImages.urlExpiry', 'vodImages.outputType']) assert.ok(restricted.includes(key), key);
+    assert.equal(props['vodImages.urlExpiry']?.maximum, 3650 * 86400);
+  });
+
+  it('caps scan.maxFileSize at 16 MiB (16 files are read at once) and keeps it from untrusted workspaces', () => {
+    const { settings, problems } = parseSettings(reader({ 'scan.maxFileSize': 2 ** 31 }));
+    assert.equal(settings.scanMaxFileSize, MAX_SCAN_FILE_SIZE);
+    assert.equal(MAX_SCAN_FILE_SIZE, 16 * 1024 * 1024);
+    assert.deepEqual(problems.map((p) => p.key), ['vodImages.scan.maxFileSize']);
+    assert.equal(parseSettings(reader({ 'scan.maxFileSize': MAX_SCAN_FILE_SIZE })).problems.length, 0);
+    assert.equal(props['vodImages.scan.maxFileSize']?.maximum, MAX_SCAN_FILE_SIZE);
+    assert.ok(manifest.capabilities.untrustedWorkspaces.restrictedConfigurations.includes('vodImages.scan.maxFileSize'));
   });
 
   it('reads nothing as the defaults, without problems', () => {
@@ -114,10 +135,13 @@ describe('ui/settings', () => {
     assert.match(problems.find((p) => p.key === 'vodImages.region')!.reason, /cn-shanghai/);
   });
 
-  it('rejects an expiry beyond what the chosen output type allows (OSS: 30 days)', () => {
+  it('clamps an expiry beyond what the chosen output type allows (OSS: 30 days, CDN: 10 years), with one problem', () => {
     const oss = parseSettings(reader({ outputType: 'oss', urlExpiry: 40 * 86400 }));
-    assert.equal(oss.settings.urlExpirySeconds, 3600);
+    assert.equal(oss.settings.urlExpirySeconds, 30 * 86400);
     assert.deepEqual(oss.problems.map((p) => p.key), ['vodImages.urlExpiry']);
+    const huge = parseSettings(reader({ outputType: 'cdn', urlExpiry: 3650 * 86400 * 3 }));
+    assert.equal(huge.settings.urlExpirySeconds, 3650 * 86400);
+    assert.equal(huge.problems.length, 1);
     const cdn = parseSettings(reader({ outputType: 'cdn', urlExpiry: 40 * 86400 }));
     assert.equal(cdn.settings.urlExpirySeconds, 40 * 86400);
     assert.deepEqual(cdn.problems, []);

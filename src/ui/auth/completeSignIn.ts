@@ -41,7 +41,7 @@ export async function completeSignIn(host: ServiceHost, request: SignInRequest &
   }
   if (!check.ok && rejectsCredentials(check.problem)) {
     const message = clean(credentialProblemMessage(check.problem, check.error));
-    host.logger.warn(clean(`Sign-in check for profile ${request.profile} failed: ${check.error.toLine()}`));
+    host.log.warn(clean(`Sign-in check for profile ${request.profile} failed: ${check.error.toLine()}`));
     return { ok: false, reason: 'rejected', message, problem: check.problem, code: check.error.code };
   }
 
@@ -57,7 +57,7 @@ export async function completeSignIn(host: ServiceHost, request: SignInRequest &
   await host.refresh();
 
   if (check.ok) {
-    host.logger.info(`Signed in as profile ${request.profile} (${request.region}).`);
+    host.log.info(`Signed in as profile ${request.profile} (${request.region}).`);
     void vscode.window.showInformationMessage(
       vscode.l10n.t('Signed in to ApsaraVideo VOD as "{0}" ({1}): {2} images in this region.', request.profile, request.region, check.imageCount),
     );
@@ -66,7 +66,7 @@ export async function completeSignIn(host: ServiceHost, request: SignInRequest &
   const warning = clean(
     vscode.l10n.t('Saved profile "{0}", but the check call failed: {1}', request.profile, credentialProblemMessage(check.problem, check.error)),
   );
-  host.logger.warn(`Sign-in check for profile ${request.profile} failed; saved anyway: ${check.error.toLine()}`);
+  host.log.warn(`Sign-in check for profile ${request.profile} failed; saved anyway: ${check.error.toLine()}`);
   void vscode.window.showWarningMessage(warning);
   return { ok: true, profile: request.profile, region: request.region, storage: host.store.mode, imageCount: undefined, warning };
 }

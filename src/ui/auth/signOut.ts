@@ -20,7 +20,7 @@ export async function signOut(host: ServiceHost, arg: unknown): Promise<SignOutO
   await host.store.delete(profile);
   await host.profiles.remove(profile);
   await host.refresh();
-  host.logger.info(`Signed out of profile ${profile}; its credentials were deleted.`);
+  host.log.info(`Signed out of profile ${profile}; its credentials were deleted.`);
   const after = host.session();
   void vscode.window.showInformationMessage(
     after.signedIn

@@ -14,7 +14,7 @@ import type { ImageService } from '../../vod/imageService';
 import { imageMarkdown } from '../hover/imageHoverProvider';
 import type { HoverThumbnails } from '../hover/thumbnails';
 import type { Services } from '../services';
-import { imageDescription, imageLabel, occurrenceLabel } from './itemText';
+import { categoryLabel, imageDescription, imageLabel, occurrenceLabel } from './itemText';
 import { itemTextLabels, sectionLabel } from './labels';
 import type { Library } from './library';
 import { isFiltering } from './libraryFilter';
@@ -35,6 +35,9 @@ import type { ScanController } from './scanController';
 import type { SelectionTracker } from './selectionTracker';
 
 type Change = ExplorerNode | ExplorerNode[] | undefined;
+
+/** Rows This Workspace lists and looks up (⌈500/20⌉ = 25 calls at most); the rest are counted in a notice. */
+export const MAX_WORKSPACE_ROWS = 500;
 
 export interface ExplorerParts {
   readonly services: Services;
@@ -89,7 +92,7 @@ export class ExplorerTree implements vscode.TreeDataProvider<ExplorerNode>, vsco
         const setChanged = change.ids.some((id) => scan.index.has(id) !== (shown?.has(id) ?? false));
         if (setChanged || !shown) this.fireRootAnd(this.sections.workspace);
         else this.fire(change.ids.map((id) => shown.get(id)).filter((n): n is ImageNode => n !== undefined));
-        this.resolve(change.ids.filter((id) => scan.index.has(id)));
+        this.resolveListed(change.ids);
       }),
     );
     if (services.onDidLookUp) {
@@ -199,7 +202,7 @@ export class ExplorerTree implements vscode.TreeDataProvider<ExplorerNode>, vsco
       case 'selection':
         return [...this.parts.selection.current()];
       case 'workspace':
-        return this.workspaceIds();
+        return this.workspaceIds().slice(0, MAX_WORKSPACE_ROWS);
       case 'recent':
         return this.parts.saved.recent.ids();
       case 'pinned':
@@ -331,7 +334,28 @@ export class ExplorerTree implements vscode.TreeDataProvider<ExplorerNode>, vsco
     } else if (state.kind === 'done' && this.parts.scan.index.idCount === 0) {
       messages.push(message(node, 'none', vscode.l10n.t('No image IDs found in this workspace.'), 'info', scanCommand));
     }
-    return [...messages, ...this.imageNodes(node, this.workspaceIds(), 'workspace')];
+    const ids = this.workspaceIds();
+    messages.push(...this.boundsNotices(node, ids.length));
+    return [...messages, ...this.imageNodes(node, ids.slice(0, MAX_WORKSPACE_ROWS), 'workspace')];
+  }
+
+  /**
+   * Where This Workspace stopped: the rows it lists (and looks up) are the first
+   * {@link MAX_WORKSPACE_ROWS}, and the index itself keeps a bounded number of IDs. Resolving every
+   * ID of a repository full of hashes would be thousands of calls nobody reads.
+   */
+  private boundsNotices(node: SectionNode, idCount: number): MessageNode[] {
+    const notices: MessageNode[] = [];
+    const narrow = { id: 'workbench.action.openSettings', title: vscode.l10n.t('Open Settings'), args: ['vodImages.scan'] };
+    if (this.parts.scan.index.limitReached) {
+      const text = vscode.l10n.t('Indexing stopped at {0} image IDs. Narrow vodImages.scan.include or vodImages.scan.exclude, then scan again.', idCount);
+      notices.push(message(node, 'indexFull', text, 'warning', narrow));
+    }
+    if (idCount > MAX_WORKSPACE_ROWS) {
+      const text = vscode.l10n.t('Showing the first {0} of {1} image IDs; only these are looked up.', MAX_WORKSPACE_ROWS, idCount);
+      notices.push(message(node, 'truncated', text, 'info', narrow));
+    }
+    return notices;
   }
 
   private async libraryChildren(node: SectionNode): Promise<ExplorerNode[]> {
@@ -427,7 +451,8 @@ export class ExplorerTree implements vscode.TreeDataProvider<ExplorerNode>, vsco
       case 'selection':
         return String(selection.current().length);
       case 'workspace':
-        return scan.state.kind === 'scanning' ? vscode.l10n.t('scanning…') : String(scan.index.idCount);
+        if (scan.state.kind === 'scanning') return vscode.l10n.t('scanning…');
+        return scan.index.limitReached ? `${scan.index.idCount}+` : String(scan.index.idCount);
       case 'recent':
         return String(saved.recent.size);
       case 'pinned':
@@ -444,7 +469,7 @@ export class ExplorerTree implements vscode.TreeDataProvider<ExplorerNode>, vsco
   }
 
   private categoryItem(node: CategoryNode): vscode.TreeItem {
-    const item = new vscode.TreeItem(node.name ?? vscode.l10n.t('Uncategorized'), vscode.TreeItemCollapsibleState.Collapsed);
+    const item = new vscode.TreeItem(categoryLabel(node.name, vscode.l10n.t('Uncategorized')), vscode.TreeItemCollapsibleState.Collapsed);
     item.id = node.key;
     item.description = String(node.imageIds.length);
     item.iconPath = new vscode.ThemeIcon('folder');
@@ -508,6 +533,23 @@ export class ExplorerTree implements vscode.TreeDataProvider<ExplorerNode>, vsco
     const rows: ImageNode[] = [];
     for (const group of this.shown.values()) for (const [id, row] of group) if (wanted.has(id)) rows.push(row);
     return rows;
+  }
+
+  /**
+   * Looks up the changed IDs that This Workspace lists (its first {@link MAX_WORKSPACE_ROWS} rows),
+   * so the rows are ready when the view shows them; an ID past them is looked up only if the user
+   * asks for it elsewhere.
+   */
+  private resolveListed(changed: readonly string[]): void {
+    const index = this.parts.scan.index;
+    const unknown = changed.filter((id) => index.has(id) && this.stateOf(id) === undefined);
+    if (unknown.length === 0) return;
+    if (index.idCount <= MAX_WORKSPACE_ROWS) {
+      this.resolve(unknown);
+      return;
+    }
+    const listed = new Set(this.idsOf(this.sections.workspace));
+    this.resolve(unknown.filter((id) => listed.has(id)));
   }
 
   /** Starts lookups for the IDs with no state yet, batched, and refreshes their rows as answers come in. */

@@ -4,6 +4,8 @@
  * the user cancels.
  */
 import * as vscode from 'vscode';
+import { pickText } from '../pickText';
+import { categoryRows } from './categoryRows';
 import { isVodError } from '../../vod/errors';
 import { loadCategoryTree } from '../../vod/explorer/categories';
 import type { Services } from '../services';
@@ -40,7 +42,7 @@ function menu(filter: LibraryFilter): StepItem[] {
   return [
     { step: 'apply', label: `$(check) ${vscode.l10n.t('Apply')}` },
     { step: 'text', label: `$(search) ${vscode.l10n.t('Text')}`, description: m.text?.trim() || any },
-    { step: 'category', label: `$(list-tree) ${vscode.l10n.t('Category')}`, description: filter.categoryName ?? (m.categoryId === undefined ? any : String(m.categoryId)) },
+    { step: 'category', label: `$(list-tree) ${vscode.l10n.t('Category')}`, description: filter.categoryName !== undefined ? pickText(filter.categoryName) : (m.categoryId === undefined ? any : String(m.categoryId)) },
     { step: 'status', label: `$(pulse) ${vscode.l10n.t('Status')}`, description: m.statuses?.join(', ') || any },
     { step: 'created', label: `$(calendar) ${vscode.l10n.t('Created')}`, description: range },
     {
@@ -101,7 +103,7 @@ async function pickCategory(services: Services, filter: LibraryFilter): Promise<
   type CategoryItem = vscode.QuickPickItem & { readonly id: number | null; readonly name?: string };
   const items: Promise<CategoryItem[]> = entries.then((list): CategoryItem[] => [
     { label: vscode.l10n.t('Any category'), id: null },
-    ...list.map((entry) => ({ label: entry.path.join(' / '), description: String(entry.id), id: entry.id, name: entry.name })),
+    ...categoryRows(list),
   ]);
   try {
     const picked = await vscode.window.showQuickPick(items, { title: vscode.l10n.t('Category'), matchOnDescription: true });

@@ -45,6 +45,11 @@ export function imageDescription(lookup: LookupState | undefined, refs: number |
   return parts.join(' · ');
 }
 
+/** A category group's row: the category's name (API text, cleaned like a title), or the uncategorised label. */
+export function categoryLabel(name: string | undefined, uncategorized: string): string {
+  return name === undefined ? uncategorized : sanitise(name, MAX_LABEL);
+}
+
 /** `src/app.ts:12` (one-based line, as editors show it). */
 export function occurrenceLabel(relativePath: string, line: number): string {
   return `${relativePath}:${line + 1}`;

@@ -1,10 +1,11 @@
 /**
  * The Selection group's source: the image IDs in the active editor's selections, or in the whole
- * document when nothing is selected, recomputed (debounced) as the selection or the editor changes.
+ * document when nothing is selected (in a trusted workspace only), recomputed (debounced) as the selection or the editor changes.
  * It only listens while the explorer is visible: a hidden view should cost nothing per keystroke.
  */
 import * as vscode from 'vscode';
 import { findImageIds, uniqueIds } from '../../vod/imageIds';
+import { backgroundLookupsAllowed } from '../backgroundLookups';
 import { usablePattern } from '../lookup/imageTarget';
 
 export const SELECTION_DEBOUNCE_MS = 250;
@@ -88,7 +89,8 @@ function idsIn(editor: vscode.TextEditor | undefined, pattern: string): string[]
   if (!editor || editor.document.uri.scheme === 'output') return [];
   const { document } = editor;
   const selected = editor.selections.filter((s) => !s.isEmpty).map((s) => document.getText(s));
-  const texts = selected.length > 0 ? selected : [document.getText()];
+  // The whole-document fallback lists (and so looks up) IDs nobody pointed at: trusted workspaces only.
+  const texts = selected.length > 0 ? selected : backgroundLookupsAllowed() ? [document.getText()] : [];
   if (texts.reduce((n, t) => n + t.length, 0) > MAX_DOCUMENT_CHARS) return [];
   return uniqueIds(texts.flatMap((text) => findImageIds(text, pattern))).slice(0, MAX_SELECTION_IDS);
 }

@@ -13,6 +13,7 @@
 import * as vscode from 'vscode';
 import type { TextOccurrence } from '../../vod/scan/scanText';
 import type { DecorationMode, Services } from '../services';
+import { backgroundLookupsAllowed, onDidAllowBackgroundLookups } from '../backgroundLookups';
 import { planDecorations, type PlannedDecoration } from './decorationPlan';
 import type { DocumentIds } from './documentIds';
 import { FailureBackoff } from './failureBackoff';
@@ -56,6 +57,7 @@ export class DecorationController implements vscode.Disposable {
     this.disposables.push(
       this.type,
       vscode.window.onDidChangeVisibleTextEditors(() => this.schedule()),
+      onDidAllowBackgroundLookups(() => this.schedule()),
       vscode.window.onDidChangeTextEditorVisibleRanges(() => this.scheduleResolve()),
       vscode.workspace.onDidChangeTextDocument((e) => {
         if (vscode.window.visibleTextEditors.some((editor) => editor.document === e.document)) this.schedule();
@@ -88,8 +90,10 @@ export class DecorationController implements vscode.Disposable {
     for (const d of this.disposables.splice(0)) d.dispose();
   }
 
+  /** `visible` acts as `cached` in an untrusted workspace: it shows what is known and asks for nothing. */
   private mode(): DecorationMode {
-    return this.services.settings().decorations;
+    const mode = this.services.settings().decorations;
+    return mode === 'visible' && !backgroundLookupsAllowed() ? 'cached' : mode;
   }
 
   private schedule(): void {

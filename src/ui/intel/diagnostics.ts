@@ -16,6 +16,7 @@ import * as vscode from 'vscode';
 import type { LookupState } from '../../vod/explorer/statusStyle';
 import { resolveProgressively } from '../../vod/explorer/resolveQueue';
 import { keepAuditStatus, needsAuditCheck } from './auditStatus';
+import { backgroundLookupsAllowed, onDidAllowBackgroundLookups } from '../backgroundLookups';
 import type { Services } from '../services';
 import { planDiagnostics, type PlannedDiagnostic, type ReportedCondition } from './diagnosticPlan';
 import { isInspected, type DocumentIds } from './documentIds';
@@ -58,6 +59,7 @@ export class DiagnosticsController implements vscode.Disposable {
       vscode.workspace.onDidOpenTextDocument((d) => this.schedule(d)),
       vscode.workspace.onDidChangeTextDocument((e) => this.schedule(e.document)),
       vscode.workspace.onDidCloseTextDocument((d) => this.forget(d)),
+      onDidAllowBackgroundLookups(() => this.scheduleAll()),
       vscode.workspace.onDidChangeConfiguration((e) => {
         if (['vodImages.diagnostics', 'vodImages.idPattern'].some((k) => e.affectsConfiguration(k))) this.scheduleAll();
       }),
@@ -112,11 +114,15 @@ export class DiagnosticsController implements vscode.Disposable {
     this.documentIds.forget(document);
   }
 
-  /** Resolves the document's unknown IDs, then publishes what is known. */
+  /** Resolves the document's unknown IDs (trusted workspaces only), then publishes what is known. */
   private async update(document: vscode.TextDocument): Promise<void> {
     if (document.isClosed) return;
     if (!this.enabled()) {
       this.collection.delete(document.uri);
+      return;
+    }
+    if (!backgroundLookupsAllowed()) {
+      this.publish(document);
       return;
     }
     const occurrences = this.documentIds.occurrences(document, this.services.settings().idPattern);

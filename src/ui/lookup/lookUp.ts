@@ -7,6 +7,7 @@
 import * as vscode from 'vscode';
 import type { ImageInfo } from '../../vod/schemas';
 import type { Services } from '../services';
+import { pickText } from '../pickText';
 import { splitLookups, listIds, type LookupOutcome } from './lookupResult';
 import { pickImageIds } from './pickImageIds';
 import { reportError } from './reportError';
@@ -21,21 +22,17 @@ interface ImageItem extends vscode.QuickPickItem {
 }
 
 /** Quick pick text renders codicons such as `$(x)`; API text must stay plain, so break the trigger. */
-function plain(text: string): string {
-  return text.replace(/\$\(/g, '$\u200b(');
-}
-
 function describe(info: ImageInfo): string {
   const parts = [info.ImageType, info.Status];
   const { Width, Height } = info.Mezzanine ?? {};
   if (Width !== undefined && Height !== undefined) parts.push(`${Width}×${Height}`);
-  return plain(parts.filter(Boolean).join(' · '));
+  return pickText(parts.filter(Boolean).join(' · '));
 }
 
 function listItems(outcome: LookupOutcome): ImageItem[] {
   const items: ImageItem[] = outcome.found.map((info) => ({
-    label: plain(info.Title || info.ImageId),
-    description: plain(info.ImageId),
+    label: pickText(info.Title || info.ImageId),
+    description: pickText(info.ImageId),
     detail: describe(info),
     imageId: info.ImageId,
   }));

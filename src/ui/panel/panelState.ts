@@ -5,6 +5,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import * as z from 'zod/mini';
+import { sanitise } from '../../vod/explorer/decorationText';
 import { lazy } from '../../vod/lazy';
 import { isPlausibleImageId } from '../../vod/imageIds';
 import type { ImageInfo } from '../../vod/schemas';
@@ -27,12 +28,13 @@ export function newNonce(): string {
 
 const MAX_TITLE_CHARS = 40;
 
-/** The tab title: the image's title (shortened, one line) or its ID. Tab titles are plain text. */
+/**
+ * The tab title: the image's title (shortened, one line, hidden bidi and control characters shown as
+ * markers, as everywhere else API text appears) or its ID.
+ */
 export function panelTitle(imageId: string, info?: ImageInfo): string {
-  const title = info?.Title?.replace(/\s+/g, ' ').trim();
-  if (!title) return imageId;
-  const chars = Array.from(title);
-  return chars.length <= MAX_TITLE_CHARS ? title : `${chars.slice(0, MAX_TITLE_CHARS - 1).join('')}…`;
+  const title = sanitise(info?.Title ?? '', MAX_TITLE_CHARS);
+  return title === '' ? imageId : title;
 }
 
 /**

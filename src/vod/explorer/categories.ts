@@ -26,7 +26,7 @@ export const MAX_CATEGORIES = 1000;
 export async function loadCategoryTree(getCategories: GetCategories, signal?: AbortSignal, limit: number = MAX_CATEGORIES): Promise<CategoryEntry[]> {
   const entries: CategoryEntry[] = [];
   const visit = async (parentId: number, path: readonly string[]): Promise<void> => {
-    for (const category of await childrenOf(getCategories, parentId, signal)) {
+    for (const category of await childrenOf(getCategories, parentId, signal, limit - entries.length)) {
       if (entries.length >= limit) return;
       const name = category.CateName ?? String(category.CateId);
       const entry: CategoryEntry = { id: category.CateId, name, path: [...path, name] };
@@ -39,13 +39,19 @@ export async function loadCategoryTree(getCategories: GetCategories, signal?: Ab
   return entries;
 }
 
-async function childrenOf(getCategories: GetCategories, cateId: number, signal: AbortSignal | undefined): Promise<Category[]> {
+/**
+ * One level's children, page by page, up to `wanted`. The limit is checked inside the loop: `total`
+ * comes from the server, and one that keeps sending full pages under an inflated total must not keep
+ * this loop (and its API calls) going.
+ */
+async function childrenOf(getCategories: GetCategories, cateId: number, signal: AbortSignal | undefined, wanted: number): Promise<Category[]> {
   const children: Category[] = [];
-  for (let pageNo = 1; ; pageNo++) {
+  for (let pageNo = 1; children.length < wanted; pageNo++) {
     const { subCategories, total } = await getCategories({ cateId, pageNo, pageSize: PAGE_SIZE, signal });
     children.push(...subCategories);
-    if (subCategories.length < PAGE_SIZE || children.length >= total) return children;
+    if (subCategories.length < PAGE_SIZE || children.length >= total) break;
   }
+  return children.slice(0, Math.max(0, wanted));
 }
 
 export interface CategoryGroup {

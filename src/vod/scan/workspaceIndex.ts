@@ -27,7 +27,31 @@ export interface IndexChange {
 /** One file's occurrences of one ID, in text order. */
 type Spots = readonly Omit<Occurrence, 'file'>[];
 
+/**
+ * A repository full of MD5-like strings (lock files, fixtures) must not grow the index without end:
+ * past these bounds new IDs are left out and `limitReached` says so (the view tells the user to narrow
+ * `vodImages.scan.include`/`exclude`). A few MB at most: an entry costs roughly 100 bytes.
+ */
+export const MAX_INDEX_IDS = 20_000;
+export const MAX_INDEX_OCCURRENCES = 200_000;
+
+export interface IndexLimits {
+  readonly maxIds?: number | undefined;
+  readonly maxOccurrences?: number | undefined;
+}
+
 export class WorkspaceIndex {
+  private readonly maxIds: number;
+  private readonly maxOccurrences: number;
+  private occurrenceCount = 0;
+  /** Files some of whose IDs were left out for the bounds (until they are read again with room, or removed). */
+  private readonly cutFiles = new Set<string>();
+
+  constructor(limits: IndexLimits = {}) {
+    this.maxIds = limits.maxIds ?? MAX_INDEX_IDS;
+    this.maxOccurrences = limits.maxOccurrences ?? MAX_INDEX_OCCURRENCES;
+  }
+
   /** file → id → spots. The inverse below is kept in step. */
   private readonly byFile = new Map<string, Map<string, Spots>>();
   /** id → file → spots. */
@@ -39,8 +63,8 @@ export class WorkspaceIndex {
 
   /** Sets a file's occurrences (what one scan of it found), replacing what the index had for it. */
   replaceFile(file: string, occurrences: readonly TextOccurrence[]): void {
-    const next = groupById(occurrences);
     const previous = this.byFile.get(file);
+    const next = this.admit(file, groupById(occurrences), previous);
     const changed: string[] = [];
     for (const [id, spots] of next) {
       if (!previous || !sameSpots(previous.get(id), spots)) changed.push(id);
@@ -61,6 +85,7 @@ export class WorkspaceIndex {
     const previous = this.byFile.get(file);
     if (!previous) return;
     this.byFile.delete(file);
+    this.cutFiles.delete(file);
     const ids = [...previous.keys()];
     for (const id of ids) this.setSpots(id, file, undefined);
     if (ids.length > 0) this.record(ids, file);
@@ -80,6 +105,11 @@ export class WorkspaceIndex {
     this.batch(() => {
       for (const file of [...this.byFile.keys()]) this.removeFile(file);
     });
+  }
+
+  /** True while an indexed file has IDs the index left out for its bounds. */
+  get limitReached(): boolean {
+    return this.cutFiles.size > 0;
   }
 
   /** Runs `update` and emits one change event for everything it did (nested batches fold into the outermost). */
@@ -141,8 +171,28 @@ export class WorkspaceIndex {
     return { dispose: () => void this.listeners.delete(listener) };
   }
 
+  /** The part of a file's IDs that fits the bounds, counting what the file's previous version frees. */
+  private admit(file: string, next: Map<string, Spots>, previous: Map<string, Spots> | undefined): Map<string, Spots> {
+    let room = this.maxOccurrences - this.occurrenceCount + countSpots(previous);
+    let idRoom = this.maxIds - this.byId.size;
+    const admitted = new Map<string, Spots>();
+    this.cutFiles.delete(file);
+    for (const [id, spots] of next) {
+      const isNew = !this.byId.has(id);
+      if ((isNew && idRoom <= 0) || spots.length > room) {
+        this.cutFiles.add(file);
+        continue;
+      }
+      if (isNew) idRoom -= 1;
+      room -= spots.length;
+      admitted.set(id, spots);
+    }
+    return admitted;
+  }
+
   private setSpots(id: string, file: string, spots: Spots | undefined): void {
     let files = this.byId.get(id);
+    this.occurrenceCount += (spots?.length ?? 0) - (files?.get(file)?.length ?? 0);
     if (spots) {
       if (!files) {
         files = new Map();
@@ -188,6 +238,12 @@ function groupById(occurrences: readonly TextOccurrence[]): Map<string, Spots> {
     spots.push({ line, character, length });
   }
   return grouped;
+}
+
+function countSpots(byId: Map<string, Spots> | undefined): number {
+  let count = 0;
+  for (const spots of byId?.values() ?? []) count += spots.length;
+  return count;
 }
 
 function sameSpots(a: Spots | undefined, b: Spots): boolean {
