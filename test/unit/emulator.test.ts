@@ -270,10 +270,10 @@ describe('emulator: SearchMedia', () => {
     assert.equal(body['Total'], emulator.images.length);
     assert.equal(body['MediaList'].length, 5);
     for (const media of body['MediaList']) {
+      assert.deepEqual(Object.keys(media).sort(), ['CreationTime', 'Image', 'MediaId', 'MediaType']);
       assert.equal(media.MediaType, 'image');
-      assert.equal(media.MediaId, media.Image.ImageId);
-      assert.equal(media.Image.Mezzanine, undefined);
-      assert.match(media.Image.URL ?? '', /auth_key=/);
+      // Without Fields only the ID, creation time and type (protocol appendix, "Return field").
+      assert.deepEqual(media.Image, { ImageId: media.MediaId });
     }
     const times = body['MediaList'].map((m: Json) => m.CreationTime);
     assert.deepEqual(times, [...times].sort().reverse());
@@ -281,6 +281,22 @@ describe('emulator: SearchMedia', () => {
     const ascTimes = asc['MediaList'].map((m: Json) => m.CreationTime);
     assert.deepEqual(ascTimes, [...ascTimes].sort());
     assert.ok(ascTimes[0] < times[4]);
+  });
+
+  it('returns exactly the image fields named in Fields, and refuses names outside the image list', async () => {
+    const fields = 'ImageId,Title,CateId,CateName,URL,Status,ModificationTime';
+    const body = (await search({ PageSize: '20', Fields: fields })).json() as Json;
+    for (const media of body['MediaList']) {
+      const extra = Object.keys(media.Image).filter((name) => !fields.split(',').includes(name));
+      assert.deepEqual(extra, [], `unasked fields ${extra.join(',')}`);
+      assert.equal(media.Image.Mezzanine, undefined);
+    }
+    const full = body['MediaList'].find((m: Json) => m.Image.Title && m.Image.CateName);
+    assert.ok(full, 'some record has a title and a category');
+    assert.match(full.Image.URL ?? '', /auth_key=/);
+    const onlyTitle = (await search({ PageSize: '5', Fields: 'Title' })).json() as Json;
+    assert.ok(onlyTitle['MediaList'].every((m: Json) => m.Image.ImageId === undefined && typeof m.MediaId === 'string'));
+    assertApiError(await search({ Fields: 'Title,Mezzanine' }), 400, 'InvalidParameter');
   });
 
   it('checks PageNo, PageSize and SortBy', async () => {
@@ -309,11 +325,11 @@ describe('emulator: SearchMedia', () => {
   it('filters with Match: fuzzy title, exact status list, time ranges, and/or', async () => {
     const cjk = (await search({ Match: "Title = '春节'" })).json() as Json;
     assert.equal(cjk['Total'], 1);
-    const banner = (await search({ Match: "Title = 'BANNER'", PageSize: '100' })).json() as Json;
+    const banner = (await search({ Match: "Title = 'BANNER'", PageSize: '100', Fields: 'Title' })).json() as Json;
     assert.ok(banner['Total'] > 1);
     assert.ok(banner['MediaList'].every((m: Json) => /banner/i.test(m.Image.Title)));
 
-    const statuses = (await search({ Match: "Status in ('Uploading','UploadFail')" })).json() as Json;
+    const statuses = (await search({ Match: "Status in ('Uploading','UploadFail')", Fields: 'Status' })).json() as Json;
     assert.deepEqual(statuses['MediaList'].map((m: Json) => m.Image.Status).sort(), ['UploadFail', 'Uploading']);
 
     const range = (await search({ Match: "CreationTime = ('2024-01-01T00:00:00Z','2024-04-01T00:00:00Z')", PageSize: '100' })).json() as Json;
