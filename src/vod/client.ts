@@ -38,6 +38,7 @@ import {
   SearchMediaResponseSchema,
   type ImageInfo,
 } from './schemas';
+import { SEARCH_IMAGE_FIELDS, imageOfMedia } from './searchImageFields';
 import { newNonce, signRequest } from './signing/signedRequest';
 import { createUndiciTransport, type Transport, type TransportResponse } from './transport';
 
@@ -195,7 +196,7 @@ export class VodClient implements VodApi {
   async searchImages(query: SearchImagesQuery = {}): Promise<SearchImagesResult> {
     const pageNo = checkInt('Page number', query.pageNo ?? 1, 1, Number.MAX_SAFE_INTEGER);
     const pageSize = checkInt('Page size', query.pageSize ?? 10, 1, MAX_PAGE_SIZE);
-    const params: Record<string, string> = { SearchType: 'image', PageNo: String(pageNo), PageSize: String(pageSize) };
+    const params: Record<string, string> = { SearchType: 'image', Fields: SEARCH_IMAGE_FIELDS, PageNo: String(pageNo), PageSize: String(pageSize) };
     if (query.match !== undefined && query.match.trim() !== '') params['Match'] = query.match;
     if (query.sortBy !== undefined) params['SortBy'] = query.sortBy;
 
@@ -203,7 +204,7 @@ export class VodClient implements VodApi {
     const mediaList = data.MediaList ?? [];
     return {
       total: data.Total ?? mediaList.length,
-      images: mediaList.flatMap((media) => media.Image ?? []),
+      images: mediaList.flatMap((media) => imageOfMedia(media) ?? []),
       mediaList,
       requestId,
     };
