@@ -9,6 +9,7 @@ import { rejection } from './support/rejection';
 import type { RequestLogEntry } from '../../src/vod/log';
 import { createUndiciTransport, type Transport } from '../../src/vod/transport';
 import { startEmulator, type RunningEmulator } from '../emulator';
+import { callApi } from '../emulator/rawClient';
 
 describe('client against the emulator', function () {
   this.timeout(30_000);
@@ -117,6 +118,25 @@ describe('client against the emulator', function () {
       const result = await client().getCategories();
       assert.ok(result.subCategories.length >= 4);
       assert.ok(result.subCategories.every((c) => typeof c.CateId === 'number'));
+    });
+  });
+
+  describe('an endpoint that is not VOD 2017-03-21', () => {
+    it('an unknown action (InvalidAction.NotFound, 404) is a configuration error naming the endpoint setting, not a missing image', async () => {
+      // What the emulator answers for an action it does not serve, replayed to the client as the
+      // answer to its own request (a renamed action could not be re-signed from outside the client).
+      const answer = await callApi(emulator.endpoint, 'GetImageInfoX', { ImageId: imageWith('plain') }, { credentials: emulator.credentials });
+      assert.equal(answer.status, 404);
+      const replay: Transport = {
+        request: async () => ({ status: answer.status, headers: answer.headers, body: answer.body }),
+        fetchBytes: (url, options) => transport.fetchBytes(url, options),
+        close: async () => {},
+      };
+      const error = await rejection(client({ transport: replay, retry: { maxRetries: 0 } }).getImageInfo(imageWith('plain')));
+      assert.equal(error.code, 'InvalidAction.NotFound');
+      assert.equal(error.kind, 'configuration');
+      assert.match(error.message, /does not serve the ApsaraVideo VOD API \(version 2017-03-21\)/);
+      assert.match(error.message, /vodImages\.endpoint/);
     });
   });
 

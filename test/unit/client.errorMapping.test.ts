@@ -32,6 +32,8 @@ describe('errorMapping: API error codes', () => {
     ['NoSuchResource', 404, 'notFound'],
     ['NoSuchResource', 400, 'notFound'],
     ['InvalidImage.NotFound', 404, 'notFound'],
+    ['InvalidAction.NotFound', 404, 'configuration'],
+    ['InvalidApi.NotFound', 404, 'configuration'],
     ['Throttling', 400, 'throttled'],
     ['Throttling.User', 400, 'throttled'],
     ['Throttling.Api', 503, 'throttled'],

@@ -392,9 +392,9 @@ describe('emulator: GetCategories', () => {
 });
 
 describe('emulator: requests it does not serve', () => {
-  it('answers InvalidAction for an unknown action, even one named like an Object method', async () => {
-    assertApiError(await call('DeleteImage', { ImageIds: 'x' }), 403, 'InvalidAction');
-    assertApiError(await call('constructor'), 403, 'InvalidAction');
+  it('answers InvalidAction.NotFound (404) for an unknown action, even one named like an Object method', async () => {
+    assertApiError(await call('DeleteImage', { ImageIds: 'x' }), 404, 'InvalidAction.NotFound');
+    assertApiError(await call('constructor'), 404, 'InvalidAction.NotFound');
   });
 
   it('answers UnsupportedHTTPMethod for PUT', async () => {

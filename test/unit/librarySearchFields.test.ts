@@ -59,6 +59,6 @@ describe('Library against SearchMedia as documented (Fields)', function () {
     const { images } = await client.searchImages({ match: `ImageId = '${sparse.imageId}'` });
     assert.equal(images.length, 1);
     assert.equal(images[0]?.Title, undefined);
-    assert.equal(imageLabel(sparse.imageId, { state: 'found', info: images[0]! }), sparse.imageId);
+    assert.equal(imageLabel(sparse.imageId, { state: 'found', info: images[0]!, fetchedAt: 0 }), sparse.imageId);
   });
 });
