@@ -8,7 +8,7 @@
  * - 5,200 'bulk' images (older, 2021-2022, one category) so SearchMedia's 5,000-match cap is real.
  *
  * Traits tests can pick by: format 'png'|'jpeg'|'gif'; status 'uploading'|'uploadFail' (others are Normal);
- * 'blocked' (AuditStatus Blocked), 'auditNormal', 'noAudit'; shape 'sparse' (ImageId + URL only),
+ * 'blocked' (AuditStatus Blocked), 'auditNormal', 'noAudit', 'batchAudit' (GetImageInfos returns the audit status too); shape 'sparse' (ImageId + URL only),
  * 'noMezzanine'; numbers 'sizeAsString'|'sizeAsNumber'|'numbersAsStrings'; 'plain' (ordinary, complete,
  * Normal, harmless text); 'hostile', 'unicode', 'cjk', 'emoji', 'bidi', 'longTitle', 'newlines', 'quote',
  * 'emptyTitle', 'uncategorized', 'subcategory', 'otherBucket', 'cover', 'large', 'tiny', 'wide', 'tall', 'bulk'.
@@ -45,6 +45,11 @@ export interface FixtureRecord {
   appId: string;
   storageLocation: string;
   regionId?: string;
+  /**
+   * Whether GetImageInfos' item carries AuditStatus/RegionId too. The Go SDK's model has them on the
+   * batch items, the TypeScript one does not; the emulator answers both ways, per fixture.
+   */
+  batchAudit: boolean;
   originalFileName: string;
   source: ImageSource;
   shape: RecordShape;
@@ -289,6 +294,7 @@ function fromSpec(spec: Spec, index: number, count: number): FixtureRecord {
     appId: spec.bucket === 1 ? 'app-2000001' : 'app-1000000',
     storageLocation: STORAGE_LOCATIONS[spec.bucket ?? 0],
     ...(seed % 2 === 0 ? { regionId: 'cn-shanghai' } : {}),
+    batchAudit: audit !== undefined && shape !== 'sparse' && (seed >>> 1) % 2 === 0,
     originalFileName: spec.fileName ?? `${spec.slug}.${ext}`,
     source,
     shape,
@@ -314,6 +320,7 @@ function bulkRecord(n: number): FixtureRecord {
     modificationTime: isoSeconds(created),
     appId: 'app-1000000',
     storageLocation: STORAGE_LOCATIONS[0],
+    batchAudit: false,
     originalFileName: `bulk-${label}.png`,
     source: { kind: 'png', width: 64, height: 48, pattern: PATTERNS[n % 4] ?? 'gradient' },
     shape: 'full',
@@ -330,6 +337,7 @@ function deriveTraits(record: FixtureRecord, explicit: readonly string[]): strin
   if (record.status === 'UploadFail') traits.add('uploadFail');
   if (record.auditStatus === 'Blocked') traits.add('blocked');
   else traits.add(record.auditStatus === 'Normal' ? 'auditNormal' : 'noAudit');
+  if (record.batchAudit) traits.add('batchAudit');
   if (record.shape !== 'full') traits.add(record.shape);
   traits.add(record.numberStyle);
   if (record.cateId === undefined) traits.add('uncategorized');

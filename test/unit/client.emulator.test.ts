@@ -10,6 +10,7 @@ import type { RequestLogEntry } from '../../src/vod/log';
 import { createUndiciTransport, type Transport } from '../../src/vod/transport';
 import { startEmulator, type RunningEmulator } from '../emulator';
 import { callApi } from '../emulator/rawClient';
+import { needsAuditCheck } from '../../src/ui/intel/auditStatus';
 
 describe('client against the emulator', function () {
   this.timeout(30_000);
@@ -118,6 +119,20 @@ describe('client against the emulator', function () {
       const result = await client().getCategories();
       assert.ok(result.subCategories.length >= 4);
       assert.ok(result.subCategories.every((c) => typeof c.CateId === 'number'));
+    });
+  });
+
+  describe('audit status from batches', () => {
+    it('keeps AuditStatus/RegionId a batch returns, so only records without them need the single GetImageInfo', async () => {
+      const curated = emulator.images.filter((i) => !i.traits.includes('bulk'));
+      const result = await client().getImageInfos(curated.map((i) => i.imageId));
+      const needing = result.images.filter((info) => needsAuditCheck({ state: 'found', info, fetchedAt: 0 })).map((i) => i.ImageId);
+      const expected = curated
+        .filter((i) => !i.traits.includes('batchAudit') && i.status !== 'UploadFail')
+        .map((i) => i.imageId);
+      assert.deepEqual(needing.sort(), expected.sort());
+      const batchBlocked = curated.find((i) => i.traits.includes('batchAudit') && i.auditStatus === 'Normal');
+      assert.equal(result.images.find((i) => i.ImageId === batchBlocked?.imageId)?.AuditStatus, 'Normal');
     });
   });
 
