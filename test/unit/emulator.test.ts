@@ -379,25 +379,31 @@ describe('emulator: SearchMedia', () => {
 describe('emulator: GetCategories', () => {
   it('answers the root and its level-1 children in the wrapped form', async () => {
     const body = (await call('GetCategories', { PageSize: '100' })).json() as Json;
-    assert.equal(body['Category'].CateId, -1);
-    assert.ok(body['SubTotal'] >= 4);
+    // Numbers as strings, as in the reference's sample.
+    assert.equal(body['Category'].CateId, '-1');
+    assert.ok(Number(body['SubTotal']) >= 4);
     const children = body['SubCategories'].Category as Json[];
-    assert.equal(children.length, body['SubTotal']);
+    assert.equal(String(children.length), body['SubTotal']);
     for (const c of children) {
-      assert.equal(c.Level, 0);
-      assert.equal(c.ParentId, -1);
-      assert.equal(typeof c.SubTotal, 'number');
+      assert.equal(c.Level, '0');
+      assert.equal(c.ParentId, '-1');
+      assert.match(c.SubTotal, /^\d+$/);
     }
+    // Default order CreationTime:Desc (category IDs grow with creation).
+    const ids = children.map((c) => Number(c.CateId));
+    assert.deepEqual(ids, [...ids].sort((a, b) => b - a));
+    const asc = (await call('GetCategories', { PageSize: '100', SortBy: 'CreationTime:Asc' })).json() as Json;
+    assert.deepEqual(asc['SubCategories'].Category.map((c: Json) => Number(c.CateId)), [...ids].reverse());
   });
 
   it('pages children and descends into a category', async () => {
     const page = (await call('GetCategories', { PageNo: '2', PageSize: '3' })).json() as Json;
     assert.equal(page['SubCategories'].Category.length, 3);
-    const products = (await call('GetCategories', { CateId: '1000001' })).json() as Json;
+    const products = (await call('GetCategories', { CateId: '1000001', SortBy: 'CreationTime:Asc' })).json() as Json;
     assert.equal(products['Category'].CateName, 'Products');
     assert.deepEqual(products['SubCategories'].Category.map((c: Json) => c.CateName), ['Shoes', 'Bags']);
     assertApiError(await call('GetCategories', { PageSize: '101' }), 400, 'InvalidParameter');
-    assertApiError(await call('GetCategories', { CateId: '42' }), 400, 'InvalidParameter');
+    assertApiError(await call('GetCategories', { CateId: '42' }), 404, 'InvalidCateId.NotFound');
   });
 });
 
