@@ -216,6 +216,7 @@ export class VodClient implements VodApi {
       PageNo: String(checkInt('Page number', query.pageNo ?? 1, 1, Number.MAX_SAFE_INTEGER)),
       PageSize: String(checkInt('Page size', query.pageSize ?? 10, 1, MAX_PAGE_SIZE)),
     };
+    if (query.sortBy !== undefined) params['SortBy'] = query.sortBy;
     const { data } = await this.call({ action: 'GetCategories', params, schema: GetCategoriesResponseSchema, signal: query.signal });
     const subCategories = data.SubCategories ?? [];
     return { category: data.Category, subCategories, total: data.SubTotal ?? subCategories.length };

@@ -73,6 +73,10 @@ const EXACT_RULES: Readonly<Record<string, CodeRule>> = {
     kind: 'notFound',
     message: 'The image does not exist in this region (VOD media are bound to the region they were uploaded to).',
   },
+  'InvalidCateId.NotFound': {
+    kind: 'notFound',
+    message: 'The category does not exist (it may have been deleted). Pick the category again.',
+  },
   InternalError: { kind: 'server', message: 'VOD failed with an internal error. Try again later.' },
   ServiceUnAvailable: { kind: 'server', message: 'VOD is temporarily unavailable. Try again later.' },
   ServiceUnavailable: { kind: 'server', message: 'VOD is temporarily unavailable. Try again later.' },

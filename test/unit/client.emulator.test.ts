@@ -118,7 +118,15 @@ describe('client against the emulator', function () {
     it('GetCategories from the root', async () => {
       const result = await client().getCategories();
       assert.ok(result.subCategories.length >= 4);
-      assert.ok(result.subCategories.every((c) => typeof c.CateId === 'number'));
+      assert.ok(result.subCategories.every((c) => typeof c.CateId === 'number' && typeof c.SubTotal === 'number'));
+      assert.equal(result.category?.CateId, -1);
+    });
+
+    it('GetCategories: an unknown CateId is a missing category, not a bad request', async () => {
+      const error = await rejection(client().getCategories({ cateId: 42 }));
+      assert.equal(error.code, 'InvalidCateId.NotFound');
+      assert.equal(error.kind, 'notFound');
+      assert.match(error.message, /category does not exist/);
     });
   });
 

@@ -34,6 +34,7 @@ describe('errorMapping: API error codes', () => {
     ['InvalidImage.NotFound', 404, 'notFound'],
     ['InvalidAction.NotFound', 404, 'configuration'],
     ['InvalidApi.NotFound', 404, 'configuration'],
+    ['InvalidCateId.NotFound', 404, 'notFound'],
     ['Throttling', 400, 'throttled'],
     ['Throttling.User', 400, 'throttled'],
     ['Throttling.Api', 503, 'throttled'],
