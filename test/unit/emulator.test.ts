@@ -319,7 +319,7 @@ describe('emulator: SearchMedia', () => {
   });
 
   it('pages without overlap and reaches only the first 5,000 matches', async () => {
-    const bulk = "CateId = '1000008'";
+    const bulk = 'CateId = 1000008';
     const first = (await search({ Match: bulk, PageNo: '1', PageSize: '100' })).json() as Json;
     const second = (await search({ Match: bulk, PageNo: '2', PageSize: '100' })).json() as Json;
     assert.equal(first['Total'], 5200);
