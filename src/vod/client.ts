@@ -17,6 +17,7 @@ import type {
 import { SkewCorrectedClock, type Clock } from './clock';
 import type { Credentials } from './credentials';
 import { isLoopbackHost } from './endpoint';
+import { checkExpiryBounds } from './duration';
 import { cleanServerMessage, headerValue, mapApiError, mapTransportError } from './errorMapping';
 import { VodError, isVodError } from './errors';
 import { isPlausibleImageId } from './imageIds';
@@ -354,10 +355,17 @@ function isErrorBody(json: unknown): boolean {
   return typeof Code === 'string' && typeof Message === 'string';
 }
 
+/**
+ * AuthTimeout and OutputType. The bounds are checked here, before any request: for OutputType=oss
+ * the API allows at most 2,592,000 s (GetImageInfo(s) reference), and a local refusal says why
+ * where the server's InvalidParameter would not.
+ */
 function urlParams(options: ImageUrlOptions): Record<string, string> {
   const params: Record<string, string> = {};
   if (options.authTimeout !== undefined) {
-    params['AuthTimeout'] = String(checkInt('URL validity (AuthTimeout)', options.authTimeout, 1, Number.MAX_SAFE_INTEGER));
+    const outOfBounds = checkExpiryBounds(options.authTimeout, options.outputType ?? 'cdn');
+    if (outOfBounds) throw outOfBounds;
+    params['AuthTimeout'] = String(options.authTimeout);
   }
   if (options.outputType !== undefined) params['OutputType'] = options.outputType;
   return params;

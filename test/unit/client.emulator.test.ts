@@ -130,6 +130,24 @@ describe('client against the emulator', function () {
     });
   });
 
+  describe('URL validity', () => {
+    it('refuses AuthTimeout over 2,592,000 s for OutputType=oss before any request, with a clear message', async () => {
+      const before = emulator.stats.apiRequests;
+      for (const call of [
+        () => client().getImageInfo(imageWith('plain'), { outputType: 'oss', authTimeout: 2_592_001 }),
+        () => client().getImageInfos([imageWith('plain')], { outputType: 'oss', authTimeout: 2_592_001 }),
+      ]) {
+        const error = await rejection(call());
+        assert.equal(error.kind, 'invalidInput');
+        assert.equal(error.httpStatus, undefined, 'refused locally, not by the server');
+        assert.match(error.message, /at most 30 days \(2592000 s\)/);
+      }
+      assert.equal(emulator.stats.apiRequests, before, 'no request was sent');
+      const ok = await client().getImageInfo(imageWith('plain'), { outputType: 'oss', authTimeout: 2_592_000 });
+      assert.match(ok.URL ?? '', /Expires=/);
+    });
+  });
+
   describe('audit status from batches', () => {
     it('keeps AuditStatus/RegionId a batch returns, so only records without them need the single GetImageInfo', async () => {
       const curated = emulator.images.filter((i) => !i.traits.includes('bulk'));
