@@ -197,6 +197,54 @@ describe('emulator: image URLs', () => {
     assert.equal((await getUrl(info.URL)).body.length, Number(info.Mezzanine.FileSize));
   });
 
+  it('has real-size fixtures of the sizes real libraries hold, their Mezzanine matching the bytes', async () => {
+    const expected: [string, string, number, number, number][] = [
+      ['photo8mb', 'image/jpeg', 4000, 3000, 8e6],
+      ['png3mb', 'image/png', 1000, 1000, 3e6],
+      ['anim6mb', 'image/gif', 800, 600, 6e6],
+      ['photo12mb', 'image/jpeg', 5000, 3750, 12e6],
+      ['photo20mb', 'image/jpeg', 6000, 4500, 20e6],
+    ];
+    for (const [trait, type, width, height, bytes] of expected) {
+      const info = (await call('GetImageInfo', { ImageId: idWith('realSize', trait) })).json()['ImageInfo'] as Json;
+      assert.deepEqual([Number(info.Mezzanine.Width), Number(info.Mezzanine.Height)], [width, height], trait);
+      const size = Number(info.Mezzanine.FileSize);
+      assert.ok(Math.abs(size - bytes) / bytes < 0.1, `${trait}: ${size} bytes, expected about ${bytes}`);
+      const image = await getUrl(info.URL);
+      assert.equal(image.headers['content-type'], type);
+      assert.equal(image.body.length, size);
+    }
+    // An animated GIF: more than one image descriptor after the colour table.
+    const gif = (await getUrl(await urlOf(idWith('anim6mb')))).body;
+    let frames = 0;
+    for (let at = gif.indexOf(Buffer.from([0x21, 0xf9, 0x04])); at >= 0; at = gif.indexOf(Buffer.from([0x21, 0xf9, 0x04]), at + 1)) frames++;
+    assert.ok(frames >= 10, `${frames} frames`);
+  });
+
+  it('resizes on the CDN URL (image_process=resize,l_N) within the processing limits, and answers the original beyond them', async () => {
+    const resized = async (trait: string, spec: string) => {
+      const url = new URL(await urlOf(idWith('realSize', trait)));
+      url.searchParams.set('image_process', spec);
+      return getUrl(url.href);
+    };
+    for (const trait of ['photo8mb', 'png3mb', 'anim6mb']) {
+      const small = await resized(trait, 'resize,l_256');
+      assert.equal(small.status, 200, trait);
+      const { width, height } = pngSize(small.body);
+      assert.equal(Math.max(width, height), 256, trait);
+      assert.ok(small.body.length < 256 * 1024, `${trait}: ${small.body.length} bytes`);
+    }
+    const big = await resized('photo12mb', 'resize,l_256');
+    assert.equal(big.status, 200);
+    assert.ok(big.body.length > 10 * 1024 * 1024, 'over 10 MB: the original, unprocessed');
+    assert.equal((await resized('photo8mb', 'resize,x_1')).status, 400);
+    // The type-A signature covers the path only, so it still has to be valid.
+    const tampered = new URL(await urlOf(idWith('realSize', 'photo8mb')));
+    tampered.searchParams.set('auth_key', `${tampered.searchParams.get('auth_key')}0`);
+    tampered.searchParams.set('image_process', 'resize,l_256');
+    assert.equal((await getUrl(tampered.href)).status, 403);
+  });
+
   it('refuses (403, plain text) expired, tampered and unsigned URLs', async () => {
     const url = new URL(await urlOf(idWith('plain'), { AuthTimeout: '60' }));
     emulator.faults.set({ clockOffsetMs: 120_000 });
