@@ -17,7 +17,8 @@ import { imageBytesFor, patternPixels, type ImageBytes } from './imageBytes';
 import { encodePng } from './png';
 import { REAL_SIZE, renderScaled } from './realSize';
 
-export const MAX_PROCESS_SOURCE_BYTES = 10 * 1024 * 1024;
+// "10 MB" read as 10,000,000 bytes, the stricter of the two readings.
+export const MAX_PROCESS_SOURCE_BYTES = 10_000_000;
 export const MAX_PROCESS_SOURCE_PIXELS = 16_777_216;
 
 export type ResizeRequest = { readonly side: 'w' | 'h' | 'l' | 's'; readonly size: number };

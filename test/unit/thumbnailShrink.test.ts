@@ -1,0 +1,75 @@
+/**
+ * Thumbnails made in the extension host: the plan (which URL first, which limits), and the JPEG
+ * DC-only decoder checked on files from an independent encoder (ImageMagick: 4:2:0 subsampling) and
+ * on the emulator's real-size photos, plus hostile input.
+ */
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { decodeJpegDc } from '../../src/vod/thumbnail/jpegDc';
+import { shrinkImage } from '../../src/vod/thumbnail/shrink';
+import { planThumbnail, resizedUrlOf } from '../../src/vod/thumbnail/thumbnailPlan';
+import { getLibrary } from '../emulator/fixtures';
+import { imageBytesFor } from '../emulator/imageBytes';
+
+const asset = (name: string): Buffer => readFileSync(join(__dirname, '..', 'emulator', 'assets', name));
+
+describe('thumbnail plan', () => {
+  const cdn = 'https://img.example.com/image/default/A.jpg?auth_key=1700000000-0-0-abc';
+  it('asks the CDN to resize a CDN URL of unknown or processable size', () => {
+    assert.equal(planThumbnail({ ImageId: 'A', URL: cdn }).resizedUrl, `${cdn}&image_process=resize,l_256`);
+    assert.equal(planThumbnail({ ImageId: 'A', URL: cdn, Mezzanine: { FileSize: 8_000_000, Width: 4000, Height: 3000 } }).resizedUrl, `${cdn}&image_process=resize,l_256`);
+    assert.equal(resizedUrlOf('https://img.example.com/a.png'), 'https://img.example.com/a.png?image_process=resize,l_256');
+  });
+
+  it('skips resizing over the 10 MB / 16,777,216-pixel limits, for small images and for OSS URLs', () => {
+    assert.equal(planThumbnail({ ImageId: 'A', URL: cdn, Mezzanine: { FileSize: 12_000_000 } }).resizedUrl, undefined);
+    assert.equal(planThumbnail({ ImageId: 'A', URL: cdn, Mezzanine: { Width: 5000, Height: 3750 } }).resizedUrl, undefined);
+    const small = planThumbnail({ ImageId: 'A', URL: cdn, Mezzanine: { FileSize: 20_000 } });
+    assert.equal(small.resizedUrl, undefined);
+    assert.equal(small.originalIsSmall, true);
+    assert.equal(resizedUrlOf('https://b.oss-cn-shanghai.aliyuncs.com/a.jpg?Expires=1&OSSAccessKeyId=x&Signature=y'), undefined);
+    assert.equal(resizedUrlOf('https://b.oss-cn-shanghai.aliyuncs.com/a.jpg?x-oss-signature-version=OSS4-HMAC-SHA256'), undefined);
+    assert.equal(resizedUrlOf('not a url'), undefined);
+  });
+});
+
+describe('thumbnail: JPEG DC decoder', () => {
+  it('reads an ImageMagick 4:2:0 baseline JPEG at 1/8 scale with the right colours', () => {
+    // photo.jpg: 200×150, orange→purple gradient, white disc in the middle, a #222 bar near the bottom.
+    const image = decodeJpegDc(asset('photo.jpg'));
+    assert.ok(image);
+    assert.deepEqual([image.width, image.height], [25, 19]);
+    const px = (x: number, y: number): number[] => [...image.rgb.subarray((y * image.width + x) * 3, (y * image.width + x) * 3 + 3)];
+    const near = (actual: number[], expected: number[], tolerance: number) =>
+      actual.every((v, i) => Math.abs(v - expected[i]!) <= tolerance) || assert.fail(`${actual} not near ${expected}`);
+    near(px(12, 9), [255, 255, 255], 12);
+    near(px(12, 15), [0x22, 0x22, 0x22], 16);
+    near(px(0, 0), [0xff, 0x7a, 0x18], 24);
+    near(px(24, 18), [0x3a, 0x1c, 0x71], 24);
+    assert.ok(decodeJpegDc(asset('portrait.jpg')));
+  });
+
+  it('shrinks the real-size photos to at most 256 px PNGs', () => {
+    for (const trait of ['photo8mb', 'photo12mb', 'photo20mb']) {
+      const record = getLibrary().images.find((r) => r.traits.includes(trait))!;
+      const shrunk = shrinkImage(imageBytesFor(record).bytes, 256);
+      assert.ok(shrunk, trait);
+      assert.equal(Math.max(shrunk.width, shrunk.height), 256);
+      assert.ok(shrunk.png.length < 100 * 1024, `${trait}: ${shrunk.png.length}`);
+      assert.equal(shrunk.png.readUInt32BE(16), shrunk.width);
+    }
+  });
+
+  it('gives up quietly on what it cannot read', () => {
+    const photo = asset('photo.jpg');
+    let seed = 7;
+    const corrupt = Buffer.from(photo);
+    for (let i = 0; i < 200; i++) corrupt[600 + ((seed = (seed * 1103515245 + 12345) >>> 0) % (photo.length - 700))] = seed & 0xff;
+    for (const bytes of [Buffer.alloc(0), Buffer.from([0xff, 0xd8, 0xff]), photo.subarray(0, 300), asset('anim.gif'), Buffer.from('<svg/>')]) {
+      assert.equal(shrinkImage(bytes, 256), undefined);
+    }
+    // Random damage inside the entropy data may still decode (JPEG has no checksum), but never throws.
+    shrinkImage(corrupt, 256);
+  });
+});
