@@ -33,15 +33,31 @@ export interface ThumbnailPlan {
 const OSS_SIGNATURE_PARAMS = ['Signature', 'OSSAccessKeyId', 'Expires', 'x-oss-signature', 'x-oss-credential'];
 
 export function planThumbnail(info: ImageInfo & { readonly URL: string }): ThumbnailPlan {
+  const originalIsSmall = info.Mezzanine?.FileSize !== undefined && info.Mezzanine.FileSize <= MAX_EMBED_BYTES;
+  const resizedUrl = originalIsSmall || overProcessingLimits(info) ? undefined : resizedUrlOf(info.URL);
+  return { resizedUrl, originalUrl: info.URL, originalIsSmall };
+}
+
+/**
+ * The URL the details panel shows: the CDN's 1024 px rendition when it may resize the image (the
+ * panel shows at most 480 px high, and the webview need not decode 12 megapixels), else the original.
+ */
+export function panelImageUrl(info: ImageInfo & { readonly URL: string }): string {
+  if (overProcessingLimits(info) || (info.Mezzanine?.FileSize ?? 0) <= MAX_EMBED_BYTES) return info.URL;
+  return resizedUrlOf(info.URL, PANEL_IMAGE_SIDE) ?? info.URL;
+}
+
+export const PANEL_IMAGE_SIDE = 1024;
+
+/** Known to exceed what the CDN processes; unknown size or pixels count as within. */
+function overProcessingLimits(info: ImageInfo): boolean {
   const size = info.Mezzanine?.FileSize;
   const pixels = (info.Mezzanine?.Width ?? 0) * (info.Mezzanine?.Height ?? 0);
-  const originalIsSmall = size !== undefined && size <= MAX_EMBED_BYTES;
-  const overLimits = (size !== undefined && size > MAX_PROCESS_SOURCE_BYTES) || pixels > MAX_PROCESS_SOURCE_PIXELS;
-  return { resizedUrl: originalIsSmall || overLimits ? undefined : resizedUrlOf(info.URL), originalUrl: info.URL, originalIsSmall };
+  return (size !== undefined && size > MAX_PROCESS_SOURCE_BYTES) || pixels > MAX_PROCESS_SOURCE_PIXELS;
 }
 
 /** `url` with the CDN resize parameter, or undefined when the URL is not one the CDN serves. */
-export function resizedUrlOf(url: string): string | undefined {
+export function resizedUrlOf(url: string, side: number = THUMBNAIL_SIDE): string | undefined {
   let parsed: URL;
   try {
     parsed = new URL(url);
@@ -53,5 +69,5 @@ export function resizedUrlOf(url: string): string | undefined {
   // Appended to the text as it came (the signature's own encoding untouched), with the comma
   // literal as the CDN's examples write it; URLSearchParams would re-encode both.
   const base = url.split('#')[0]!;
-  return `${base}${parsed.search === '' ? '?' : '&'}image_process=resize,l_${THUMBNAIL_SIDE}`;
+  return `${base}${parsed.search === '' ? '?' : '&'}image_process=resize,l_${side}`;
 }
