@@ -6,7 +6,9 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { deflateSync } from 'node:zlib';
 import { decodeJpegDc } from '../../src/vod/thumbnail/jpegDc';
+import { readPngScaled } from '../../src/vod/thumbnail/pngRead';
 import { shrinkImage } from '../../src/vod/thumbnail/shrink';
 import { planThumbnail, resizedUrlOf } from '../../src/vod/thumbnail/thumbnailPlan';
 import { getLibrary } from '../emulator/fixtures';
@@ -71,5 +73,53 @@ describe('thumbnail: JPEG DC decoder', () => {
     }
     // Random damage inside the entropy data may still decode (JPEG has no checksum), but never throws.
     shrinkImage(corrupt, 256);
+  });
+});
+
+describe('thumbnail: PNG reader', () => {
+  it('shrinks the 3 MB PNG and the incompressible noise PNG (RGBA) under the byte budget', () => {
+    for (const trait of ['png3mb', 'large']) {
+      const record = getLibrary().images.find((r) => r.traits.includes(trait))!;
+      const shrunk = shrinkImage(imageBytesFor(record).bytes, 256, 160 * 1024);
+      assert.ok(shrunk, trait);
+      assert.ok(shrunk.png.length <= 160 * 1024, `${trait}: ${shrunk.png.length}`);
+      assert.ok(Math.max(shrunk.width, shrunk.height) <= 256);
+    }
+  });
+
+  it('undoes the Sub, Up, Average and Paeth filters (hand-computed rows)', () => {
+    // 2×2 RGB: row 0 = (10,20,30) (15,25,35) with Sub; row 1 with Up, then Average, then Paeth.
+    const png = (rows: number[][]) => {
+      const chunk = (name: string, body: Buffer) => {
+        const head = Buffer.alloc(8);
+        head.writeUInt32BE(body.length, 0);
+        head.write(name, 4, 'latin1');
+        return Buffer.concat([head, body, Buffer.alloc(4)]);
+      };
+      const ihdr = Buffer.from([0, 0, 0, 2, 0, 0, 0, 2, 8, 2, 0, 0, 0]);
+      return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', ihdr), chunk('IDAT', deflateSync(Buffer.from(rows.flat()))), chunk('IEND', Buffer.alloc(0))]);
+    };
+    const row0 = [1, 10, 20, 30, 5, 5, 5];
+    const expected = [10, 20, 30, 15, 25, 35, 12, 22, 32, 17, 27, 37];
+    const cases: number[][] = [
+      [2, 2, 2, 2, 2, 2, 2], // Up: +2 over the row above
+      [3, 7, 12, 17, 4, 4, 4], // Average: (left + up) >> 1 added (first pixel: up >> 1); 17 - ((12 + 15) >> 1) = 4
+      [4, 2, 2, 2, 2, 2, 2], // Paeth: predictor picks up (first pixel) and up (second: p = left + up - upLeft)
+    ];
+    for (const row1 of cases) {
+      const image = readPngScaled(png([row0, row1]), 256, 100);
+      assert.ok(image, String(row1[0]));
+      assert.deepEqual([...image.rgb], expected, `filter ${row1[0]}`);
+    }
+  });
+
+  it('reads the fixtures\' PNGs and refuses an interlaced one', () => {
+    const wide = getLibrary().images.find((r) => r.traits.includes('wide'))!;
+    const shrunk = shrinkImage(imageBytesFor(wide).bytes, 256);
+    assert.ok(shrunk);
+    assert.deepEqual([shrunk.width, shrunk.height], [256, 6]);
+    const png = Buffer.from(imageBytesFor(wide).bytes);
+    png[8 + 8 + 12] = 1; // interlace method Adam7
+    assert.equal(shrinkImage(png, 256), undefined);
   });
 });

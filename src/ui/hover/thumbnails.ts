@@ -104,7 +104,7 @@ export class HoverThumbnails {
     // required module's initialisation lazy; `import()` would not resolve under the unit tests' loader).
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const { shrinkImage } = require('../../vod/thumbnail/shrink') as typeof import('../../vod/thumbnail/shrink');
-    const shrunk = shrinkImage(bytes, THUMBNAIL_SIDE);
+    const shrunk = shrinkImage(bytes, THUMBNAIL_SIDE, MAX_EMBED_BYTES);
     return shrunk ? embedded(shrunk.png) : { kind: 'tooLarge', bytes: bytes.length };
   }
 

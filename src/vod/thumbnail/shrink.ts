@@ -3,11 +3,16 @@
  * editing on the domain, a source over its 10 MB / 16.7-megapixel limits, or an OSS URL). Loaded
  * with `import()` on first need, so activation never pays for it.
  *
- * JPEG only, through its DC coefficients (jpegDc.ts): that covers camera photos, the usual large
- * images. Other formats over the embedding limit get no thumbnail (the hover says so).
+ * JPEG through its DC coefficients (jpegDc.ts), which covers camera photos, the usual large images;
+ * PNG by reading every n-th row and column (pngRead.ts). Other formats over the embedding limit
+ * (GIF, WebP, BMP) get no thumbnail: the hover says the image is too large.
+ *
+ * The result is kept under `maxBytes`: a noisy picture that stays large at `maxSide` is tried again
+ * at half the size.
  */
 import { fitWithin } from './downscale';
-import { decodeJpegDc } from './jpegDc';
+import { decodeJpegDc, type RgbImage } from './jpegDc';
+import { readPngScaled } from './pngRead';
 import { writePng } from './pngWrite';
 
 /** Larger pictures than this are refused before decoding: 100 megapixels is beyond any camera. */
@@ -19,10 +24,21 @@ export interface Shrunk {
   readonly height: number;
 }
 
-export function shrinkImage(bytes: Uint8Array, maxSide: number): Shrunk | undefined {
-  if (!(bytes[0] === 0xff && bytes[1] === 0xd8 && bytes[2] === 0xff)) return undefined;
-  const small = decodeJpegDc(bytes);
-  if (!small || small.width * small.height * 64 > MAX_PIXELS) return undefined;
-  const fitted = fitWithin(small, maxSide);
-  return { png: writePng(fitted), width: fitted.width, height: fitted.height };
+export function shrinkImage(bytes: Uint8Array, maxSide: number, maxBytes = Infinity): Shrunk | undefined {
+  const small = decode(bytes, maxSide);
+  if (!small) return undefined;
+  for (let side = maxSide; side >= 32; side = Math.floor(side / 2)) {
+    const fitted = fitWithin(small, side);
+    const png = writePng(fitted);
+    if (png.length <= maxBytes) return { png, width: fitted.width, height: fitted.height };
+  }
+  return undefined;
+}
+
+function decode(bytes: Uint8Array, maxSide: number): RgbImage | undefined {
+  if (bytes[0] === 0xff && bytes[1] === 0xd8 && bytes[2] === 0xff) {
+    const small = decodeJpegDc(bytes);
+    return small && small.width * small.height * 64 <= MAX_PIXELS ? small : undefined;
+  }
+  return readPngScaled(bytes, maxSide, MAX_PIXELS);
 }
