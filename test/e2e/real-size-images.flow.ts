@@ -52,7 +52,9 @@ export default flow('real-size images show in the hover and the details panel', 
       });
       if (shown.height > 481 || shown.width <= 0) throw new Error(`${image.slug}: the panel image is not scaled down (${shown.width}×${shown.height})`);
       if (!shown.text.includes(image.size)) throw new Error(`${image.slug}: the panel does not show the real size ${image.size}`);
-      await page.waitForTimeout(300);
+      // Painted, not just sized: wait for the decode (a string, so no test-runner helpers leak in).
+      await frame.evaluate('document.querySelector("figure.preview img").decode()');
+      await page.waitForTimeout(500);
       await screenshot(`panel-${image.slug}`);
       // Back to the untitled editor for the next hover.
       await page.locator('.tabs-container .tab', { hasText: 'Untitled-1' }).first().click();
