@@ -96,7 +96,13 @@ function dhtTable(tableClass: number, id: number, symbols: readonly number[]): B
   return Buffer.from([(tableClass << 4) | id, ...counts, ...symbols]);
 }
 
-export function writeJpeg(source: BlockSource): Buffer {
+/**
+ * `progressive`: SOF2 with one interleaved DC scan carrying every block's DC value, then one AC scan
+ * per component in which every block is empty (EOB): a valid progressive JPEG whose picture is the
+ * DC image (used to test decoders that read only the DC scan).
+ */
+export function writeJpeg(source: BlockSource, options: { progressive?: boolean } = {}): Buffer {
+  if (options.progressive) return writeProgressive(source);
   const { width, height } = source;
   const blocksX = Math.ceil(width / 8);
   const blocksY = Math.ceil(height / 8);
@@ -161,4 +167,42 @@ function codeAc(pattern: readonly number[], acCode: Int32Array): number[] {
   if (last < 63) put(acCode[0]!, 4);
   if (bits > 0) chunks.push(acc, bits);
   return chunks;
+}
+
+function writeProgressive(source: BlockSource): Buffer {
+  const { width, height } = source;
+  const blocksX = Math.ceil(width / 8);
+  const blocksY = Math.ceil(height / 8);
+  const dcCode = new Int32Array(16).fill(-1);
+  DC_SYMBOLS.forEach((symbol, i) => (dcCode[symbol] = i));
+  const dc = new BitWriter();
+  const previous = [0, 0, 0];
+  for (let by = 0; by < blocksY; by++) {
+    for (let bx = 0; bx < blocksX; bx++) {
+      for (const c of [0, 1, 2] as const) {
+        const value = source.block(c, bx, by).dc;
+        const diff = value - previous[c]!;
+        previous[c] = value;
+        const size = category(diff);
+        dc.write(dcCode[size]!, 4);
+        if (size > 0) dc.write(amplitudeBits(diff, size), size);
+      }
+    }
+  }
+  const acScan = (): Buffer => {
+    // Symbol 0x00 (EOB0, code 0000 in the AC table) for every block of the component.
+    const bits = new BitWriter();
+    for (let i = 0; i < blocksX * blocksY; i++) bits.write(0, 4);
+    return bits.finish();
+  };
+  return Buffer.concat([
+    Buffer.from([0xff, 0xd8]),
+    segment(0xdb, Buffer.from([0, ...new Array<number>(64).fill(8)])),
+    segment(0xc2, Buffer.from([8, height >> 8, height & 0xff, width >> 8, width & 0xff, 3, 1, 0x11, 0, 2, 0x11, 0, 3, 0x11, 0])),
+    segment(0xc4, Buffer.concat([dhtTable(0, 0, DC_SYMBOLS), dhtTable(1, 0, AC_SYMBOLS)])),
+    segment(0xda, Buffer.from([3, 1, 0x00, 2, 0x00, 3, 0x00, 0, 0, 0])),
+    dc.finish(),
+    ...[1, 2, 3].flatMap((id) => [segment(0xda, Buffer.from([1, id, 0x00, 1, 63, 0])), acScan()]),
+    Buffer.from([0xff, 0xd9]),
+  ]);
 }

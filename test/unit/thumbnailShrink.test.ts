@@ -12,6 +12,8 @@ import { readPngScaled } from '../../src/vod/thumbnail/pngRead';
 import { shrinkImage } from '../../src/vod/thumbnail/shrink';
 import { planThumbnail, resizedUrlOf } from '../../src/vod/thumbnail/thumbnailPlan';
 import { getLibrary } from '../emulator/fixtures';
+import { writeJpeg } from '../emulator/jpegWriter';
+import { colourAt, REAL_SIZE } from '../emulator/realSize';
 import { imageBytesFor } from '../emulator/imageBytes';
 
 const asset = (name: string): Buffer => readFileSync(join(__dirname, '..', 'emulator', 'assets', name));
@@ -60,6 +62,26 @@ describe('thumbnail: JPEG DC decoder', () => {
       assert.equal(Math.max(shrunk.width, shrunk.height), 256);
       assert.ok(shrunk.png.length < 100 * 1024, `${trait}: ${shrunk.png.length}`);
       assert.equal(shrunk.png.readUInt32BE(16), shrunk.width);
+    }
+  });
+
+  it('reads a progressive JPEG from its first (DC) scan and skips the AC scans', () => {
+    // Written by the emulator's writer in progressive form (SOF2, a DC scan, three AC scans); Chromium
+    // decodes the same file to the same colours (checked when the writer option was added).
+    const spec = { ...REAL_SIZE.photo8mb, width: 800, height: 600 };
+    const toY = ([r, g, b]: number[]): number[] => [0.299 * r! + 0.587 * g! + 0.114 * b!, 128 - 0.168736 * r! - 0.331264 * g! + 0.5 * b!, 128 + 0.5 * r! - 0.418688 * g! - 0.081312 * b!];
+    const jpeg = writeJpeg(
+      { width: 800, height: 600, acPatterns: [[[]], [[]]], block: (c, bx, by) => ({ dc: Math.round(toY(colourAt(spec, bx * 8 + 4, by * 8 + 4))[c]! - 128), pattern: 0 }) },
+      { progressive: true },
+    );
+    assert.equal(jpeg.indexOf(Buffer.from([0xff, 0xc2])) > 0, true, 'SOF2');
+    const image = decodeJpegDc(jpeg);
+    assert.ok(image);
+    assert.deepEqual([image.width, image.height], [100, 75]);
+    for (const [x, y] of [[2, 2], [12, 70], [50, 30], [99, 74]] as const) {
+      const expected = colourAt(spec, x * 8 + 4, y * 8 + 4);
+      const actual = [...image.rgb.subarray((y * 100 + x) * 3, (y * 100 + x) * 3 + 3)];
+      actual.forEach((v, i) => assert.ok(Math.abs(v - expected[i]!) <= 4, `(${x},${y}): ${actual} vs ${expected.map(Math.round)}`));
     }
   });
 
