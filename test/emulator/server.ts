@@ -191,8 +191,9 @@ export class EmulatorServer {
       sendText(res, meta, 404, 'Not Found');
       return;
     }
-    // CDN image editing exists on CDN URLs only; an OSS URL's signature would not cover the parameter.
-    const resize = oss ? undefined : parseImageProcess(url.searchParams.get('image_process'));
+    // CDN image editing exists on CDN URLs only (an OSS URL's signature would not cover the parameter),
+    // and only when the domain has it switched on (the imageProcessingOff fault turns it off).
+    const resize = oss || faults.imageProcessingOff() ? undefined : parseImageProcess(url.searchParams.get('image_process'));
     if (resize === 'invalid') {
       sendText(res, meta, 400, 'Bad Request: unsupported image_process parameter.');
       return;

@@ -51,6 +51,23 @@ describe('hover: real-size images', function () {
     });
   }
 
+  it('without image editing on the CDN, still shows all five, shrunk in-process, under 256 KB', async () => {
+    emulator.faults.set({ imageProcessingOff: 1 });
+    try {
+      for (const trait of ['photo8mb', 'png3mb', 'anim6mb', 'photo12mb', 'photo20mb']) {
+        const thumbnails = new HoverThumbnails(async () => transport, { notAnImage: 'not a picture', downloadFailed: 'failed' });
+        const lookup = await images.get(idOf(trait));
+        assert.ok(lookup.state === 'found');
+        const thumbnail = await thumbnails.get(lookup.info, { signal: new AbortController().signal, timeoutMs: 30_000 });
+        assert.ok(thumbnail && 'dataUri' in thumbnail, `${trait}: ${JSON.stringify(thumbnail)?.slice(0, 120)}`);
+        const { markdown } = renderHoverMarkdown({ lookup, thumbnail, commands: COMMANDS });
+        assert.ok(Buffer.byteLength(markdown) <= MAX_HOVER_BYTES, `${trait}: ${Buffer.byteLength(markdown)} bytes`);
+      }
+    } finally {
+      emulator.faults.reset();
+    }
+  });
+
   it('asks the CDN to resize within its limits, and never downloads an 8 MB original for a hover', async () => {
     emulator.stats.reset();
     const thumbnails = new HoverThumbnails(async () => ({

@@ -8,6 +8,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { deflateSync } from 'node:zlib';
 import { decodeJpegDc } from '../../src/vod/thumbnail/jpegDc';
+import { readGifScaled } from '../../src/vod/thumbnail/gifRead';
 import { readPngScaled } from '../../src/vod/thumbnail/pngRead';
 import { shrinkImage } from '../../src/vod/thumbnail/shrink';
 import { planThumbnail, resizedUrlOf } from '../../src/vod/thumbnail/thumbnailPlan';
@@ -90,7 +91,7 @@ describe('thumbnail: JPEG DC decoder', () => {
     let seed = 7;
     const corrupt = Buffer.from(photo);
     for (let i = 0; i < 200; i++) corrupt[600 + ((seed = (seed * 1103515245 + 12345) >>> 0) % (photo.length - 700))] = seed & 0xff;
-    for (const bytes of [Buffer.alloc(0), Buffer.from([0xff, 0xd8, 0xff]), photo.subarray(0, 300), asset('anim.gif'), Buffer.from('<svg/>')]) {
+    for (const bytes of [Buffer.alloc(0), Buffer.from([0xff, 0xd8, 0xff]), photo.subarray(0, 300), Buffer.from('<svg/>')]) {
       assert.equal(shrinkImage(bytes, 256), undefined);
     }
     // Random damage inside the entropy data may still decode (JPEG has no checksum), but never throws.
@@ -143,5 +144,27 @@ describe('thumbnail: PNG reader', () => {
     const png = Buffer.from(imageBytesFor(wide).bytes);
     png[8 + 8 + 12] = 1; // interlace method Adam7
     assert.equal(shrinkImage(png, 256), undefined);
+  });
+});
+
+describe('thumbnail: GIF reader', () => {
+  it('decodes the first frame of an ImageMagick GIF (growing LZW codes) as Chromium does', () => {
+    // Chromium draws anim.gif's first frame with (230,57,70) at (2,2) and white at (24,16).
+    const image = readGifScaled(asset('anim.gif'), 256, 1e6);
+    assert.ok(image);
+    assert.deepEqual([image.width, image.height], [64, 64]);
+    const px = (x: number, y: number): number[] => [...image.rgb.subarray((y * 64 + x) * 3, (y * 64 + x) * 3 + 3)];
+    assert.deepEqual(px(2, 2), [230, 57, 70]);
+    assert.deepEqual(px(24, 16), [255, 255, 255]);
+  });
+
+  it('shrinks the 6 MB animated GIF under the byte budget, and refuses broken ones', () => {
+    const record = getLibrary().images.find((r) => r.traits.includes('anim6mb'))!;
+    const bytes = imageBytesFor(record).bytes;
+    const shrunk = shrinkImage(bytes, 256, 160 * 1024);
+    assert.ok(shrunk);
+    assert.deepEqual([shrunk.width, shrunk.height], [256, 192]);
+    assert.equal(shrinkImage(bytes.subarray(0, 12), 256), undefined);
+    assert.equal(readGifScaled(Buffer.from('GIF89a\x00\x00\x00\x00', 'latin1'), 256, 1e6), undefined);
   });
 });

@@ -4,19 +4,22 @@
  * with `import()` on first need, so activation never pays for it.
  *
  * JPEG through its DC coefficients (jpegDc.ts), which covers camera photos, the usual large images;
- * PNG by reading every n-th row and column (pngRead.ts). Other formats over the embedding limit
- * (GIF, WebP, BMP) get no thumbnail: the hover says the image is too large.
+ * PNG by reading every n-th row and column (pngRead.ts); GIF by its first frame (gifRead.ts). Other
+ * formats over the embedding limit (WebP, BMP) get no thumbnail: the hover says the image is too large.
  *
  * The result is kept under `maxBytes`: a noisy picture that stays large at `maxSide` is tried again
  * at half the size.
  */
 import { fitWithin } from './downscale';
 import { decodeJpegDc, type RgbImage } from './jpegDc';
+import { readGifScaled } from './gifRead';
 import { readPngScaled } from './pngRead';
 import { writePng } from './pngWrite';
 
 /** Larger pictures than this are refused before decoding: 100 megapixels is beyond any camera. */
 const MAX_PIXELS = 100_000_000;
+/** A GIF frame is decoded whole (one byte a pixel) before sampling, so its bound is lower. */
+const MAX_GIF_PIXELS = 50_000_000;
 
 export interface Shrunk {
   readonly png: Buffer;
@@ -40,5 +43,6 @@ function decode(bytes: Uint8Array, maxSide: number): RgbImage | undefined {
     const small = decodeJpegDc(bytes);
     return small && small.width * small.height * 64 <= MAX_PIXELS ? small : undefined;
   }
+  if (bytes[0] === 0x47 && bytes[1] === 0x49 && bytes[2] === 0x46) return readGifScaled(bytes, maxSide, MAX_GIF_PIXELS);
   return readPngScaled(bytes, maxSide, MAX_PIXELS);
 }
