@@ -80,7 +80,8 @@ class JpegDcDecoder {
       const end = this.pos + length;
       if (end > this.bytes.length) throw new Corrupt();
       if (marker === 0xc0 || marker === 0xc1 || marker === 0xc2) this.frame(start, marker === 0xc2);
-      else if ((marker >= 0xc3 && marker <= 0xcf && marker !== 0xc4 && marker !== 0xc8 && marker !== 0xcc)) return undefined;
+      // Other frame types (lossless, arithmetic coding) are not read.
+      else if (marker >= 0xc3 && marker <= 0xcf && marker !== 0xc4 && marker !== 0xc8 && marker !== 0xcc) return undefined;
       else if (marker === 0xc4) this.huffman(start, end);
       else if (marker === 0xdb) this.quantisation(start, end);
       else if (marker === 0xdd) this.restartInterval = this.u16(start);
