@@ -14,6 +14,7 @@ import { EmulatorClock } from './clock';
 import { DEMO_CREDENTIALS, EXPIRED_SECURITY_TOKEN, FORBIDDEN_CREDENTIALS, KeyRing, STS_CREDENTIALS } from './credentials';
 import { FaultState } from './faults';
 import { getLibrary, MISSING_IMAGE_ID, toFixtureImage } from './fixtures';
+import { warmImageBytes } from './imageBytes';
 import { NonceStore } from './nonces';
 import { EmulatorServer } from './server';
 import { StatsCounter } from './stats';
@@ -37,6 +38,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     accessKeySecret: options.accessKeySecret ?? DEMO_CREDENTIALS.accessKeySecret,
   };
   const library = getLibrary();
+  // Real-size images are generated now, not on the first request that needs their size.
+  warmImageBytes(library.images);
   const images = library.images.map(toFixtureImage);
   const faults = new FaultState();
   const stats = new StatsCounter();

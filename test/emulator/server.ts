@@ -16,6 +16,7 @@ import type { KeyRing } from './credentials';
 import { type Fault, type FaultState, sanitize } from './faults';
 import { extensionOf, type Library } from './fixtures';
 import { imageBytesFor } from './imageBytes';
+import { parseImageProcess, processedBytes } from './imageProcess';
 import type { NonceStore } from './nonces';
 import { baseHeaders, JSON_TYPE, type ResponseMeta, send, sendApiError, sendApiResult, sendJson, sendText } from './respond';
 import { bucketOf, CDN_PREFIX, checkCdn, checkOss, OSS_PREFIX } from './signedUrls';
@@ -190,7 +191,14 @@ export class EmulatorServer {
       sendText(res, meta, 404, 'Not Found');
       return;
     }
-    const image = imageBytesFor(record);
+    // CDN image editing exists on CDN URLs only (an OSS URL's signature would not cover the parameter),
+    // and only when the domain has it switched on (the imageProcessingOff fault turns it off).
+    const resize = oss || faults.imageProcessingOff() ? undefined : parseImageProcess(url.searchParams.get('image_process'));
+    if (resize === 'invalid') {
+      sendText(res, meta, 400, 'Bad Request: unsupported image_process parameter.');
+      return;
+    }
+    const image = resize ? processedBytes(record, resize) : imageBytesFor(record);
     send(res, meta, 200, image.contentType, image.bytes, { 'Cache-Control': 'private, max-age=60' }, req.method === 'HEAD');
   }
 

@@ -9,7 +9,8 @@
  * pacing, and the heap is the whole extension host's (other built-in extensions live there too).
  *
  * Then it times a burst of 2,000 file changes through the explorer's workspace scan (scanBurst.ts)
- * and prints `HOST_BURST {json}`.
+ * and prints `HOST_BURST {json}`, and hovers the real-size images (realSizeHover.ts), printing
+ * `HOST_REALSIZE {json}`.
  *
  * Not part of `npm test`: scripts/build-tests.mjs builds it only when asked (`bench-host`).
  */
@@ -21,6 +22,7 @@ import * as vscode from 'vscode';
 import manifest from '../../../package.json';
 import type { ExtensionApi } from '../../../src/extension';
 import { getLibrary } from '../../emulator/fixtures';
+import { measureRealSizeHover } from './realSizeHover';
 import { measureScanBurst } from './scanBurst';
 
 const LOOKUPS = 10_000;
@@ -131,6 +133,9 @@ export async function run(): Promise<void> {
   // The newest bulk fixture: no file of the demo workspace mentions it.
   const burst = await measureScanBurst(api, getLibrary().images.at(-1)!.imageId);
   console.log(`HOST_BURST ${JSON.stringify(burst)}`);
+  const { collect } = garbageCollector();
+  const realSize = await measureRealSizeHover(() => heapUsed(collect));
+  console.log(`HOST_REALSIZE ${JSON.stringify(realSize)}`);
   // The runner insists on a result file with at least one pass before it reports success.
   const resultFile = process.env.VOD_TEST_RESULT_FILE;
   if (resultFile) writeFileSync(resultFile, JSON.stringify({ passes: 1, failures: 0 }));

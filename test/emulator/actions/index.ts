@@ -1,4 +1,4 @@
-/** The actions the emulator implements; anything else answers InvalidAction. */
+/** The actions the emulator implements; anything else answers InvalidAction.NotFound (404). */
 import type { ActionHandler } from './context';
 import { getCategories } from './getCategories';
 import { getImageInfo } from './getImageInfo';
