@@ -26,7 +26,9 @@ export type ImageSource =
   | { kind: 'png'; width: number; height: number; pattern: PngPattern }
   | { kind: 'asset'; name: AssetName }
   /** Real-size photos and animations, generated at start (realSize.ts). */
-  | { kind: 'realSize'; name: RealSizeName };
+  | { kind: 'realSize'; name: RealSizeName }
+  /** What a client uploaded through CreateUploadImage + PutObject (writes.ts). */
+  | { kind: 'uploaded'; bytes: Buffer; width: number; height: number; format: 'png' | 'jpeg' | 'gif' };
 
 /** Which fields a record exposes: everything, no Mezzanine, or only ImageId + URL. */
 export type RecordShape = 'full' | 'noMezzanine' | 'sparse';
@@ -360,6 +362,7 @@ function deriveTraits(record: FixtureRecord, explicit: readonly string[]): strin
 export function formatOf(source: ImageSource): 'png' | 'jpeg' | 'gif' {
   if (source.kind === 'png') return 'png';
   if (source.kind === 'realSize') return REAL_SIZE[source.name].format;
+  if (source.kind === 'uploaded') return source.format;
   return source.name.endsWith('.gif') ? 'gif' : 'jpeg';
 }
 

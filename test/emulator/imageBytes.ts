@@ -28,6 +28,7 @@ export function imageBytesFor(record: FixtureRecord): ImageBytes {
 
 function render(imageId: string, source: ImageSource): ImageBytes {
   if (source.kind === 'asset') return loadAsset(source.name);
+  if (source.kind === 'uploaded') return { bytes: source.bytes, width: source.width, height: source.height, contentType: `image/${source.format}` };
   if (source.kind === 'realSize') {
     const spec = REAL_SIZE[source.name];
     const contentType = spec.format === 'jpeg' ? 'image/jpeg' : `image/${spec.format}`;

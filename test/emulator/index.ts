@@ -19,6 +19,7 @@ import { NonceStore } from './nonces';
 import { EmulatorServer } from './server';
 import { StatsCounter } from './stats';
 import type { EmulatorOptions, RunningEmulator } from './types';
+import { WritableLibrary } from './writes';
 
 export type {
   AccessKeyPair,
@@ -37,10 +38,12 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     accessKeyId: options.accessKeyId ?? DEMO_CREDENTIALS.accessKeyId,
     accessKeySecret: options.accessKeySecret ?? DEMO_CREDENTIALS.accessKeySecret,
   };
-  const library = getLibrary();
+  const fixtures = getLibrary();
   // Real-size images are generated now, not on the first request that needs their size.
-  warmImageBytes(library.images);
-  const images = library.images.map(toFixtureImage);
+  warmImageBytes(fixtures.images);
+  // Each emulator has its own uploads, edits and deletions over the shared, never-changing fixtures.
+  const library = new WritableLibrary(fixtures);
+  const images = fixtures.images.map(toFixtureImage);
   const faults = new FaultState();
   const stats = new StatsCounter();
   const clock = new EmulatorClock(() => faults.clockOffsetMs());
@@ -79,6 +82,9 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     missingImageId: MISSING_IMAGE_ID,
     faults: { set: (plan) => faults.set(plan), reset: () => faults.reset() },
     stats,
-    close: () => server.close(),
+    close: async () => {
+      library.close();
+      await server.close();
+    },
   };
 }

@@ -457,7 +457,7 @@ describe('emulator: GetCategories', () => {
 
 describe('emulator: requests it does not serve', () => {
   it('answers InvalidAction.NotFound (404) for an unknown action, even one named like an Object method', async () => {
-    assertApiError(await call('DeleteImage', { ImageIds: 'x' }), 404, 'InvalidAction.NotFound');
+    assertApiError(await call('DeleteMezzanines', { VideoIds: 'x' }), 404, 'InvalidAction.NotFound');
     assertApiError(await call('constructor'), 404, 'InvalidAction.NotFound');
   });
 

@@ -3,6 +3,7 @@ import type { ActionHandler } from './context';
 import { getCategories } from './getCategories';
 import { getImageInfo } from './getImageInfo';
 import { getImageInfos } from './getImageInfos';
+import { createUploadImage, deleteImage, updateImageInfos } from './imageWrites';
 import { searchMedia } from './searchMedia';
 
 export const ACTIONS: Readonly<Record<string, ActionHandler>> = {
@@ -10,6 +11,9 @@ export const ACTIONS: Readonly<Record<string, ActionHandler>> = {
   GetImageInfos: getImageInfos,
   SearchMedia: searchMedia,
   GetCategories: getCategories,
+  CreateUploadImage: createUploadImage,
+  UpdateImageInfos: updateImageInfos,
+  DeleteImage: deleteImage,
 };
 
 export type { ActionContext, ActionHandler } from './context';
