@@ -3,6 +3,8 @@ import type { ActionHandler } from './context';
 import { getCategories } from './getCategories';
 import { getImageInfo } from './getImageInfo';
 import { getImageInfos } from './getImageInfos';
+import { getPlayInfo } from './getPlayInfo';
+import { getVideoInfos } from './getVideoInfos';
 import { searchMedia } from './searchMedia';
 
 export const ACTIONS: Readonly<Record<string, ActionHandler>> = {
@@ -10,6 +12,8 @@ export const ACTIONS: Readonly<Record<string, ActionHandler>> = {
   GetImageInfos: getImageInfos,
   SearchMedia: searchMedia,
   GetCategories: getCategories,
+  GetVideoInfos: getVideoInfos,
+  GetPlayInfo: getPlayInfo,
 };
 
 export type { ActionContext, ActionHandler } from './context';

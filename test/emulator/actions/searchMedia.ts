@@ -4,6 +4,7 @@ import { imageJson } from '../imageRecord';
 import { compileMatch, type Searchable } from '../match';
 import type { ActionHandler } from './context';
 import { intParam } from './params';
+import { searchVideos } from './searchMediaVideo';
 
 /** Paged search reaches only the first 5,000 matches (vod-api.md §1.3); Total still counts them all. */
 export const MAX_REACHABLE = 5000;
@@ -13,8 +14,8 @@ const SORT_FIELDS = new Set(['CreationTime', 'ModificationTime']);
 type SortKey = { field: 'CreationTime' | 'ModificationTime'; desc: boolean };
 
 /**
- * SearchMedia for SearchType=image. Other media types are valid but the library has none, so they
- * answer an empty list (video is the API's default SearchType). `Fields` and `ScrollToken` are ignored.
+ * SearchMedia for SearchType=image, video and audio (searchMediaVideo.ts). 'attached' is valid but the
+ * library has none, so it answers an empty list (video is the API's default SearchType). `Fields` and `ScrollToken` are ignored.
  */
 export const searchMedia: ActionHandler = (context) => {
   const { params, library } = context;
@@ -24,6 +25,9 @@ export const searchMedia: ActionHandler = (context) => {
   const pageSize = intParam(params, 'PageSize', { min: 1, max: 100, fallback: 10 });
   const sortKeys = parseSortBy(params['SortBy']);
   const predicate = params['Match']?.trim() ? compileMatch(params['Match']) : () => true;
+  if (searchType === 'video' || searchType === 'audio') {
+    return searchVideos(context, { mediaType: searchType, predicate, pageNo, pageSize, sortKeys, maxReachable: MAX_REACHABLE });
+  }
   if (searchType !== 'image') return { Total: 0, MediaList: [] };
 
   const matches = library.images.filter((record) => predicate(searchableOf(record)));
