@@ -5,6 +5,7 @@
  * Batching for GetImageInfos (≤ 20 IDs per call, a few calls in flight) lives here too.
  */
 import type {
+  CallOptions,
   CategoriesQuery,
   CategoriesResult,
   ImageInfosResult,
@@ -15,6 +16,10 @@ import type {
   VodApi,
 } from './api';
 import { SkewCorrectedClock, type Clock } from './clock';
+import { MAX_VIDEO_IDS_PER_CALL, type PlayInfoOptions, type PlayInfoResult, type VideoApi, type VideoInfosResult } from './media/videoApi';
+import { namePermission } from './media/videoErrors';
+import { checkMediaId, collectVideos, playParams } from './media/videoParams';
+import { videoSchemas } from './media/videoSchemas';
 import type { Credentials } from './credentials';
 import { isLoopbackHost } from './endpoint';
 import { cleanServerMessage, headerValue, mapApiError, mapTransportError } from './errorMapping';
@@ -102,7 +107,7 @@ type Attempt<T> = { readonly latencyMs: number } & (
   | { readonly ok: false; readonly error: VodError; readonly response: TransportResponse | undefined; readonly receivedAt: number }
 );
 
-export class VodClient implements VodApi {
+export class VodClient implements VodApi, VideoApi {
   private readonly endpoint: URL;
   private readonly credentials: () => Promise<Credentials>;
   private readonly scheme: SignatureVersion;
@@ -219,6 +224,35 @@ export class VodClient implements VodApi {
     const { data } = await this.call({ action: 'GetCategories', params, schema: GetCategoriesResponseSchema, signal: query.signal });
     const subCategories = data.SubCategories ?? [];
     return { category: data.Category, subCategories, total: data.SubTotal ?? subCategories.length };
+  }
+
+  /** GetVideoInfos in batches of 20 (audio comes back from it too). A RAM refusal names vod:GetVideoInfos. */
+  async getVideoInfos(videoIds: readonly string[], options: CallOptions = {}): Promise<VideoInfosResult> {
+    const unique = [...new Set(videoIds)];
+    unique.forEach(checkMediaId);
+    if (unique.length === 0) return { videos: [], raw: [], missing: [], requestIds: [] };
+    const schema = videoSchemas().GetVideoInfosResponseSchema;
+    const batches = chunk(unique, MAX_VIDEO_IDS_PER_CALL);
+    try {
+      const results = await mapBounded(batches, this.maxConcurrency, options.signal, (batch, signal) =>
+        this.call({ action: 'GetVideoInfos', params: { VideoIds: batch.join(',') }, schema, signal, idCount: batch.length }),
+      );
+      return collectVideos(unique, results);
+    } catch (error) {
+      throw namePermission(error, 'GetVideoInfos');
+    }
+  }
+
+  /** GetPlayInfo: the play streams of one audio/video (signed URLs; never log them). */
+  async getPlayInfo(videoId: string, options: PlayInfoOptions = {}): Promise<PlayInfoResult> {
+    checkMediaId(videoId);
+    const params = { VideoId: videoId, ...urlParams(options), ...playParams(options) };
+    try {
+      const { data, requestId } = await this.call({ action: 'GetPlayInfo', params, schema: videoSchemas().GetPlayInfoResponseSchema, signal: options.signal, idCount: 1 });
+      return { streams: data.PlayInfoList ?? [], base: data.VideoBase, requestId };
+    } catch (error) {
+      throw namePermission(error, 'GetPlayInfo');
+    }
   }
 
   /** Releases the keep-alive connections of a transport this client created itself. */

@@ -106,7 +106,7 @@ describe('emulator: GetPlayInfo', () => {
     const body = (await call('GetPlayInfo', { VideoId: video, Formats: 'mp4', Definition: 'SD', AuthTimeout: '600' })).json() as Json;
     const streams = body['PlayInfoList'].PlayInfo as Json[];
     assert.deepEqual(streams.map((s) => `${s.Definition}/${s.Format}`), ['SD/mp4']);
-    const expiry = Number(/auth_key=(\d+)-/.exec(streams[0].PlayURL)![1]);
+    const expiry = Number(/auth_key=(\d+)-/.exec(streams[0]!.PlayURL)![1]);
     assert.ok(Math.abs(expiry - (Math.floor(Date.now() / 1000) + 600)) < 30);
     const oss = (await call('GetPlayInfo', { VideoId: video, OutputType: 'oss' })).json() as Json;
     assert.match(oss['PlayInfoList'].PlayInfo[0].PlayURL, /Expires=\d+&OSSAccessKeyId=/);
