@@ -2,6 +2,7 @@
  * The operations the product needs from ApsaraVideo VOD (API version 2017-03-21), as one interface.
  * `VodClient` implements it over signed HTTP; `ImageService` and tests depend only on this shape.
  */
+import type { VideoApi } from './media/videoApi';
 import type { Category, ImageInfo, MediaListItem } from './schemas';
 
 export type OutputType = 'cdn' | 'oss';
@@ -62,7 +63,8 @@ export interface CategoriesResult {
   readonly total: number;
 }
 
-export interface VodApi {
+/** Images, plus the audio/video operations (media/videoApi.ts). */
+export interface VodApi extends VideoApi {
   getImageInfo(imageId: string, options?: ImageUrlOptions): Promise<ImageInfo>;
   getImageInfos(imageIds: readonly string[], options?: ImageUrlOptions): Promise<ImageInfosResult>;
   searchImages(query?: SearchImagesQuery): Promise<SearchImagesResult>;

@@ -165,12 +165,12 @@ export class ExplorerTree implements vscode.TreeDataProvider<ExplorerNode>, vsco
     const controller = new AbortController();
     const listener = token.onCancellationRequested(() => controller.abort());
     try {
-      const thumbnail =
-        lookup.state === 'found'
-          ? await this.parts.thumbnails
-              .get(lookup.info, { signal: controller.signal, timeoutMs: this.parts.services.settings().requestTimeoutSeconds * 1000 })
-              .catch(() => undefined)
-          : undefined;
+      const source = lookup.state === 'found' ? lookup.info : lookup.state === 'missing' ? undefined : { ImageId: lookup.info.VideoId, URL: lookup.info.CoverURL };
+      const thumbnail = source
+        ? await this.parts.thumbnails
+            .get(source, { signal: controller.signal, timeoutMs: this.parts.services.settings().requestTimeoutSeconds * 1000 })
+            .catch(() => undefined)
+        : undefined;
       item.tooltip = imageMarkdown({ lookup, thumbnail });
     } finally {
       listener.dispose();
@@ -498,6 +498,8 @@ export class ExplorerTree implements vscode.TreeDataProvider<ExplorerNode>, vsco
     item.iconPath = new vscode.ThemeIcon(style.icon, style.color ? new vscode.ThemeColor(style.color) : undefined);
     const flags = ['vodImage', this.parts.saved.pinned.has(node.imageId) ? 'pinned' : 'unpinned', `state-${style.condition}`];
     if (this.parts.scan.index.has(node.imageId)) flags.push('inWorkspace');
+    // Audio/video rows also offer "Copy Play URL".
+    if (lookup?.state === 'video' || lookup?.state === 'audio') flags.push('vodMedia');
     item.contextValue = flags.join(' ');
     item.command = { command: 'vodImages.openDetails', title: vscode.l10n.t('Open details'), arguments: [node.imageId] };
     item.accessibilityInformation = { label: `${item.label as string}, ${item.description}` };

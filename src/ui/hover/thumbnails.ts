@@ -47,7 +47,7 @@ export class HoverThumbnails {
    * The thumbnail for a found image: cached, or fetched now. Undefined when the record has no
    * usable URL. Failures other than "too large" are shown but not cached: they may heal.
    */
-  async get(info: ImageInfo, options: { signal: AbortSignal; timeoutMs: number }): Promise<HoverThumbnail | undefined> {
+  async get(info: Pick<ImageInfo, 'ImageId' | 'URL'>, options: { signal: AbortSignal; timeoutMs: number }): Promise<HoverThumbnail | undefined> {
     const cached = this.peek(info.ImageId);
     if (cached) return cached;
     if (!info.URL || !isHttpUrl(info.URL)) return undefined;
