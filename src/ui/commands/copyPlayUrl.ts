@@ -10,6 +10,7 @@ import * as vscode from 'vscode';
 import { checkExpiryBounds } from '../../vod/duration';
 import { VodError } from '../../vod/errors';
 import { describeStream, rankStreams } from '../../vod/media/playStreams';
+import type { PlayFormat } from '../../vod/media/videoApi';
 import type { PlayInfo } from '../../vod/media/videoSchemas';
 import { parseSignedUrlExpiry } from '../../vod/signedUrlExpiry';
 import type { Services } from '../services';
@@ -25,14 +26,19 @@ export interface PlayUrlCopied {
   readonly expiresAt: string;
 }
 
-/** Splits the automation options: `definition` here, the rest checked by the signed-URL parser. */
-function splitOptions(raw: unknown): { definition: string | undefined; rest: unknown } {
-  if (typeof raw !== 'object' || raw === null || !('definition' in raw)) return { definition: undefined, rest: raw };
-  const { definition, ...rest } = raw as { definition?: unknown };
-  if (typeof definition !== 'string' || !/^[A-Za-z0-9]{1,8}$/.test(definition)) {
+const FORMATS: readonly PlayFormat[] = ['mp4', 'm3u8', 'mp3', 'flv', 'mpd'];
+
+/** Splits the automation options: `definition` and `format` here, the rest checked by the signed-URL parser. */
+function splitOptions(raw: unknown): { definition: string | undefined; format: PlayFormat | undefined; rest: unknown } {
+  if (typeof raw !== 'object' || raw === null || (!('definition' in raw) && !('format' in raw))) return { definition: undefined, format: undefined, rest: raw };
+  const { definition, format, ...rest } = raw as { definition?: unknown; format?: unknown };
+  if (definition !== undefined && (typeof definition !== 'string' || !/^[A-Za-z0-9]{1,8}$/.test(definition))) {
     throw new VodError('invalidInput', vscode.l10n.t('"definition" must be a stream definition such as SD or HD.'));
   }
-  return { definition, rest };
+  if (format !== undefined && !FORMATS.includes(format as PlayFormat)) {
+    throw new VodError('invalidInput', vscode.l10n.t('"format" must be one of {0}.', FORMATS.join(', ')));
+  }
+  return { definition: definition as string | undefined, format: format as PlayFormat | undefined, rest };
 }
 
 async function pickStream(streams: readonly PlayInfo[], ask: boolean): Promise<PlayInfo | undefined> {
@@ -46,7 +52,7 @@ export async function copyPlayUrl(services: Services, arg: unknown, rawOptions?:
   try {
     const videoId = await pickImageId(services, arg);
     if (!videoId) return undefined;
-    const { definition, rest } = splitOptions(rawOptions);
+    const { definition, format, rest } = splitOptions(rawOptions);
     const choice = await choose(services, rest, services.settings());
     if (!choice) return undefined;
     const outOfBounds = checkExpiryBounds(choice.seconds, choice.outputType);
@@ -56,7 +62,13 @@ export async function copyPlayUrl(services: Services, arg: unknown, rawOptions?:
     const api = await services.api();
     const { streams } = await vscode.window.withProgress(
       { location: vscode.ProgressLocation.Window, title: vscode.l10n.t('Getting play URLs for {0}…', videoId) },
-      () => api.getPlayInfo(videoId, { authTimeout: choice.seconds, outputType: choice.outputType, definitions: definition ? [definition] : undefined }),
+      () =>
+        api.getPlayInfo(videoId, {
+          authTimeout: choice.seconds,
+          outputType: choice.outputType,
+          definitions: definition ? [definition] : undefined,
+          formats: format ? [format] : undefined,
+        }),
     );
     const stream = await pickStream(streams, choice.asked);
     if (!stream) return undefined;
