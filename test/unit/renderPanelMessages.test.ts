@@ -48,7 +48,7 @@ describe('render/panelMessages', () => {
   });
 
   it('knows the action names', () => {
-    assert.deepEqual([...PANEL_ACTIONS].sort(), ['copyId', 'copySignedUrl', 'copyUrl', 'openInBrowser', 'refresh']);
+    assert.deepEqual([...PANEL_ACTIONS].sort(), ['copyId', 'copyPlayUrl', 'copySignedUrl', 'copyUrl', 'openInBrowser', 'refresh']);
     assert.equal(isPanelAction('copyUrl'), true);
     assert.equal(isPanelAction('toString'), false);
     assert.equal(isPanelAction(undefined), false);
