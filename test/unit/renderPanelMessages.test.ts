@@ -121,6 +121,19 @@ describe('media/panel controller', () => {
     for (const message of posted) assert.ok(parseWebviewMessage(message), 'every post passes the host-side schema');
   });
 
+  it('a play-stream row button posts its stream index; a header button and a bad index post none', () => {
+    const posted: unknown[] = [];
+    const buttons = [new FakeButton({ action: 'copyPlayUrl', stream: '2' }), new FakeButton({ action: 'copyPlayUrl' }), new FakeButton({ action: 'copyPlayUrl', stream: 'x' })];
+    startPanel({ postMessage: (m) => posted.push(m), setState: () => {} }, { imageId: 'v1', buttons, notice: null, setBusy: () => {} }, () => {});
+    for (const b of buttons) b.click();
+    assert.deepEqual(posted.slice(1), [
+      { type: 'action', action: 'copyPlayUrl', stream: 2 },
+      { type: 'action', action: 'copyPlayUrl' },
+      { type: 'action', action: 'copyPlayUrl' },
+    ]);
+    for (const message of posted) assert.ok(parseWebviewMessage(message));
+  });
+
   it('applies host messages: state, busy (keeping initially disabled buttons disabled) and notices as text', () => {
     const { states, busy, buttons, notice, send } = setUp(''); // no data-image-id on the page
     assert.deepEqual(states, []);
