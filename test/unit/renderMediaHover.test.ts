@@ -32,7 +32,8 @@ describe('render: media hover', () => {
     // Read the text as shown: Markdown escapes removed.
     const markdown = rendered.markdown.replace(/\\(.)/g, '$1');
     assert.match(markdown, /^!\[thumbnail\]\(data:image\/png;base64,/);
-    assert.match(markdown, /Video: \*\*Keynote\*\*/);
+    // GetVideoInfos says nothing about the kind: the hover does not guess.
+    assert.match(markdown, /Audio\/video: \*\*Keynote\*\*/);
     assert.match(markdown, /Duration: 3:25:07/);
     assert.match(markdown, /Status: Normal/);
     assert.match(markdown, /Size: 1\.5 KB|Size: 1\.5 KiB/);
@@ -43,8 +44,9 @@ describe('render: media hover', () => {
 
   it('says Audio for audio and omits the play link when no command is given', () => {
     const { copyPlayUrl: _omit, ...noPlay } = COMMANDS;
-    const { markdown, enabledCommands } = renderHoverMarkdown({ lookup: video('audio'), commands: noPlay });
+    const { markdown, enabledCommands } = renderHoverMarkdown({ lookup: video('audio', { MediaType: 'audio' }), commands: noPlay });
     assert.match(markdown, /Audio: \*\*Keynote\*\*/);
+    assert.match(renderHoverMarkdown({ lookup: video('video', { MediaType: 'video' }), commands: noPlay }).markdown, /Video: \*\*Keynote\*\*/);
     assert.ok(!enabledCommands.includes('vodImages.copyPlayUrl'));
   });
 

@@ -38,6 +38,7 @@ export function mediaHoverLabels(): MediaHoverLabels {
   media ??= Object.freeze({
     video: vscode.l10n.t('Video'),
     audio: vscode.l10n.t('Audio'),
+    audioOrVideo: vscode.l10n.t('Audio/video'),
     duration: vscode.l10n.t('Duration'),
     copyPlayUrl: vscode.l10n.t('Copy play URL'),
     notAnImage: vscode.l10n.t('No VOD image with ID {0} (this AccessKey may not look up audio/video, so it could not tell).'),

@@ -24,7 +24,8 @@ interface ImageItem extends vscode.QuickPickItem {
 /** Quick pick text renders codicons such as `$(x)`; API text must stay plain, so break the trigger. */
 function describe(asset: FoundAsset): string {
   if (asset.kind !== 'image') {
-    const kind = asset.kind === 'audio' ? vscode.l10n.t('Audio') : vscode.l10n.t('Video');
+    // GetVideoInfos answers for audio and video alike; name the kind only when the API did.
+    const kind = asset.info.MediaType === undefined ? vscode.l10n.t('Audio/video') : asset.kind === 'audio' ? vscode.l10n.t('Audio') : vscode.l10n.t('Video');
     return pickText([kind, asset.info.Status, formatDuration(asset.info.Duration)].filter(Boolean).join(' · '));
   }
   const info = asset.info;

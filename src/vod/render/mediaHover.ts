@@ -14,6 +14,8 @@ import { MAX_TITLE, SEPARATOR, line, renderThumbnail, tagList, text, clip, type 
 export interface MediaHoverLabels {
   readonly video: string;
   readonly audio: string;
+  /** When the API did not say which (GetVideoInfos documents no MediaType). */
+  readonly audioOrVideo: string;
   readonly duration: string;
   readonly copyPlayUrl: string;
   /** `{0}` = the ID: not an image, and this key may not ask whether it is audio/video. */
@@ -23,6 +25,7 @@ export interface MediaHoverLabels {
 export const DEFAULT_MEDIA_HOVER_LABELS: MediaHoverLabels = Object.freeze({
   video: 'Video',
   audio: 'Audio',
+  audioOrVideo: 'Audio/video',
   duration: 'Duration',
   copyPlayUrl: 'Copy play URL',
   notAnImage: 'No VOD image with ID {0} (this AccessKey may not look up audio/video, so it could not tell).',
@@ -35,7 +38,8 @@ export function renderMediaFound(kind: MediaKind, info: VideoInfo, input: HoverI
   if (thumbnail) blocks.push(thumbnail);
 
   const title = info.Title?.trim();
-  const kindLabel = kind === 'audio' ? media.audio : media.video;
+  // Say "video" or "audio" only when the server said so; GetVideoInfos answers for both alike.
+  const kindLabel = info.MediaType === undefined ? media.audioOrVideo : kind === 'audio' ? media.audio : media.video;
   blocks.push(`${text(kindLabel)}: ${title ? `**${text(clip(title, MAX_TITLE))}**` : `_${text(labels.untitled)}_`}`);
 
   const id = info.VideoId;
