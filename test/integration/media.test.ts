@@ -85,5 +85,7 @@ describe('audio and video IDs', () => {
       if (!tab) await new Promise((resolve) => setTimeout(resolve, 100));
     }
     assert.ok(tab, 'no details tab titled by the video');
+    // Later suites count the details tabs: leave none behind.
+    await vscode.window.tabGroups.close(tab);
   });
 });
