@@ -17,6 +17,7 @@ import type {
 } from './api';
 import { SkewCorrectedClock, type Clock } from './clock';
 import { MAX_VIDEO_IDS_PER_CALL, type PlayInfoOptions, type PlayInfoResult, type VideoApi, type VideoInfosResult } from './media/videoApi';
+import { assetsOf } from './media/asset';
 import { namePermission } from './media/videoErrors';
 import { checkMediaId, collectVideos, playParams } from './media/videoParams';
 import { videoSchemas } from './media/videoSchemas';
@@ -201,7 +202,7 @@ export class VodClient implements VodApi, VideoApi {
   async searchImages(query: SearchImagesQuery = {}): Promise<SearchImagesResult> {
     const pageNo = checkInt('Page number', query.pageNo ?? 1, 1, Number.MAX_SAFE_INTEGER);
     const pageSize = checkInt('Page size', query.pageSize ?? 10, 1, MAX_PAGE_SIZE);
-    const params: Record<string, string> = { SearchType: 'image', PageNo: String(pageNo), PageSize: String(pageSize) };
+    const params: Record<string, string> = { SearchType: query.searchType ?? 'image', PageNo: String(pageNo), PageSize: String(pageSize) };
     if (query.match !== undefined && query.match.trim() !== '') params['Match'] = query.match;
     if (query.sortBy !== undefined) params['SortBy'] = query.sortBy;
 
@@ -211,6 +212,7 @@ export class VodClient implements VodApi, VideoApi {
       total: data.Total ?? mediaList.length,
       images: mediaList.flatMap((media) => media.Image ?? []),
       mediaList,
+      assets: assetsOf(mediaList),
       requestId,
     };
   }

@@ -76,6 +76,23 @@ describe('audio and video IDs', () => {
     assert.ok(Math.abs(expiresAt - (Date.now() + 600_000)) < 60_000);
   });
 
+  it('the Library lists audio when its type is set to audio (SearchMedia SearchType), as audio rows', async () => {
+    const x = await explorer();
+    try {
+      await vscode.commands.executeCommand('vodImages.filterLibrary', { clear: true, mediaType: 'audio' });
+      const library = (await children(x)).find((n): n is SectionNode => n.kind === 'section' && n.section === 'library');
+      assert.ok(library);
+      const rows = (await children(x, library)).filter((n): n is ImageNode => n.kind === 'image');
+      assert.ok(rows.length >= 5, `${rows.length} audio rows`);
+      const items = await Promise.all(rows.map((row) => x.tree.getTreeItem(row)));
+      assert.ok(items.some((item) => item.label === 'Podcast episode 1'));
+      for (const item of items) assert.match(String(item.contextValue), /\bvodMedia\b/);
+      assert.ok(items.some((item) => (item.iconPath as vscode.ThemeIcon).id === 'unmute'));
+    } finally {
+      await vscode.commands.executeCommand('vodImages.filterLibrary', { clear: true });
+    }
+  });
+
   it('opens a details panel for a video (titled by the video)', async () => {
     await vscode.commands.executeCommand('vodImages.openDetails', VIDEO);
     const deadline = Date.now() + 10_000;

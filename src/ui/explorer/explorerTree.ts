@@ -208,7 +208,7 @@ export class ExplorerTree implements vscode.TreeDataProvider<ExplorerNode>, vsco
       case 'pinned':
         return this.parts.saved.pinned.ids();
       case 'library':
-        return this.parts.library.pager?.images.map((i) => i.ImageId) ?? [];
+        return this.parts.library.pager?.assets.map((a) => a.id) ?? [];
     }
   }
 
@@ -376,8 +376,9 @@ export class ExplorerTree implements vscode.TreeDataProvider<ExplorerNode>, vsco
     if (pager.total === 0) out.push(message(node, 'empty', vscode.l10n.t('No images match the filter.'), 'info'));
     // The newest page wins: a refreshed listing replaces what an earlier one said.
     const fetchedAt = Date.now();
-    for (const info of pager.images) this.listed.set(info.ImageId, { state: 'found', info, fetchedAt });
-    if (library.filter.groupByCategory) {
+    for (const asset of pager.assets) this.listed.set(asset.id, asset.kind === 'image' ? { state: 'found', info: asset.info, fetchedAt } : { state: asset.kind, info: asset.info, fetchedAt });
+    // Grouping walks image categories; a video or audio listing stays flat.
+    if (library.filter.groupByCategory && (library.filter.mediaType ?? 'image') === 'image') {
       for (const group of groupByCategory(pager.images, vscode.env.language)) {
         const category: CategoryNode = {
           kind: 'category',
@@ -390,7 +391,7 @@ export class ExplorerTree implements vscode.TreeDataProvider<ExplorerNode>, vsco
         out.push(category);
       }
     } else {
-      out.push(...this.imageNodes(node, pager.images.map((i) => i.ImageId), 'library'));
+      out.push(...this.imageNodes(node, pager.assets.map((a) => a.id), 'library'));
     }
     if (pager.hasMore) out.push({ kind: 'loadMore', key: 'library/loadMore', parent: node });
     return out;
