@@ -43,7 +43,10 @@ export function startPanel(api: VsCodeApi, view: PanelView, listen: (handler: (d
   for (const button of view.buttons) {
     const action = button.dataset['action'];
     if (!isPanelAction(action)) continue;
-    button.addEventListener('click', () => post(api, { type: 'action', action: action satisfies PanelAction }));
+    const stream = button.dataset['stream'] === undefined ? undefined : Number(button.dataset['stream']);
+    const message: WebviewMessage =
+      stream !== undefined && Number.isInteger(stream) ? { type: 'action', action: action satisfies PanelAction, stream } : { type: 'action', action };
+    button.addEventListener('click', () => post(api, message));
   }
 
   listen((data) => {

@@ -11,12 +11,15 @@ export const USAGE = `Usage:
   vodimg info <ImageId...> [--json] [--output-type cdn|oss] [--auth-timeout SECONDS]
   vodimg url  <ImageId>    [--expires SECONDS] [--output-type cdn|oss]
   vodimg search [--match EXPR] [--page N] [--page-size N] [--json]
+  vodimg play-url <VideoId> [--expires SECONDS] [--definition LD|SD|HD|FHD|…] [--output-type cdn|oss]
 
 Commands:
-  info     Show image details (missing IDs are listed on stderr; exit code 1).
+  info     Show image, video and audio details, with a Type line (missing IDs are listed on
+           stderr; exit code 1). --json prints the API objects, each with a MediaType.
   url      Print the image's signed URL, valid for --expires (e.g. 3600, 90m, 2h, 1d).
   search   List images (SearchMedia); --match takes a VOD Match expression,
            e.g. "Title = 'cat' and Status in ('Normal')".
+  play-url Print a video's or audio's play URL (GetPlayInfo): the best stream, or --definition's.
 
 Global options:
   --region ID         VOD region (default: the CLI profile's region, else cn-shanghai)
@@ -33,7 +36,7 @@ Credentials: ALIBABA_CLOUD_ACCESS_KEY_ID / ALIBABA_CLOUD_ACCESS_KEY_SECRET
 
 Exit codes: 0 ok · 1 API, network or response error · 2 usage or invalid input · 3 no credentials`;
 
-export type CommandName = 'info' | 'url' | 'search';
+export type CommandName = 'info' | 'url' | 'search' | 'play-url';
 
 export interface GlobalOptions {
   readonly region: string | undefined;
@@ -70,7 +73,16 @@ export interface SearchCommand {
   readonly json: boolean;
 }
 
-export type Command = InfoCommand | UrlCommand | SearchCommand;
+export interface PlayUrlCommand {
+  readonly kind: 'play-url';
+  readonly global: GlobalOptions;
+  readonly id: string;
+  readonly outputType: OutputType | undefined;
+  readonly expires: number | undefined;
+  readonly definition: string | undefined;
+}
+
+export type Command = InfoCommand | UrlCommand | SearchCommand | PlayUrlCommand;
 export type ParsedArgs = { readonly kind: 'help' } | { readonly kind: 'version' } | Command;
 
 /** A mistake on the command line; the message says what to change. */
@@ -94,6 +106,7 @@ const OPTIONS = {
   match: { type: 'string' },
   page: { type: 'string' },
   'page-size': { type: 'string' },
+  definition: { type: 'string' },
 } as const;
 
 type Values = ReturnType<typeof parseNodeArgs<{ options: typeof OPTIONS; allowPositionals: true }>>['values'];
@@ -103,6 +116,7 @@ const COMMAND_OPTIONS: Readonly<Record<CommandName, readonly (keyof typeof OPTIO
   info: ['json', 'output-type', 'auth-timeout'],
   url: ['output-type', 'expires'],
   search: ['json', 'match', 'page', 'page-size'],
+  'play-url': ['output-type', 'expires', 'definition'],
 };
 const ALL_COMMAND_OPTIONS = new Set(Object.values(COMMAND_OPTIONS).flat());
 
@@ -119,9 +133,9 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
   if (values.version) return { kind: 'version' };
 
   const [name, ...operands] = positionals;
-  if (name === undefined) throw new UsageError('No command given: use info, url or search.');
-  if (name !== 'info' && name !== 'url' && name !== 'search') {
-    throw new UsageError(`Unknown command "${printable(name)}": use info, url or search.`);
+  if (name === undefined) throw new UsageError('No command given: use info, url, search or play-url.');
+  if (name !== 'info' && name !== 'url' && name !== 'search' && name !== 'play-url') {
+    throw new UsageError(`Unknown command "${printable(name)}": use info, url, search or play-url.`);
   }
   for (const option of ALL_COMMAND_OPTIONS) {
     if (values[option] !== undefined && !COMMAND_OPTIONS[name].includes(option)) {
@@ -136,7 +150,28 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
       return urlCommand(global, values, operands);
     case 'search':
       return searchCommand(global, values, operands);
+    case 'play-url':
+      return playUrlCommand(global, values, operands);
   }
+}
+
+function playUrlCommand(global: GlobalOptions, values: Values, operands: readonly string[]): PlayUrlCommand {
+  if (operands.length !== 1) throw new UsageError('play-url takes exactly one video or audio ID.');
+  const id = operands[0]!;
+  checkId(id);
+  const definition = values.definition;
+  if (definition !== undefined && !/^[A-Za-z0-9]{1,8}$/.test(definition)) {
+    throw new UsageError(`--definition must be a stream definition such as LD, SD, HD or FHD, not "${printable(definition)}".`);
+  }
+  const outputType = outputTypeOf(values);
+  return {
+    kind: 'play-url',
+    global,
+    id,
+    outputType,
+    expires: values.expires === undefined ? undefined : expiry('--expires', values.expires, outputType),
+    definition,
+  };
 }
 
 function globalOptions(values: Values): GlobalOptions {
@@ -153,7 +188,7 @@ function globalOptions(values: Values): GlobalOptions {
 }
 
 function infoCommand(global: GlobalOptions, values: Values, operands: readonly string[]): InfoCommand {
-  if (operands.length === 0) throw new UsageError('info needs at least one image ID.');
+  if (operands.length === 0) throw new UsageError('info needs at least one image, video or audio ID.');
   operands.forEach(checkId);
   const outputType = outputTypeOf(values);
   return {

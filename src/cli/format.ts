@@ -4,6 +4,8 @@
  * being interpreted by the terminal, and signed URLs appear without their query (use `vodimg url`).
  */
 import type { SearchImagesResult } from '../vod/api';
+import { formatDuration, type MediaKind } from '../vod/media/mediaLookup';
+import type { VideoInfo } from '../vod/media/videoSchemas';
 import { redactUrl } from '../vod/redact';
 import type { ImageInfo } from '../vod/schemas';
 import { describeExpiry, parseSignedUrlExpiry } from '../vod/signedUrlExpiry';
@@ -44,8 +46,10 @@ function category(info: ImageInfo): string | undefined {
   return info.CateId === undefined ? info.CateName : `${info.CateName} (${info.CateId})`;
 }
 
-export function formatImage(info: ImageInfo, now: Date): string {
+/** `lead` fields go first, aligned with the rest (vodimg info's Type). */
+export function formatImage(info: ImageInfo, now: Date, lead: readonly Field[] = []): string {
   return keyValueBlock([
+    ...lead,
     ['ImageId', info.ImageId],
     ['Title', info.Title],
     ['Status', info.Status],
@@ -62,6 +66,30 @@ export function formatImage(info: ImageInfo, now: Date): string {
     ['Storage', info.StorageLocation],
     ['Region', info.RegionId],
     ['URL', urlWithExpiry(info.URL, now)],
+  ]);
+}
+
+/** What `vodimg info` found for one ID. */
+export type Asset = { readonly kind: 'image'; readonly info: ImageInfo } | { readonly kind: MediaKind; readonly info: VideoInfo };
+
+/** One block per asset, starting with its Type. */
+export function formatAsset(asset: Asset, now: Date): string {
+  if (asset.kind === 'image') return formatImage(asset.info, now, [['Type', 'image']]);
+  const info = asset.info;
+  return keyValueBlock([
+    ['Type', asset.kind],
+    ['VideoId', info.VideoId],
+    ['Title', info.Title],
+    ['Status', info.Status],
+    ['Duration', formatDuration(info.Duration)],
+    ['Category', info.CateName === undefined ? (info.CateId === undefined ? undefined : String(info.CateId)) : info.CateName],
+    ['Tags', info.Tags],
+    ['Description', info.Description],
+    ['FileSize', info.Size === undefined ? undefined : `${info.Size} bytes`],
+    ['Created', info.CreationTime],
+    ['Modified', info.ModificationTime],
+    ['Storage', info.StorageLocation],
+    ['Cover', urlWithExpiry(info.CoverURL, now)],
   ]);
 }
 

@@ -9,6 +9,7 @@ import { redactText } from '../vod/redact';
 import { USAGE, UsageError, parseArgs, type Command } from './args';
 import type { CommandIo, ExitCode } from './commands/io';
 import { runInfo } from './commands/info';
+import { runPlayUrl } from './commands/playUrl';
 import { runSearch } from './commands/search';
 import { runUrl } from './commands/url';
 import { terminalSafe } from './format';
@@ -61,6 +62,8 @@ function dispatch(command: Command, api: VodApi, io: CommandIo): Promise<ExitCod
       return runUrl(command, api, io);
     case 'search':
       return runSearch(command, api, io);
+    case 'play-url':
+      return runPlayUrl(command, api, io);
   }
 }
 

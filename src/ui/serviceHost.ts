@@ -227,7 +227,12 @@ export class ServiceHost implements Services, vscode.Disposable {
     if (session.kind === 'signedOut') throw this.noCredentialsError(session);
     const api = await this.buildClient(session.credentials, session.region);
     const { ImageService } = await import('../vod/imageService');
-    return { api, images: new ImageService({ api }) };
+    const images = new ImageService({ api });
+    // Said once per session, quietly (the log, no notification): image lookups keep working.
+    images.onVideoStepUnavailable((error) =>
+      this.log.info(`Audio/video IDs cannot be told apart from unknown IDs with this AccessKey: ${error.message}`),
+    );
+    return { api, images };
   }
 
   private async buildClient(credentials: Credentials, region: string): Promise<VodApi> {

@@ -2,6 +2,8 @@
  * The operations the product needs from ApsaraVideo VOD (API version 2017-03-21), as one interface.
  * `VodClient` implements it over signed HTTP; `ImageService` and tests depend only on this shape.
  */
+import type { Asset, LibraryMediaType } from './media/asset';
+import type { VideoApi } from './media/videoApi';
 import type { Category, ImageInfo, MediaListItem } from './schemas';
 
 export type OutputType = 'cdn' | 'oss';
@@ -39,6 +41,8 @@ export interface SearchImagesQuery extends CallOptions {
   /** 1..100 (API limit). */
   readonly pageSize?: number | undefined;
   readonly sortBy?: SearchSortBy | undefined;
+  /** SearchMedia `SearchType`; default image. */
+  readonly searchType?: LibraryMediaType | undefined;
 }
 
 export interface SearchImagesResult {
@@ -46,6 +50,8 @@ export interface SearchImagesResult {
   readonly images: ImageInfo[];
   /** The raw media list as the API returned it (unknown fields kept). */
   readonly mediaList: MediaListItem[];
+  /** Every listed asset of any kind, in order (images, videos or audio, per `searchType`). */
+  readonly assets?: readonly Asset[] | undefined;
   readonly requestId: string | undefined;
 }
 
@@ -64,7 +70,8 @@ export interface CategoriesResult {
   readonly total: number;
 }
 
-export interface VodApi {
+/** Images, plus the audio/video operations (media/videoApi.ts). */
+export interface VodApi extends VideoApi {
   getImageInfo(imageId: string, options?: ImageUrlOptions): Promise<ImageInfo>;
   getImageInfos(imageIds: readonly string[], options?: ImageUrlOptions): Promise<ImageInfosResult>;
   searchImages(query?: SearchImagesQuery): Promise<SearchImagesResult>;

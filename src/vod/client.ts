@@ -5,6 +5,7 @@
  * Batching for GetImageInfos (≤ 20 IDs per call, a few calls in flight) lives here too.
  */
 import type {
+  CallOptions,
   CategoriesQuery,
   CategoriesResult,
   ImageInfosResult,
@@ -15,6 +16,11 @@ import type {
   VodApi,
 } from './api';
 import { SkewCorrectedClock, type Clock } from './clock';
+import { MAX_VIDEO_IDS_PER_CALL, type PlayInfoOptions, type PlayInfoResult, type VideoApi, type VideoInfosResult } from './media/videoApi';
+import { assetsOf } from './media/asset';
+import { namePermission } from './media/videoErrors';
+import { checkMediaId, collectVideos, playParams } from './media/videoParams';
+import { videoSchemas } from './media/videoSchemas';
 import type { Credentials } from './credentials';
 import { isLoopbackHost } from './endpoint';
 import { checkExpiryBounds } from './duration';
@@ -39,7 +45,7 @@ import {
   SearchMediaResponseSchema,
   type ImageInfo,
 } from './schemas';
-import { SEARCH_IMAGE_FIELDS, imageOfMedia } from './searchImageFields';
+import { imageOfMedia, searchFieldsFor } from './searchImageFields';
 import { safeRequestId } from './serverFields';
 import { newNonce, signRequest } from './signing/signedRequest';
 import { createUndiciTransport, type Transport, type TransportResponse } from './transport';
@@ -104,7 +110,7 @@ type Attempt<T> = { readonly latencyMs: number } & (
   | { readonly ok: false; readonly error: VodError; readonly response: TransportResponse | undefined; readonly receivedAt: number }
 );
 
-export class VodClient implements VodApi {
+export class VodClient implements VodApi, VideoApi {
   private readonly endpoint: URL;
   private readonly credentials: () => Promise<Credentials>;
   private readonly scheme: SignatureVersion;
@@ -198,7 +204,8 @@ export class VodClient implements VodApi {
   async searchImages(query: SearchImagesQuery = {}): Promise<SearchImagesResult> {
     const pageNo = checkInt('Page number', query.pageNo ?? 1, 1, Number.MAX_SAFE_INTEGER);
     const pageSize = checkInt('Page size', query.pageSize ?? 10, 1, MAX_PAGE_SIZE);
-    const params: Record<string, string> = { SearchType: 'image', Fields: SEARCH_IMAGE_FIELDS, PageNo: String(pageNo), PageSize: String(pageSize) };
+    const searchType = query.searchType ?? 'image';
+    const params: Record<string, string> = { SearchType: searchType, Fields: searchFieldsFor(searchType), PageNo: String(pageNo), PageSize: String(pageSize) };
     if (query.match !== undefined && query.match.trim() !== '') params['Match'] = query.match;
     if (query.sortBy !== undefined) params['SortBy'] = query.sortBy;
 
@@ -208,6 +215,7 @@ export class VodClient implements VodApi {
       total: data.Total ?? mediaList.length,
       images: mediaList.flatMap((media) => imageOfMedia(media) ?? []),
       mediaList,
+      assets: assetsOf(mediaList),
       requestId,
     };
   }
@@ -222,6 +230,35 @@ export class VodClient implements VodApi {
     const { data } = await this.call({ action: 'GetCategories', params, schema: GetCategoriesResponseSchema, signal: query.signal });
     const subCategories = data.SubCategories ?? [];
     return { category: data.Category, subCategories, total: data.SubTotal ?? subCategories.length };
+  }
+
+  /** GetVideoInfos in batches of 20 (audio comes back from it too). A RAM refusal names vod:GetVideoInfos. */
+  async getVideoInfos(videoIds: readonly string[], options: CallOptions = {}): Promise<VideoInfosResult> {
+    const unique = [...new Set(videoIds)];
+    unique.forEach(checkMediaId);
+    if (unique.length === 0) return { videos: [], raw: [], missing: [], requestIds: [] };
+    const schema = videoSchemas().GetVideoInfosResponseSchema;
+    const batches = chunk(unique, MAX_VIDEO_IDS_PER_CALL);
+    try {
+      const results = await mapBounded(batches, this.maxConcurrency, options.signal, (batch, signal) =>
+        this.call({ action: 'GetVideoInfos', params: { VideoIds: batch.join(',') }, schema, signal, idCount: batch.length }),
+      );
+      return collectVideos(unique, results);
+    } catch (error) {
+      throw namePermission(error, 'GetVideoInfos');
+    }
+  }
+
+  /** GetPlayInfo: the play streams of one audio/video (signed URLs; never log them). */
+  async getPlayInfo(videoId: string, options: PlayInfoOptions = {}): Promise<PlayInfoResult> {
+    checkMediaId(videoId);
+    const params = { VideoId: videoId, ...urlParams(options), ...playParams(options) };
+    try {
+      const { data, requestId } = await this.call({ action: 'GetPlayInfo', params, schema: videoSchemas().GetPlayInfoResponseSchema, signal: options.signal, idCount: 1 });
+      return { streams: data.PlayInfoList ?? [], base: data.VideoBase, requestId };
+    } catch (error) {
+      throw namePermission(error, 'GetPlayInfo');
+    }
   }
 
   /** Releases the keep-alive connections of a transport this client created itself. */

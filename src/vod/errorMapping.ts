@@ -9,6 +9,7 @@
  */
 import { VodError, type VodErrorKind } from './errors';
 import { redactText } from './redact';
+import { MEDIA_ERROR_RULES } from './media/videoErrors';
 import { ApiErrorBodySchema } from './schemas';
 import { safeErrorCode, safeRequestId } from './serverFields';
 import type { TransportResponse } from './transport';
@@ -96,7 +97,7 @@ const FAMILY_RULES: readonly (readonly [prefix: string, rule: CodeRule])[] = [
 ];
 
 function ruleFor(code: string, httpStatus: number): CodeRule {
-  const exact = EXACT_RULES[code];
+  const exact = EXACT_RULES[code] ?? MEDIA_ERROR_RULES[code];
   if (exact) return exact;
   // "Contains", as the official SDK does: codes like `Throttling.User` or `Flow.Throttling` exist.
   if (code.includes('Throttling')) return FAMILY_RULES[0]![1];

@@ -10,17 +10,36 @@
  * - A caller that aborts stops waiting at once, but the shared request is only cancelled when
  *   every caller waiting on it has aborted; otherwise its result still lands in the cache.
  * - The cache is an LRU bounded by `maxEntries`.
+ * - It is the one resolver for "what is this ID": images first; the IDs a GetImageInfos batch did not
+ *   find go through GetVideoInfos (when the API offers it), pooled across image batches so M such IDs
+ *   cost ⌈M/20⌉ calls: a video batch leaves when it holds 20 IDs, or when no image call is queued or
+ *   in flight that could add to it. A key refused GetVideoInfos keeps its image results; the refusal
+ *   is reported once (`onVideoStepUnavailable`) and the video step stays off until `invalidate()`.
  */
 import type { VodApi } from './api';
-import { VodError } from './errors';
+import { VodError, isVodError } from './errors';
+import { mediaKindOf, type MediaLookup } from './media/mediaLookup';
+import type { VideoApi } from './media/videoApi';
+import type { VideoInfo } from './media/videoSchemas';
 import type { ImageInfo } from './schemas';
 
+/** What an ID is: an image (`found`, for history), a video or audio asset, or nothing VOD knows. */
 export type Lookup =
   | { readonly state: 'found'; readonly info: ImageInfo; readonly fetchedAt: number }
-  | { readonly state: 'missing'; readonly imageId: string; readonly fetchedAt: number };
+  | MediaLookup
+  | {
+      readonly state: 'missing';
+      readonly imageId: string;
+      readonly fetchedAt: number;
+      /** Set when the video step could not run (the key may not call GetVideoInfos): "not an image" only. */
+      readonly videoCheck?: 'denied' | undefined;
+    };
+
+export type ResolverApi = Pick<VodApi, 'getImageInfos'> & Partial<Pick<VideoApi, 'getVideoInfos'>>;
 
 export interface ImageServiceOptions {
-  readonly api: Pick<VodApi, 'getImageInfos'>;
+  /** Without `getVideoInfos` the resolver knows images only (IDs it does not find are missing). */
+  readonly api: ResolverApi;
   /** Milliseconds since the epoch; injectable for tests. */
   readonly now?: () => number;
   /** Default 10 minutes: long enough to make hovers free, short enough that cached URLs still work. */
@@ -59,11 +78,13 @@ interface Waiter {
   settle(outcome: Outcome): void;
 }
 
-/** One ID's pending request. `call` is undefined while the ID waits in the queue for the next batch. */
+/** One ID's pending request. `call` is undefined while the ID waits in a queue for the next batch. */
 interface Flight {
   readonly id: string;
   readonly waiters: Set<Waiter>;
   call: Call | undefined;
+  /** Which queue/call it is in: GetImageInfos first, then (not an image) GetVideoInfos. */
+  stage: 'image' | 'video';
 }
 
 /** One GetImageInfos call shared by up to 20 flights. */
@@ -75,7 +96,7 @@ interface Call {
 }
 
 export class ImageService implements Disposable {
-  private readonly api: Pick<VodApi, 'getImageInfos'>;
+  private readonly api: ResolverApi;
   private readonly now: () => number;
   private readonly foundTtlMs: number;
   private readonly missingTtlMs: number;
@@ -88,6 +109,12 @@ export class ImageService implements Disposable {
   private queue: Flight[] = [];
   private timer: ReturnType<typeof setTimeout> | undefined;
   private readonly listeners = new Set<(ids: string[]) => void>();
+  /** Not-an-image IDs waiting for a GetVideoInfos batch. */
+  private videoQueue: Flight[] = [];
+  private imageCallsInFlight = 0;
+  /** The refusal that turned the video step off, until `invalidate()`. */
+  private videoDenied: VodError | undefined;
+  private readonly videoListeners = new Set<(error: VodError) => void>();
 
   constructor(options: ImageServiceOptions) {
     this.api = options.api;
@@ -124,6 +151,15 @@ export class ImageService implements Disposable {
     return entry;
   }
 
+  /**
+   * Called once when the video step is refused (say, the key lacks vod:GetVideoInfos): image results
+   * keep coming, and IDs that are no image are `missing` with `videoCheck: 'denied'`.
+   */
+  onVideoStepUnavailable(listener: (error: VodError) => void): Disposable {
+    this.videoListeners.add(listener);
+    return { dispose: () => void this.videoListeners.delete(listener) };
+  }
+
   /** Forgets one ID, or everything. Requests in flight are left to finish and will be cached. */
   invalidate(id?: string): void {
     if (id !== undefined) {
@@ -132,6 +168,8 @@ export class ImageService implements Disposable {
     }
     const ids = [...this.cache.keys()];
     this.cache.clear();
+    // A full refresh (often after a credential change) gives the video step another chance.
+    this.videoDenied = undefined;
     if (ids.length > 0) this.emit(ids);
   }
 
@@ -146,6 +184,8 @@ export class ImageService implements Disposable {
     if (this.timer !== undefined) clearTimeout(this.timer);
     this.timer = undefined;
     this.queue = [];
+    this.videoQueue = [];
+    this.videoListeners.clear();
     const flights = [...this.flights.values()];
     this.flights.clear();
     for (const flight of flights) {
@@ -205,7 +245,7 @@ export class ImageService implements Disposable {
   private flightFor(id: string): Flight {
     const existing = this.flights.get(id);
     if (existing) return existing;
-    const flight: Flight = { id, waiters: new Set(), call: undefined };
+    const flight: Flight = { id, waiters: new Set(), call: undefined, stage: 'image' };
     this.flights.set(id, flight);
     this.queue.push(flight);
     // The timer is not pushed back by later arrivals: the first caller's latency stays bounded.
@@ -218,7 +258,8 @@ export class ImageService implements Disposable {
     if (flight.waiters.size > 0) return;
     const call = flight.call;
     if (!call) {
-      this.queue = this.queue.filter((queued) => queued !== flight);
+      if (flight.stage === 'video') this.videoQueue = this.videoQueue.filter((queued) => queued !== flight);
+      else this.queue = this.queue.filter((queued) => queued !== flight);
       this.forget(flight);
       return;
     }
@@ -241,6 +282,16 @@ export class ImageService implements Disposable {
   }
 
   private async send(flights: readonly Flight[]): Promise<void> {
+    this.imageCallsInFlight++;
+    try {
+      await this.sendImages(flights);
+    } finally {
+      this.imageCallsInFlight--;
+      this.pumpVideos();
+    }
+  }
+
+  private async sendImages(flights: readonly Flight[]): Promise<void> {
     const call: Call = { controller: new AbortController(), flights, cancelled: false };
     for (const flight of flights) flight.call = call;
 
@@ -252,10 +303,7 @@ export class ImageService implements Disposable {
       ));
     } catch (error) {
       if (call.cancelled) return;
-      for (const flight of flights) {
-        this.forget(flight);
-        settleAll(flight, { ok: false, error });
-      }
+      this.fail(flights, error);
       return;
     }
     if (call.cancelled) return;
@@ -263,15 +311,103 @@ export class ImageService implements Disposable {
     const fetchedAt = this.now();
     const byId = new Map<string, ImageInfo>();
     for (const info of images) if (!byId.has(info.ImageId)) byId.set(info.ImageId, info);
+    const settled: string[] = [];
     for (const flight of flights) {
       const info = byId.get(flight.id);
+      if (!info && this.videoStepOn()) {
+        // Not an image: maybe a video or audio asset. The flight waits for a pooled GetVideoInfos batch.
+        flight.call = undefined;
+        flight.stage = 'video';
+        if (flight.waiters.size > 0) this.videoQueue.push(flight);
+        else this.forget(flight);
+        continue;
+      }
       // Anything the API did not return as found is missing, whether or not it listed it in NonExistImageIds.
-      const lookup: Lookup = info ? { state: 'found', info, fetchedAt } : { state: 'missing', imageId: flight.id, fetchedAt };
-      this.store(flight.id, lookup);
-      this.forget(flight);
-      settleAll(flight, { ok: true, lookup });
+      this.settle(flight, info ? { state: 'found', info, fetchedAt } : this.missing(flight.id, fetchedAt));
+      settled.push(flight.id);
+    }
+    if (settled.length > 0) this.emit(settled);
+  }
+
+  private videoStepOn(): boolean {
+    return this.api.getVideoInfos !== undefined && this.videoDenied === undefined;
+  }
+
+  private missing(id: string, fetchedAt: number): Lookup {
+    return this.videoDenied !== undefined && this.api.getVideoInfos !== undefined
+      ? { state: 'missing', imageId: id, fetchedAt, videoCheck: 'denied' }
+      : { state: 'missing', imageId: id, fetchedAt };
+  }
+
+  /** Sends full video batches at once; the remainder when no image call could still add to it. */
+  private pumpVideos(): void {
+    while (this.videoQueue.length >= MAX_IDS_PER_CALL) void this.sendVideos(this.videoQueue.splice(0, MAX_IDS_PER_CALL));
+    const imagesPending = this.imageCallsInFlight > 0 || this.queue.length > 0;
+    if (!imagesPending && this.videoQueue.length > 0) void this.sendVideos(this.videoQueue.splice(0));
+  }
+
+  private async sendVideos(flights: readonly Flight[]): Promise<void> {
+    const getVideoInfos = this.api.getVideoInfos;
+    if (!getVideoInfos) return;
+    const call: Call = { controller: new AbortController(), flights, cancelled: false };
+    for (const flight of flights) flight.call = call;
+
+    let videos: readonly VideoInfo[];
+    try {
+      ({ videos } = await getVideoInfos.call(
+        this.api,
+        flights.map((f) => f.id),
+        { signal: call.controller.signal },
+      ));
+    } catch (error) {
+      if (call.cancelled) return;
+      if (isVodError(error) && error.kind === 'auth') {
+        this.denyVideoStep(error);
+        const fetchedAt = this.now();
+        for (const flight of flights) this.settle(flight, this.missing(flight.id, fetchedAt));
+        this.emit(flights.map((f) => f.id));
+        return;
+      }
+      this.fail(flights, error);
+      return;
+    }
+    if (call.cancelled) return;
+
+    const fetchedAt = this.now();
+    const byId = new Map<string, VideoInfo>();
+    for (const info of videos) if (!byId.has(info.VideoId)) byId.set(info.VideoId, info);
+    for (const flight of flights) {
+      const info = byId.get(flight.id);
+      this.settle(flight, info ? { state: mediaKindOf(info), info, fetchedAt } : this.missing(flight.id, fetchedAt));
     }
     this.emit(flights.map((f) => f.id));
+  }
+
+  /** Turns the video step off and says why, once. */
+  private denyVideoStep(error: VodError): void {
+    if (this.videoDenied !== undefined) return;
+    this.videoDenied = error;
+    for (const listener of [...this.videoListeners]) {
+      try {
+        listener(error);
+      } catch {
+        // A failing listener must not break the lookups.
+      }
+    }
+  }
+
+  private settle(flight: Flight, lookup: Lookup): void {
+    this.store(flight.id, lookup);
+    this.forget(flight);
+    settleAll(flight, { ok: true, lookup });
+  }
+
+  /** Errors are never cached: every waiter gets the error and the next lookup retries. */
+  private fail(flights: readonly Flight[], error: unknown): void {
+    for (const flight of flights) {
+      this.forget(flight);
+      settleAll(flight, { ok: false, error });
+    }
   }
 
   private store(id: string, lookup: Lookup): void {
@@ -285,7 +421,7 @@ export class ImageService implements Disposable {
   }
 
   private isExpired(entry: Lookup): boolean {
-    const ttl = entry.state === 'found' ? this.foundTtlMs : this.missingTtlMs;
+    const ttl = entry.state === 'missing' ? this.missingTtlMs : this.foundTtlMs;
     return this.now() - entry.fetchedAt >= ttl;
   }
 

@@ -122,7 +122,7 @@ function buildSchemas() {
     Recommend: z.optional(z.string()),
   });
 
-  return { MezzanineSchema, ImageInfoSchema, GetImageInfoResponseSchema, GetImageInfosResponseSchema, MediaListItemSchema, SearchMediaResponseSchema, CategorySchema, GetCategoriesResponseSchema, ApiErrorBodySchema };
+  return { numberLike, stringLike, listOf, MezzanineSchema, ImageInfoSchema, GetImageInfoResponseSchema, GetImageInfosResponseSchema, MediaListItemSchema, SearchMediaResponseSchema, CategorySchema, GetCategoriesResponseSchema, ApiErrorBodySchema };
 }
 
 type Schemas = ReturnType<typeof buildSchemas>;
@@ -134,6 +134,12 @@ function lazySchema<K extends keyof Schemas>(key: K): Schemas[K] {
     get: (_stub, prop) => Reflect.get(target(), prop),
     has: (_stub, prop) => Reflect.has(target(), prop),
   });
+}
+
+/** The tolerant building blocks, for the schemas of other media (src/vod/media/videoSchemas.ts). */
+export function schemaParts(): Pick<Schemas, 'numberLike' | 'stringLike' | 'listOf'> {
+  const parts = (built ??= buildSchemas());
+  return { numberLike: parts.numberLike, stringLike: parts.stringLike, listOf: parts.listOf };
 }
 
 export const MezzanineSchema = lazySchema('MezzanineSchema');

@@ -14,6 +14,21 @@ export const SEARCH_IMAGE_FIELDS = [
   'CreationTime', 'ModificationTime', 'URL', 'StorageLocation', 'AppId',
 ].join(',');
 
+/**
+ * What a video or audio search asks for: the fields the Library's rows and the details read, spelled
+ * as the media-asset field list spells them (SearchMedia names the audio ID `AudioId`).
+ */
+const SEARCH_VIDEO_FIELDS = [
+  'VideoId', 'Title', 'Tags', 'Description', 'CateId', 'CateName', 'Status', 'CreationTime', 'ModificationTime',
+  'CoverURL', 'Duration', 'Size', 'StorageLocation', 'AppId',
+].join(',');
+const SEARCH_AUDIO_FIELDS = SEARCH_VIDEO_FIELDS.replace('VideoId', 'AudioId');
+
+/** `Fields` for a SearchMedia call of this `SearchType`. */
+export function searchFieldsFor(searchType: 'image' | 'video' | 'audio'): string {
+  return searchType === 'image' ? SEARCH_IMAGE_FIELDS : searchType === 'video' ? SEARCH_VIDEO_FIELDS : SEARCH_AUDIO_FIELDS;
+}
+
 /** The image a media item describes; undefined for other media types or an item with no ID at all. */
 export function imageOfMedia(media: MediaListItem): ImageInfo | undefined {
   if (media.MediaType !== undefined && media.MediaType !== 'image') return undefined;

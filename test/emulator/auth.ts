@@ -10,6 +10,7 @@ import { parseApiTimestamp } from './clock';
 import { type KeyRing, type KnownKey, looksLikeStsToken, STS_CREDENTIALS } from './credentials';
 import type { NonceStore } from './nonces';
 import { sdkAuthorization, sdkRpcSignature, V3_ALGORITHM } from './sdk';
+import { VIDEO_ACTIONS } from './videoErrors';
 
 export const API_VERSION = '2017-03-21';
 const TIMESTAMP_WINDOW_MS = 15 * 60 * 1000;
@@ -91,6 +92,7 @@ function authenticateV3(request: ApiRequest, authorization: string, context: Aut
   checkSecurityToken(key, header(request.headers, 'x-acs-security-token'));
   claimNonce(context, auth.accessKeyId, header(request.headers, 'x-acs-signature-nonce') ?? '');
   if (key.kind === 'forbidden') throw apiErrors.forbiddenRam();
+  if (key.kind === 'imagesOnly' && VIDEO_ACTIONS.has(header(request.headers, 'x-acs-action') ?? '')) throw apiErrors.forbiddenRam();
   if (header(request.headers, 'x-acs-version') !== API_VERSION) throw apiErrors.invalidVersion();
   return { scheme: 'v3', action: header(request.headers, 'x-acs-action') ?? '', params, format: 'JSON' };
 }
@@ -165,6 +167,7 @@ function authenticateV1(request: ApiRequest, params: Record<string, string>, con
   checkSecurityToken(key, params['SecurityToken']);
   claimNonce(context, accessKeyId, params['SignatureNonce'] ?? '');
   if (key.kind === 'forbidden') throw apiErrors.forbiddenRam();
+  if (key.kind === 'imagesOnly' && VIDEO_ACTIONS.has(params['Action'] ?? '')) throw apiErrors.forbiddenRam();
   if (params['Version'] !== API_VERSION) throw apiErrors.invalidVersion();
 
   const actionParams = Object.fromEntries(Object.entries(params).filter(([name]) => !V1_COMMON.includes(name)));

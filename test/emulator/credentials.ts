@@ -23,6 +23,12 @@ export const FORBIDDEN_CREDENTIALS: AccessKeyPair = {
   accessKeySecret: 'EmulatorForbiddenSecret0123456',
 };
 
+/** A key whose RAM policy allows the image actions but not vod:GetVideoInfos / vod:GetPlayInfo. */
+export const IMAGES_ONLY_CREDENTIALS: AccessKeyPair = {
+  accessKeyId: 'LTAI5tEmulatorImagesOnly',
+  accessKeySecret: 'EmulatorImagesOnlySecret012345',
+};
+
 /** Real STS tokens are long base64 strings starting with "CAIS"; mimic that shape. */
 function stsToken(label: string): string {
   const body = Buffer.from(`vod-image-emulator sts token (${label}) `.repeat(4)).toString('base64');
@@ -34,7 +40,7 @@ export function looksLikeStsToken(token: string): boolean {
   return /^CAIS[A-Za-z0-9+/=]{40,}$/.test(token);
 }
 
-export type KeyKind = 'ak' | 'sts' | 'forbidden';
+export type KeyKind = 'ak' | 'sts' | 'forbidden' | 'imagesOnly';
 
 export interface KnownKey {
   readonly kind: KeyKind;
@@ -47,6 +53,7 @@ export class KeyRing {
   constructor(main: AccessKeyPair) {
     this.keys.set(STS_CREDENTIALS.accessKeyId, { kind: 'sts', secret: STS_CREDENTIALS.accessKeySecret });
     this.keys.set(FORBIDDEN_CREDENTIALS.accessKeyId, { kind: 'forbidden', secret: FORBIDDEN_CREDENTIALS.accessKeySecret });
+    this.keys.set(IMAGES_ONLY_CREDENTIALS.accessKeyId, { kind: 'imagesOnly', secret: IMAGES_ONLY_CREDENTIALS.accessKeySecret });
     // Set last so an override that reuses one of the IDs above still wins.
     this.keys.set(main.accessKeyId, { kind: 'ak', secret: main.accessKeySecret });
   }

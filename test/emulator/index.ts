@@ -11,13 +11,14 @@
  * library (fixtures.ts), signed image URLs served by the emulator itself, and fault injection.
  */
 import { EmulatorClock } from './clock';
-import { DEMO_CREDENTIALS, EXPIRED_SECURITY_TOKEN, FORBIDDEN_CREDENTIALS, KeyRing, STS_CREDENTIALS } from './credentials';
+import { DEMO_CREDENTIALS, EXPIRED_SECURITY_TOKEN, FORBIDDEN_CREDENTIALS, IMAGES_ONLY_CREDENTIALS, KeyRing, STS_CREDENTIALS } from './credentials';
 import { FaultState } from './faults';
 import { getLibrary, MISSING_IMAGE_ID, toFixtureImage } from './fixtures';
 import { warmImageBytes } from './imageBytes';
 import { NonceStore } from './nonces';
 import { EmulatorServer } from './server';
 import { StatsCounter } from './stats';
+import { getVideoLibrary, toFixtureVideo } from './videoFixtures';
 import type { EmulatorOptions, RunningEmulator } from './types';
 import { WritableLibrary } from './writes';
 
@@ -27,10 +28,12 @@ export type {
   EmulatorStats,
   FaultPlan,
   FixtureImage,
+  FixtureVideo,
   RunningEmulator,
   StsCredentials,
 } from './types';
-export { DEMO_CREDENTIALS, FORBIDDEN_CREDENTIALS, STS_CREDENTIALS } from './credentials';
+export { DEMO_CREDENTIALS, FORBIDDEN_CREDENTIALS, IMAGES_ONLY_CREDENTIALS, STS_CREDENTIALS } from './credentials';
+export { BULK_VIDEO_COUNT, videoIdFor } from './videoFixtures';
 export { BULK_IMAGE_COUNT, MISSING_IMAGE_ID } from './fixtures';
 
 export async function startEmulator(options: EmulatorOptions = {}): Promise<RunningEmulator> {
@@ -44,6 +47,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   // Each emulator has its own uploads, edits and deletions over the shared, never-changing fixtures.
   const library = new WritableLibrary(fixtures);
   const images = fixtures.images.map(toFixtureImage);
+  const videoLibrary = getVideoLibrary();
+  const videos = videoLibrary.videos.filter((v) => !v.traits.includes('bulk')).map(toFixtureVideo);
   const faults = new FaultState();
   const stats = new StatsCounter();
   const clock = new EmulatorClock(() => faults.clockOffsetMs());
@@ -62,6 +67,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
       stsCredentials: STS_CREDENTIALS,
       expiredSecurityToken: EXPIRED_SECURITY_TOKEN,
       forbiddenCredentials: FORBIDDEN_CREDENTIALS,
+      imagesOnlyCredentials: IMAGES_ONLY_CREDENTIALS,
+      videos,
       missingImageId: MISSING_IMAGE_ID,
       // The bulk images are left out to keep this small; they all carry the trait 'bulk'.
       images: images.filter((image) => !image.traits.includes('bulk')),
@@ -79,6 +86,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     expiredSecurityToken: EXPIRED_SECURITY_TOKEN,
     forbiddenCredentials: { ...FORBIDDEN_CREDENTIALS },
     images,
+    videos,
+    imagesOnlyCredentials: { ...IMAGES_ONLY_CREDENTIALS },
     missingImageId: MISSING_IMAGE_ID,
     faults: { set: (plan) => faults.set(plan), reset: () => faults.reset() },
     stats,

@@ -59,6 +59,9 @@ export interface EmulatorStats {
   reset(): void;
 }
 
+export type { FixtureVideo } from './videoFixtures';
+import type { FixtureVideo } from './videoFixtures';
+
 export interface RunningEmulator {
   /** 'http://127.0.0.1:PORT' */
   endpoint: string;
@@ -71,6 +74,10 @@ export interface RunningEmulator {
   /** A valid key pair whose every call answers `Forbidden.RAM` (403). */
   forbiddenCredentials: AccessKeyPair;
   images: readonly FixtureImage[];
+  /** Curated audio/video assets (bulk ones left out; see videoFixtures.ts). */
+  videos: readonly FixtureVideo[];
+  /** A valid key pair allowed the image actions but refused GetVideoInfos/GetPlayInfo (Forbidden.RAM). */
+  imagesOnlyCredentials: AccessKeyPair;
   /** A well-formed 32-hex image ID that does not exist. */
   missingImageId: string;
   faults: { set(plan: FaultPlan): void; reset(): void };

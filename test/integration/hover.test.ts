@@ -140,7 +140,7 @@ describe('hover over image IDs', () => {
     const doc = await docWith(`"${missing}"`);
     const found = await hoverOn(doc, missing);
     assert.ok(found);
-    assert.match(found.markdown.value, new RegExp(`No VOD image with ID ${missing}`));
+    assert.match(found.markdown.value, new RegExp(`No VOD image\\\\, video or audio with ID ${missing}`));
     const before = await emulatorStats();
     assert.ok(await hoverOn(doc, missing));
     assert.equal(lookups(await emulatorStats()) - lookups(before), 0);

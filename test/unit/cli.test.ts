@@ -102,7 +102,7 @@ describe('cli: vodimg (built) against the emulator', function () {
     for (const [args, pattern] of [
       [[], /No command/],
       [['frobnicate'], /Unknown command/],
-      [['info'], /at least one image ID/],
+      [['info'], /at least one image, video or audio ID/],
       [['info', 'not,an-id'], /not an image ID/],
       [['url', 'a', 'b'], /exactly one/],
       [['info', 'abc', '--bogus'], /bogus/],
@@ -223,7 +223,8 @@ describe('cli: vodimg (built) against the emulator', function () {
       const blocks = result.stdout.trimEnd().split('\n\n');
       assert.equal(blocks.length, 2);
       const lines = blocks[0]!.split('\n');
-      assert.match(lines[0]!, new RegExp(`^ImageId: +${plain}$`));
+      assert.match(lines[0]!, /^Type: +image$/);
+      assert.match(lines[1]!, new RegExp(`^ImageId: +${plain}$`));
       const valueColumns = new Set(lines.map((l) => /^\S+: +/.exec(l)?.[0].length));
       assert.equal(valueColumns.size, 1, 'values aligned in one column');
       assert.match(result.stdout, /URL: +http:\/\/127\.0\.0\.1:\d+\/\S+\?<redacted> \(expires in/);
@@ -235,6 +236,76 @@ describe('cli: vodimg (built) against the emulator', function () {
     it('--signature v1 and STS credentials work too', async () => {
       const result = await vodimg(['info', imageWith('png'), '--signature', 'v1', '--json', ...at()], sts());
       assert.equal(result.code, 0, result.stderr);
+    });
+  });
+
+  describe('audio and video', () => {
+    const videoWith = (...traits: string[]): string => {
+      const found = emulator.videos.find((v) => traits.every((t) => v.traits.includes(t)));
+      assert.ok(found, traits.join(','));
+      return found.videoId;
+    };
+    const imagesOnly = (): Record<string, string> => ({
+      ALIBABA_CLOUD_ACCESS_KEY_ID: emulator.imagesOnlyCredentials.accessKeyId,
+      ALIBABA_CLOUD_ACCESS_KEY_SECRET: emulator.imagesOnlyCredentials.accessKeySecret,
+    });
+
+    it('info: images and videos in the order asked, each --json object with a MediaType; one video call', async () => {
+      const image = imageWith('png');
+      const video = videoWith('video', 'plain');
+      emulator.stats.reset();
+      const result = await vodimg(['info', video, image, emulator.missingImageId, '--json', ...at()], ak());
+      assert.equal(result.code, 1);
+      const out = JSON.parse(result.stdout) as { MediaType: string; VideoId?: string; ImageId?: string; Duration?: unknown }[];
+      assert.deepEqual(out.map((o) => [o.MediaType, o.VideoId ?? o.ImageId]), [['video', video], ['image', image]]);
+      assert.equal(typeof out[0]!.Duration, 'number');
+      assert.equal(result.stderr.trim(), `vodimg: not found: ${emulator.missingImageId}`);
+      assert.equal(emulator.stats.byAction['GetImageInfos'], 1);
+      assert.equal(emulator.stats.byAction['GetVideoInfos'], 1);
+    });
+
+    it('info: human output has a Type line and a h:mm:ss duration; hostile titles stay inert', async () => {
+      const result = await vodimg(['info', videoWith('long'), videoWith('hostile', 'unicode'), ...at()], ak());
+      assert.equal(result.code, 0, result.stderr);
+      const [first] = result.stdout.split('\n\n');
+      assert.match(first!, /^Type: +video$/m);
+      assert.match(first!, /^Duration: +3:25:07$/m);
+      assert.doesNotMatch(result.stdout, /[\u202a-\u202e]/);
+      assert.doesNotMatch(result.stdout, /auth_key=/);
+    });
+
+    it('info with a key refused GetVideoInfos: images still printed, one line says why, exit 1', async () => {
+      const image = imageWith('png');
+      const video = videoWith('video', 'plain');
+      const result = await vodimg(['info', image, video, '--json', ...at()], imagesOnly());
+      assert.equal(result.code, 1);
+      assert.equal((JSON.parse(result.stdout) as unknown[]).length, 1);
+      assert.match(result.stderr, /could not check for audio\/video: .*vod:GetVideoInfos/);
+      assert.ok(!result.stderr.includes(emulator.imagesOnlyCredentials.accessKeySecret));
+    });
+
+    it('play-url prints only the best stream URL, or --definition\'s, valid for --expires', async () => {
+      const before = Math.floor(Date.now() / 1000);
+      const best = await vodimg(['play-url', videoWith('video', 'plain'), '--expires', '2h', ...at()], ak());
+      assert.equal(best.code, 0, best.stderr);
+      assert.deepEqual(best.stdout.split('\n').slice(1), ['']);
+      const url = new URL(best.stdout.trim());
+      assert.match(url.pathname, /\/FHD\.m3u8$/);
+      const timestamp = Number(url.searchParams.get('auth_key')?.split('-')[0]);
+      assert.ok(Math.abs(timestamp - (before + 7200)) < 60);
+      const sd = await vodimg(['play-url', videoWith('video', 'plain'), '--definition', 'SD', ...at()], ak());
+      assert.match(sd.stdout, /\/SD\.mp4\?auth_key=/);
+    });
+
+    it('play-url errors: not playable (exit 1, one line), bad --definition (exit 2), refused key names vod:GetPlayInfo', async () => {
+      const failed = await vodimg(['play-url', videoWith('transcodeFail'), ...at()], ak());
+      assert.equal(failed.code, 1);
+      assert.match(assertOneLine(failed.stderr), /Forbidden\.IllegalStatus/);
+      const bad = await vodimg(['play-url', videoWith('video', 'plain'), '--definition', '<x>', ...at()], ak());
+      assert.equal(bad.code, 2);
+      const refused = await vodimg(['play-url', videoWith('video', 'plain'), ...at()], imagesOnly());
+      assert.equal(refused.code, 1);
+      assert.match(refused.stderr, /vod:GetPlayInfo/);
     });
   });
 

@@ -416,10 +416,12 @@ describe('emulator: SearchMedia', () => {
     }
   });
 
-  it('answers an empty list for other media types and InvalidParameter for unknown ones', async () => {
+  it('searches videos by default (SearchType video), answers attached media empty and InvalidParameter for unknown types', async () => {
     const video = (await call('SearchMedia', { PageSize: '5' })).json() as Json;
-    assert.equal(video['Total'], 0);
-    assert.deepEqual(video['MediaList'], []);
+    assert.ok(video['MediaList'].every((m: Json) => m.MediaType === 'video'));
+    const attached = (await call('SearchMedia', { SearchType: 'attached' })).json() as Json;
+    assert.equal(attached['Total'], 0);
+    assert.deepEqual(attached['MediaList'], []);
     assertApiError(await call('SearchMedia', { SearchType: 'pictures' }), 400, 'InvalidParameter');
   });
 });

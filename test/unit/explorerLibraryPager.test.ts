@@ -46,7 +46,7 @@ describe('explorer: LibraryPager', () => {
       queries.map((q) => [q.pageNo, q.pageSize, q.match, q.sortBy]),
       [1, 2, 3].map((n) => [n, LIBRARY_PAGE_SIZE, "Title = 'x'", 'CreationTime:Asc']),
     );
-    assert.deepEqual(await pager.loadMore(), { added: [], total: 120, hasMore: false });
+    assert.deepEqual(await pager.loadMore(), { added: [], addedAssets: [], total: 120, hasMore: false });
     assert.equal(queries.length, 3, 'no call once everything is loaded');
     assert.equal(pager.windowLimited, false);
   });

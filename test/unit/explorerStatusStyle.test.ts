@@ -4,7 +4,7 @@
  * VS Code build under test/host (codicon registry and registerColor calls).
  */
 import assert from 'node:assert/strict';
-import { conditionOf, diagnosticSeverity, styleFor, styleForLookup, type ImageCondition } from '../../src/vod/explorer/statusStyle';
+import { conditionOf, conditionOfLookup, diagnosticSeverity, styleFor, styleForLookup, type ImageCondition, type LookupState } from '../../src/vod/explorer/statusStyle';
 import type { ImageInfo } from '../../src/vod/schemas';
 import { getLibrary } from '../emulator/fixtures';
 
@@ -63,5 +63,28 @@ describe('explorer: status style', () => {
     });
     assert.equal(new Set(looks).size, looks.length);
     assert.equal(styleForLookup({ state: 'pending' }).icon, 'loading~spin');
+  });
+});
+
+describe('explorer status style: audio and video', () => {
+  const media = (state: 'video' | 'audio', Status: string): LookupState => ({ state, info: { VideoId: 'v', Status }, fetchedAt: 0 });
+
+  it('gives Normal videos and audio their own icons and no diagnostic', () => {
+    assert.equal(styleForLookup(media('video', 'Normal')).icon, 'device-camera-video');
+    assert.equal(styleForLookup(media('audio', 'Normal')).icon, 'unmute');
+    assert.equal(diagnosticSeverity(media('video', 'Normal'), true), undefined);
+  });
+
+  it('reports failures and blocks as warnings, processing as nothing', () => {
+    for (const status of ['UploadFail', 'TranscodeFail', 'ProduceFail']) assert.equal(diagnosticSeverity(media('video', status), false), 'warning');
+    assert.equal(conditionOfLookup(media('audio', 'Blocked')), 'mediaBlocked');
+    assert.equal(diagnosticSeverity(media('audio', 'Blocked'), false), 'warning');
+    for (const status of ['Uploading', 'UploadSucc', 'Transcoding', 'Checking']) assert.equal(diagnosticSeverity(media('video', status), true), undefined);
+    assert.equal(conditionOfLookup(media('video', 'Something new')), 'otherStatus');
+  });
+
+  it('never reports a video as missing; an ID the key could not check is not reported either', () => {
+    assert.equal(diagnosticSeverity({ state: 'missing', imageId: 'x', fetchedAt: 0, videoCheck: 'denied' }, true), undefined);
+    assert.equal(diagnosticSeverity({ state: 'missing', imageId: 'x', fetchedAt: 0 }, true), 'warning');
   });
 });

@@ -251,7 +251,7 @@ describe('render/hoverMarkdown', () => {
   describe('states other than found', () => {
     it('shows not-found as one quiet line with no links', () => {
       const { markdown, enabledCommands } = hover({ lookup: { state: 'missing', imageId: 'abc123', fetchedAt: 0 } });
-      assert.equal(markdown, '_No VOD image with ID abc123\\._');
+      assert.equal(markdown, '_No VOD image\\, video or audio with ID abc123\\._');
       assert.deepEqual(enabledCommands, []);
     });
 

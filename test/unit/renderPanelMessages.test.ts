@@ -48,7 +48,7 @@ describe('render/panelMessages', () => {
   });
 
   it('knows the action names', () => {
-    assert.deepEqual([...PANEL_ACTIONS].sort(), ['copyId', 'copySignedUrl', 'copyUrl', 'openInBrowser', 'refresh']);
+    assert.deepEqual([...PANEL_ACTIONS].sort(), ['copyId', 'copyPlayUrl', 'copySignedUrl', 'copyUrl', 'openInBrowser', 'refresh']);
     assert.equal(isPanelAction('copyUrl'), true);
     assert.equal(isPanelAction('toString'), false);
     assert.equal(isPanelAction(undefined), false);
@@ -119,6 +119,19 @@ describe('media/panel controller', () => {
     ]);
     assert.equal(buttons[3]!.listeners.length, 0);
     for (const message of posted) assert.ok(parseWebviewMessage(message), 'every post passes the host-side schema');
+  });
+
+  it('a play-stream row button posts its stream index; a header button and a bad index post none', () => {
+    const posted: unknown[] = [];
+    const buttons = [new FakeButton({ action: 'copyPlayUrl', stream: '2' }), new FakeButton({ action: 'copyPlayUrl' }), new FakeButton({ action: 'copyPlayUrl', stream: 'x' })];
+    startPanel({ postMessage: (m) => posted.push(m), setState: () => {} }, { imageId: 'v1', buttons, notice: null, setBusy: () => {} }, () => {});
+    for (const b of buttons) b.click();
+    assert.deepEqual(posted.slice(1), [
+      { type: 'action', action: 'copyPlayUrl', stream: 2 },
+      { type: 'action', action: 'copyPlayUrl' },
+      { type: 'action', action: 'copyPlayUrl' },
+    ]);
+    for (const message of posted) assert.ok(parseWebviewMessage(message));
   });
 
   it('applies host messages: state, busy (keeping initially disabled buttons disabled) and notices as text', () => {

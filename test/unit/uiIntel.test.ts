@@ -31,6 +31,8 @@ const MESSAGES: DiagnosticMessages = {
   blocked: (id) => `blocked ${id}`,
   uploading: (id) => `uploading ${id}`,
   missing: (id) => `missing ${id}`,
+  mediaFail: (id) => `media fail ${id}`,
+  mediaBlocked: (id) => `media blocked ${id}`,
 };
 
 describe('ui/intel: occurrences', () => {

@@ -98,10 +98,18 @@ describe('ui/lookup lookupResult', () => {
     ]);
     const outcome = splitLookups([C, A, B, 'ffff'], lookups);
     assert.deepEqual(
-      outcome.found.map((i) => i.ImageId),
+      outcome.found.map((i) => i.id),
       [C, B],
     );
     assert.deepEqual(outcome.missing, [A, 'ffff']);
+  });
+
+  it('counts a video or audio ID as found, never as missing', () => {
+    const video: Lookup = { state: 'video', info: { VideoId: A, Title: 'clip' }, fetchedAt: 1 };
+    const audio: Lookup = { state: 'audio', info: { VideoId: C }, fetchedAt: 1 };
+    const outcome = splitLookups([A, B, C], new Map([[A, video], [B, found(B)], [C, audio]]));
+    assert.deepEqual(outcome.found.map((f) => `${f.kind}:${f.id}`), [`video:${A}`, `image:${B}`, `audio:${C}`]);
+    assert.deepEqual(outcome.missing, []);
   });
 
   it('lists up to five IDs by name and counts the rest', () => {

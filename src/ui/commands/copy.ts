@@ -2,6 +2,7 @@
 import * as vscode from 'vscode';
 import type { Services } from '../services';
 import { copyId } from './copyId';
+import { copyPlayUrl } from './copyPlayUrl';
 import { copySignedUrl } from './copySignedUrl';
 import { copyUrl } from './copyUrl';
 
@@ -10,5 +11,6 @@ export function register(services: Services): vscode.Disposable[] {
     vscode.commands.registerCommand('vodImages.copyId', (arg?: unknown) => copyId(services, arg)),
     vscode.commands.registerCommand('vodImages.copyUrl', (arg?: unknown) => copyUrl(services, arg)),
     vscode.commands.registerCommand('vodImages.copySignedUrl', (arg?: unknown, options?: unknown) => copySignedUrl(services, arg, options)),
+    vscode.commands.registerCommand('vodImages.copyPlayUrl', (arg?: unknown, options?: unknown) => copyPlayUrl(services, arg, options)),
   ];
 }

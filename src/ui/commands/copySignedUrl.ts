@@ -113,13 +113,13 @@ async function askOutputType(preferred: OutputType): Promise<OutputType | undefi
   return (await pickOne(vscode.l10n.t('Which URL?'), items, active))?.outputType;
 }
 
-interface Choice {
+export interface Choice {
   readonly seconds: number;
   readonly outputType: OutputType;
   readonly asked: boolean;
 }
 
-async function choose(services: Services, rawOptions: unknown, settings: UiSettings): Promise<Choice | undefined> {
+export async function choose(services: Services, rawOptions: unknown, settings: UiSettings): Promise<Choice | undefined> {
   const options = parseSignedUrlOptions(rawOptions);
   if (options instanceof VodError) throw options;
   if (options) {

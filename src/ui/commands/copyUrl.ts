@@ -26,6 +26,7 @@ async function freshInfo(images: ImageService, imageId: string): Promise<ImageIn
     if (expiry.kind !== 'none' && isStale(expiry.expiresAt, new Date())) lookup = await images.get(imageId, { force: true });
   }
   if (lookup.state === 'missing') throw new VodError('notFound', vscode.l10n.t('Image not found: {0}', imageId));
+  if (lookup.state !== 'found') throw new VodError('invalidInput', vscode.l10n.t('{0} is an audio/video ID: use "Copy Play URL" instead.', imageId));
   return lookup.info;
 }
 

@@ -99,7 +99,7 @@ async function filterLibrary({ services, tree, library, view }: CommandDeps, arg
 async function loadMore({ tree, library }: CommandDeps): Promise<{ added: number; total: number; hasMore: boolean } | undefined> {
   const page = await library.loadMore();
   tree.fire(tree.sections.library);
-  return page && { added: page.added.length, total: page.total, hasMore: page.hasMore };
+  return page && { added: page.addedAssets.length, total: page.total, hasMore: page.hasMore };
 }
 
 async function scanWorkspace({ scan, tree }: CommandDeps): Promise<{ files: number; ids: number; occurrences: number } | undefined> {

@@ -165,12 +165,12 @@ export class ExplorerTree implements vscode.TreeDataProvider<ExplorerNode>, vsco
     const controller = new AbortController();
     const listener = token.onCancellationRequested(() => controller.abort());
     try {
-      const thumbnail =
-        lookup.state === 'found'
-          ? await this.parts.thumbnails
-              .get(lookup.info, { signal: controller.signal, timeoutMs: this.parts.services.settings().requestTimeoutSeconds * 1000 })
-              .catch(() => undefined)
-          : undefined;
+      const source = lookup.state === 'found' ? lookup.info : lookup.state === 'missing' ? undefined : { ImageId: lookup.info.VideoId, URL: lookup.info.CoverURL };
+      const thumbnail = source
+        ? await this.parts.thumbnails
+            .get(source, { signal: controller.signal, timeoutMs: this.parts.services.settings().requestTimeoutSeconds * 1000 })
+            .catch(() => undefined)
+        : undefined;
       item.tooltip = imageMarkdown({ lookup, thumbnail });
     } finally {
       listener.dispose();
@@ -208,7 +208,7 @@ export class ExplorerTree implements vscode.TreeDataProvider<ExplorerNode>, vsco
       case 'pinned':
         return this.parts.saved.pinned.ids();
       case 'library':
-        return this.parts.library.pager?.images.map((i) => i.ImageId) ?? [];
+        return this.parts.library.pager?.assets.map((a) => a.id) ?? [];
     }
   }
 
@@ -376,8 +376,9 @@ export class ExplorerTree implements vscode.TreeDataProvider<ExplorerNode>, vsco
     if (pager.total === 0) out.push(message(node, 'empty', vscode.l10n.t('No images match the filter.'), 'info'));
     // The newest page wins: a refreshed listing replaces what an earlier one said.
     const fetchedAt = Date.now();
-    for (const info of pager.images) this.listed.set(info.ImageId, { state: 'found', info, fetchedAt });
-    if (library.filter.groupByCategory) {
+    for (const asset of pager.assets) this.listed.set(asset.id, asset.kind === 'image' ? { state: 'found', info: asset.info, fetchedAt } : { state: asset.kind, info: asset.info, fetchedAt });
+    // Grouping walks image categories; a video or audio listing stays flat.
+    if (library.filter.groupByCategory && (library.filter.mediaType ?? 'image') === 'image') {
       for (const group of groupByCategory(pager.images, vscode.env.language)) {
         const category: CategoryNode = {
           kind: 'category',
@@ -390,7 +391,7 @@ export class ExplorerTree implements vscode.TreeDataProvider<ExplorerNode>, vsco
         out.push(category);
       }
     } else {
-      out.push(...this.imageNodes(node, pager.images.map((i) => i.ImageId), 'library'));
+      out.push(...this.imageNodes(node, pager.assets.map((a) => a.id), 'library'));
     }
     if (pager.hasMore) out.push({ kind: 'loadMore', key: 'library/loadMore', parent: node });
     return out;
@@ -498,6 +499,8 @@ export class ExplorerTree implements vscode.TreeDataProvider<ExplorerNode>, vsco
     item.iconPath = new vscode.ThemeIcon(style.icon, style.color ? new vscode.ThemeColor(style.color) : undefined);
     const flags = ['vodImage', this.parts.saved.pinned.has(node.imageId) ? 'pinned' : 'unpinned', `state-${style.condition}`];
     if (this.parts.scan.index.has(node.imageId)) flags.push('inWorkspace');
+    // Audio/video rows also offer "Copy Play URL".
+    if (lookup?.state === 'video' || lookup?.state === 'audio') flags.push('vodMedia');
     item.contextValue = flags.join(' ');
     item.command = { command: 'vodImages.openDetails', title: vscode.l10n.t('Open details'), arguments: [node.imageId] };
     item.accessibilityInformation = { label: `${item.label as string}, ${item.description}` };

@@ -9,15 +9,22 @@ import { categoryRows } from './categoryRows';
 import { isVodError } from '../../vod/errors';
 import { loadCategoryTree } from '../../vod/explorer/categories';
 import type { Services } from '../services';
+import type { LibraryMediaType } from '../../vod/media/asset';
 import { EMPTY_FILTER, filterFromArg, parseDateRange, type LibraryFilter } from './libraryFilter';
 
-type Step = 'text' | 'category' | 'status' | 'created' | 'sort' | 'group' | 'clear' | 'apply';
+type Step = 'type' | 'text' | 'category' | 'status' | 'created' | 'sort' | 'group' | 'clear' | 'apply';
 
 interface StepItem extends vscode.QuickPickItem {
   readonly step: Step;
 }
 
 const STATUSES = ['Normal', 'Uploading', 'UploadSucc', 'UploadFail', 'Blocked', 'Checking'] as const;
+/** GetVideoInfos' Status values, for video and audio listings. */
+const MEDIA_STATUSES = ['Normal', 'Uploading', 'UploadSucc', 'UploadFail', 'Transcoding', 'TranscodeFail', 'ProduceFail', 'Checking', 'Blocked'] as const;
+
+function typeLabel(type: LibraryMediaType): string {
+  return type === 'video' ? vscode.l10n.t('videos') : type === 'audio' ? vscode.l10n.t('audio') : vscode.l10n.t('images');
+}
 
 export async function promptFilter(services: Services, initial: LibraryFilter): Promise<LibraryFilter | undefined> {
   let filter = initial;
@@ -41,6 +48,7 @@ function menu(filter: LibraryFilter): StepItem[] {
   const range = m.createdFrom === undefined && m.createdTo === undefined ? any : `${String(m.createdFrom ?? '')}..${String(m.createdTo ?? '')}`;
   return [
     { step: 'apply', label: `$(check) ${vscode.l10n.t('Apply')}` },
+    { step: 'type', label: `$(file-media) ${vscode.l10n.t('Type')}`, description: typeLabel(filter.mediaType ?? 'image') },
     { step: 'text', label: `$(search) ${vscode.l10n.t('Text')}`, description: m.text?.trim() || any },
     { step: 'category', label: `$(list-tree) ${vscode.l10n.t('Category')}`, description: filter.categoryName !== undefined ? pickText(filter.categoryName) : (m.categoryId === undefined ? any : String(m.categoryId)) },
     { step: 'status', label: `$(pulse) ${vscode.l10n.t('Status')}`, description: m.statuses?.join(', ') || any },
@@ -65,11 +73,20 @@ async function edit(services: Services, step: Exclude<Step, 'apply'>, filter: Li
       });
       return text === undefined ? undefined : filterFromArg({ text }, filter);
     }
+    case 'type': {
+      const types: LibraryMediaType[] = ['image', 'video', 'audio'];
+      const picked = await vscode.window.showQuickPick(
+        types.map((type) => ({ label: typeLabel(type), type })),
+        { title: vscode.l10n.t('List which media?') },
+      );
+      // Status values differ between images and audio/video: a new type starts without a status filter.
+      return picked === undefined ? undefined : filterFromArg({ mediaType: picked.type, statuses: [] }, filter);
+    }
     case 'category':
       return pickCategory(services, filter);
     case 'status': {
       const picked = await vscode.window.showQuickPick(
-        STATUSES.map((status) => ({ label: status, picked: filter.match.statuses?.includes(status) ?? false })),
+        ((filter.mediaType ?? 'image') === 'image' ? STATUSES : MEDIA_STATUSES).map((status) => ({ label: status, picked: filter.match.statuses?.includes(status) ?? false })),
         { canPickMany: true, title: vscode.l10n.t('Image status (none = any)') },
       );
       return picked === undefined ? undefined : filterFromArg({ statuses: picked.map((p) => p.label) }, filter);

@@ -3,6 +3,7 @@
  * label and description, and an occurrence's `file:line`. API text is flattened to one line with
  * hidden controls made visible, as in the editor decorations, because a tree row is one line too.
  */
+import { formatDuration } from '../../vod/media/mediaLookup';
 import { sanitise } from '../../vod/explorer/decorationText';
 import type { LookupState } from '../../vod/explorer/statusStyle';
 import { fillTemplate } from '../../vod/render/template';
@@ -23,7 +24,7 @@ export interface ItemTextLabels {
 
 /** The title once resolved and non-empty; the ID otherwise. */
 export function imageLabel(imageId: string, lookup: LookupState | undefined): string {
-  if (lookup?.state !== 'found') return imageId;
+  if (lookup === undefined || (lookup.state !== 'found' && lookup.state !== 'video' && lookup.state !== 'audio')) return imageId;
   const title = sanitise(lookup.info.Title ?? '', MAX_LABEL);
   return title === '' ? imageId : title;
 }
@@ -37,9 +38,12 @@ export function imageDescription(lookup: LookupState | undefined, refs: number |
   if (lookup === undefined || lookup.state === 'pending') parts.push(labels.pending);
   else if (lookup.state === 'missing') parts.push(labels.notFound);
   else if (lookup.state === 'failed') parts.push(labels.failed);
-  else {
+  else if (lookup.state === 'found') {
     const size = formatDimensions(lookup.info.Mezzanine?.Width, lookup.info.Mezzanine?.Height);
     if (size !== undefined) parts.push(size);
+  } else {
+    const duration = formatDuration(lookup.info.Duration);
+    if (duration !== undefined) parts.push(duration);
   }
   if (refs !== undefined) parts.push(fillTemplate(refs === 1 ? labels.oneRef : labels.refs, [String(refs)], (t) => t));
   return parts.join(' · ');

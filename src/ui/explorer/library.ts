@@ -63,6 +63,10 @@ export class Library {
     const match = buildMatch(this.filterValue.match);
     if (match instanceof VodError) throw match;
     const api = await this.services.api();
-    return new LibraryPager((query) => api.searchImages(query), { match: match === '' ? undefined : match, sortBy: this.filterValue.sortBy });
+    return new LibraryPager((query) => api.searchImages(query), {
+      match: match === '' ? undefined : match,
+      sortBy: this.filterValue.sortBy,
+      searchType: this.filterValue.mediaType,
+    });
   }
 }

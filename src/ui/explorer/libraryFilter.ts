@@ -5,6 +5,7 @@
  */
 import * as z from 'zod/mini';
 import type { SearchSortBy } from '../../vod/api';
+import type { LibraryMediaType } from '../../vod/media/asset';
 import { VodError } from '../../vod/errors';
 import { buildMatch, MATCH_TEXT_FIELDS, type MatchFilter } from '../../vod/match/matchBuilder';
 
@@ -12,6 +13,8 @@ export interface LibraryFilter {
   readonly match: MatchFilter;
   readonly sortBy: SearchSortBy;
   readonly groupByCategory: boolean;
+  /** What the Library lists (SearchMedia `SearchType`); undefined = images. */
+  readonly mediaType?: LibraryMediaType | undefined;
   /** Shown instead of the category ID when the user picked it from the list. */
   readonly categoryName?: string | undefined;
 }
@@ -30,6 +33,7 @@ function buildArgSchema() {
     createdTo: text,
     sort: z.optional(z.enum(['newest', 'oldest'])),
     groupByCategory: z.optional(z.boolean()),
+    mediaType: z.optional(z.enum(['image', 'video', 'audio'])),
     /** Start from an empty filter instead of changing the current one. */
     clear: z.optional(z.boolean()),
   });
@@ -58,6 +62,7 @@ export function filterFromArg(arg: unknown, current: LibraryFilter = EMPTY_FILTE
     match,
     sortBy: a.sort === undefined ? base.sortBy : a.sort === 'oldest' ? 'CreationTime:Asc' : 'CreationTime:Desc',
     groupByCategory: a.groupByCategory ?? base.groupByCategory,
+    mediaType: a.mediaType ?? base.mediaType,
     categoryName: categoryChanged ? a.categoryName : (a.categoryName ?? base.categoryName),
   };
   const built = buildMatch(next.match);
@@ -73,7 +78,7 @@ function emptyToUndefined(value: string | undefined, previous: Date | string | u
 /** Whether the filter narrows the listing (the sort and the grouping do not). */
 export function isFiltering(filter: LibraryFilter): boolean {
   const m = filter.match;
-  return (m.text?.trim() ?? '') !== '' || m.categoryId !== undefined || (m.statuses?.length ?? 0) > 0 || m.createdFrom !== undefined || m.createdTo !== undefined;
+  return (filter.mediaType ?? 'image') !== 'image' || (m.text?.trim() ?? '') !== '' || m.categoryId !== undefined || (m.statuses?.length ?? 0) > 0 || m.createdFrom !== undefined || m.createdTo !== undefined;
 }
 
 /**

@@ -41,8 +41,10 @@ export async function hoverParts(deps: HoverPartsDeps, request: HoverRequest): P
 }
 
 async function thumbnailFor(thumbnails: HoverThumbnails, lookup: Lookup, request: HoverRequest): Promise<HoverThumbnail | undefined> {
-  if (lookup.state !== 'found') return undefined;
-  return thumbnails.peek(lookup.info.ImageId) ?? (await thumbnails.get(lookup.info, { signal: request.signal, timeoutMs: request.timeoutMs }));
+  if (lookup.state === 'missing') return undefined;
+  // A video's or audio's cover is an image URL: same fetch path, same size limit, same cache (by ID).
+  const source = lookup.state === 'found' ? lookup.info : { ImageId: lookup.info.VideoId, URL: lookup.info.CoverURL };
+  return thumbnails.peek(source.ImageId) ?? (await thumbnails.get(source, { signal: request.signal, timeoutMs: request.timeoutMs }));
 }
 
 function failure(deps: HoverPartsDeps, error: unknown): HoverParts | undefined {

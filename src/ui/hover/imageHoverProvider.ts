@@ -9,7 +9,7 @@ import { renderHoverMarkdown } from '../../vod/render/hoverMarkdown';
 import type { Services } from '../services';
 import { usablePattern } from '../lookup/imageTarget';
 import { hoverParts, type HoverParts } from './hoverParts';
-import { hoverLabels } from './labels';
+import { hoverLabels, mediaHoverLabels } from './labels';
 import type { HoverThumbnails } from './thumbnails';
 
 export const HOVER_COMMANDS = Object.freeze({
@@ -17,6 +17,7 @@ export const HOVER_COMMANDS = Object.freeze({
   copySignedUrl: 'vodImages.copySignedUrl',
   copyId: 'vodImages.copyId',
   signIn: 'vodImages.signIn',
+  copyPlayUrl: 'vodImages.copyPlayUrl',
 });
 
 /** Lines longer than this (minified bundles, data blobs) are not scanned on every mouse move. */
@@ -84,6 +85,7 @@ export function imageMarkdown(parts: HoverParts): vscode.MarkdownString {
     ...parts,
     commands: HOVER_COMMANDS,
     labels: hoverLabels(),
+    mediaLabels: mediaHoverLabels(),
     locale: vscode.env.language,
   });
   const result = new vscode.MarkdownString(markdown);

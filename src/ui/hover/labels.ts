@@ -1,6 +1,7 @@
 /** The hover's strings in the user's language; the renderer itself stays free of `vscode`. */
 import * as vscode from 'vscode';
 import type { HoverLabels } from '../../vod/render/hoverLabels';
+import type { MediaHoverLabels } from '../../vod/render/mediaHover';
 
 let cached: HoverLabels | undefined;
 
@@ -23,10 +24,24 @@ export function hoverLabels(): HoverLabels {
     openDetails: vscode.l10n.t('Open details'),
     copySignedUrl: vscode.l10n.t('Copy signed URL'),
     copyId: vscode.l10n.t('Copy ID'),
-    notFound: vscode.l10n.t('No VOD image with ID {0}.'),
+    notFound: vscode.l10n.t('No VOD image, video or audio with ID {0}.'),
     signedOut: vscode.l10n.t('Sign in to see VOD image details.'),
     signIn: vscode.l10n.t('Sign in'),
     error: vscode.l10n.t('VOD image lookup failed: {0}'),
   });
   return cached;
+}
+
+let media: MediaHoverLabels | undefined;
+
+export function mediaHoverLabels(): MediaHoverLabels {
+  media ??= Object.freeze({
+    video: vscode.l10n.t('Video'),
+    audio: vscode.l10n.t('Audio'),
+    audioOrVideo: vscode.l10n.t('Audio/video'),
+    duration: vscode.l10n.t('Duration'),
+    copyPlayUrl: vscode.l10n.t('Copy play URL'),
+    notAnImage: vscode.l10n.t('No VOD image with ID {0} (this AccessKey may not look up audio/video, so it could not tell).'),
+  });
+  return media;
 }

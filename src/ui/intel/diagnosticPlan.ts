@@ -8,10 +8,10 @@ import { conditionOfLookup, diagnosticSeverity, type DiagnosticLevel, type Image
 import type { TextOccurrence } from '../../vod/scan/scanText';
 
 /** The conditions that can be reported, each with its message (the ID as argument). */
-export type ReportedCondition = Extract<ImageCondition, 'uploadFail' | 'blocked' | 'uploading' | 'missing'>;
+export type ReportedCondition = Extract<ImageCondition, 'uploadFail' | 'blocked' | 'uploading' | 'missing' | 'mediaFail' | 'mediaBlocked'>;
 export type DiagnosticMessages = Readonly<Record<ReportedCondition, (imageId: string) => string>>;
 
-const REPORTED: ReadonlySet<ImageCondition> = new Set<ReportedCondition>(['uploadFail', 'blocked', 'uploading', 'missing']);
+const REPORTED: ReadonlySet<ImageCondition> = new Set<ReportedCondition>(['uploadFail', 'blocked', 'uploading', 'missing', 'mediaFail', 'mediaBlocked']);
 
 function isReported(condition: ImageCondition): condition is ReportedCondition {
   return REPORTED.has(condition);

@@ -22,7 +22,9 @@ export function diagnosticMessages(): DiagnosticMessages {
     uploadFail: (id: string) => vscode.l10n.t('VOD image {0} failed to upload: it cannot be displayed.', id),
     blocked: (id: string) => vscode.l10n.t('VOD image {0} was blocked by content review: it cannot be displayed.', id),
     uploading: (id: string) => vscode.l10n.t('VOD image {0} is still uploading.', id),
-    missing: (id: string) => vscode.l10n.t('No VOD image with ID {0}.', id),
+    missing: (id: string) => vscode.l10n.t('No VOD image, video or audio with ID {0}.', id),
+    mediaFail: (id: string) => vscode.l10n.t('VOD audio/video {0} failed to upload, transcode or produce: it cannot be played.', id),
+    mediaBlocked: (id: string) => vscode.l10n.t('VOD audio/video {0} was blocked by content review: it cannot be played.', id),
   });
   return diagnostic;
 }

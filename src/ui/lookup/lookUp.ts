@@ -5,10 +5,10 @@
  * settles when the user closes it).
  */
 import * as vscode from 'vscode';
-import type { ImageInfo } from '../../vod/schemas';
+import { formatDuration } from '../../vod/media/mediaLookup';
 import type { Services } from '../services';
 import { pickText } from '../pickText';
-import { splitLookups, listIds, type LookupOutcome } from './lookupResult';
+import { splitLookups, listIds, type FoundAsset, type LookupOutcome } from './lookupResult';
 import { pickImageIds } from './pickImageIds';
 import { reportError } from './reportError';
 
@@ -22,7 +22,13 @@ interface ImageItem extends vscode.QuickPickItem {
 }
 
 /** Quick pick text renders codicons such as `$(x)`; API text must stay plain, so break the trigger. */
-function describe(info: ImageInfo): string {
+function describe(asset: FoundAsset): string {
+  if (asset.kind !== 'image') {
+    // GetVideoInfos answers for audio and video alike; name the kind only when the API did.
+    const kind = asset.info.MediaType === undefined ? vscode.l10n.t('Audio/video') : asset.kind === 'audio' ? vscode.l10n.t('Audio') : vscode.l10n.t('Video');
+    return pickText([kind, asset.info.Status, formatDuration(asset.info.Duration)].filter(Boolean).join(' · '));
+  }
+  const info = asset.info;
   const parts = [info.ImageType, info.Status];
   const { Width, Height } = info.Mezzanine ?? {};
   if (Width !== undefined && Height !== undefined) parts.push(`${Width}×${Height}`);
@@ -30,11 +36,11 @@ function describe(info: ImageInfo): string {
 }
 
 function listItems(outcome: LookupOutcome): ImageItem[] {
-  const items: ImageItem[] = outcome.found.map((info) => ({
-    label: pickText(info.Title || info.ImageId),
-    description: pickText(info.ImageId),
-    detail: describe(info),
-    imageId: info.ImageId,
+  const items: ImageItem[] = outcome.found.map((asset) => ({
+    label: pickText(asset.info.Title || asset.id),
+    description: pickText(asset.id),
+    detail: describe(asset),
+    imageId: asset.id,
   }));
   if (outcome.missing.length > 0) {
     items.push({ label: vscode.l10n.t('Not found'), kind: vscode.QuickPickItemKind.Separator, imageId: undefined });
@@ -78,7 +84,7 @@ export async function lookUp(services: Services, arg: unknown): Promise<LookUpRe
     } else {
       showList(outcome);
     }
-    return { found: outcome.found.map((info) => info.ImageId), missing: outcome.missing };
+    return { found: outcome.found.map((asset) => asset.id), missing: outcome.missing };
   } catch (error) {
     reportError(services, error, vscode.l10n.t('Look Up Image'));
     return undefined;

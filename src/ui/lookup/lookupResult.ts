@@ -1,21 +1,28 @@
 /**
- * Splits the answer of one batched lookup into what was found (in the order asked) and what was not,
- * so the command can list the first and report the second by name. Pure.
+ * Splits the answer of one batched lookup into what was found (in the order asked: images, videos,
+ * audio) and what was not, so the command can list the first and report the second by name. Pure.
  */
-import type { ImageInfo } from '../../vod/schemas';
 import type { Lookup } from '../../vod/imageService';
+import type { MediaKind } from '../../vod/media/mediaLookup';
+import type { VideoInfo } from '../../vod/media/videoSchemas';
+import type { ImageInfo } from '../../vod/schemas';
+
+export type FoundAsset =
+  | { readonly kind: 'image'; readonly id: string; readonly info: ImageInfo }
+  | { readonly kind: MediaKind; readonly id: string; readonly info: VideoInfo };
 
 export interface LookupOutcome {
-  readonly found: readonly ImageInfo[];
+  readonly found: readonly FoundAsset[];
   readonly missing: readonly string[];
 }
 
 export function splitLookups(ids: readonly string[], lookups: ReadonlyMap<string, Lookup>): LookupOutcome {
-  const found: ImageInfo[] = [];
+  const found: FoundAsset[] = [];
   const missing: string[] = [];
   for (const id of ids) {
     const lookup = lookups.get(id);
-    if (lookup?.state === 'found') found.push(lookup.info);
+    if (lookup?.state === 'found') found.push({ kind: 'image', id, info: lookup.info });
+    else if (lookup?.state === 'video' || lookup?.state === 'audio') found.push({ kind: lookup.state, id, info: lookup.info });
     else missing.push(id);
   }
   return { found, missing };

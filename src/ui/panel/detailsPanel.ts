@@ -6,6 +6,9 @@
  */
 import * as vscode from 'vscode';
 import { isVodError } from '../../vod/errors';
+import type { MediaKind } from '../../vod/media/mediaLookup';
+import type { VideoInfo } from '../../vod/media/videoSchemas';
+import { renderMediaPanelHtml, type StreamsOutcome } from '../../vod/render/mediaPanelHtml';
 import { renderPanelHtml } from '../../vod/render/panelHtml';
 import { imageOriginOf } from '../../vod/render/panelCsp';
 import { parseWebviewMessage, type HostMessage, type PanelAction } from '../../vod/render/panelMessages';
@@ -14,7 +17,7 @@ import { parseSignedUrlExpiry } from '../../vod/signedUrlExpiry';
 import type { Services } from '../services';
 import { isStale } from '../commands/copyFormat';
 import { reportError } from '../lookup/reportError';
-import { panelLabels } from './labels';
+import { mediaPanelLabels, panelLabels } from './labels';
 import { hostCspSources, newNonce, panelTitle } from './panelState';
 import { renderStatusHtml } from './statusHtml';
 
@@ -23,7 +26,11 @@ export function webviewOptions(mediaRoot: vscode.Uri): vscode.WebviewOptions {
   return { enableScripts: true, enableCommandUris: false, localResourceRoots: [mediaRoot] };
 }
 
-type Shown = { readonly kind: 'image'; readonly info: ImageInfo } | { readonly kind: 'status' };
+type Shown =
+  | { readonly kind: 'image'; readonly info: ImageInfo }
+  /** The streams as rendered, so a row button's index means the stream the user saw. */
+  | { readonly kind: 'media'; readonly info: VideoInfo; readonly streams: StreamsOutcome }
+  | { readonly kind: 'status' };
 
 export class DetailsPanel implements vscode.Disposable {
   private shown: Shown = { kind: 'status' };
@@ -65,6 +72,7 @@ export class DetailsPanel implements vscode.Disposable {
       const lookup = await images.get(this.imageId, { force });
       if (seq !== this.loadSeq || this.disposed) return;
       if (lookup.state === 'found') this.showImage(lookup.info);
+      else if (lookup.state === 'video' || lookup.state === 'audio') await this.showMedia(lookup.state, lookup.info, seq);
       else this.showStatus(vscode.l10n.t('Image not found'), vscode.l10n.t('No VOD image with ID {0} in this account and region.', this.imageId), 'error', true);
     } catch (error) {
       if (seq !== this.loadSeq || this.disposed) return;
@@ -97,6 +105,46 @@ export class DetailsPanel implements vscode.Disposable {
         imageOrigin: imageOriginOf(info.URL),
         labels: panelLabels(),
         now: Date.now(),
+        locale: vscode.env.language,
+        lang: vscode.env.language,
+      }),
+    );
+  }
+
+  /**
+   * A video or audio asset: its facts and the play streams GetPlayInfo lists (metadata only: the URLs
+   * stay in the host). GetPlayInfo refuses assets that are not Normal, and keys without
+   * vod:GetPlayInfo; the panel then shows why instead of streams.
+   */
+  private async showMedia(kind: MediaKind, info: VideoInfo, seq: number): Promise<void> {
+    let streams: StreamsOutcome;
+    let shownKind = kind;
+    try {
+      const api = await this.services.api();
+      const played = await api.getPlayInfo(info.VideoId);
+      streams = { streams: played.streams };
+      // GetVideoInfos does not say audio or video; GetPlayInfo's VideoBase does.
+      if (played.base?.MediaType?.toLowerCase() === 'audio') shownKind = 'audio';
+    } catch (error) {
+      if (!isVodError(error) || error.kind === 'cancelled') throw error;
+      streams = { unavailable: error.toLine() };
+    }
+    if (seq !== this.loadSeq || this.disposed) return;
+    this.shown = { kind: 'media', info, streams };
+    this.panel.title = panelTitle(this.imageId, { ImageId: info.VideoId, ...(info.Title === undefined ? {} : { Title: info.Title }) });
+    const webview = this.panel.webview;
+    this.setHtml(
+      renderMediaPanelHtml({
+        kind: shownKind,
+        info,
+        streams,
+        cspSource: hostCspSources(webview.cspSource),
+        nonce: newNonce(),
+        scriptUri: this.mediaUri('dist', 'panel.js'),
+        styleUri: this.mediaUri('panel.css'),
+        imageOrigin: imageOriginOf(info.CoverURL),
+        labels: panelLabels(),
+        mediaLabels: mediaPanelLabels(),
         locale: vscode.env.language,
         lang: vscode.env.language,
       }),
@@ -163,10 +211,10 @@ export class DetailsPanel implements vscode.Disposable {
       for (const m of queued) void this.panel.webview.postMessage(m);
       return;
     }
-    await this.run(message.action);
+    await this.run(message.action, message.stream);
   }
 
-  private async run(action: PanelAction): Promise<void> {
+  private async run(action: PanelAction, stream?: number): Promise<void> {
     try {
       switch (action) {
         case 'refresh':
@@ -179,10 +227,23 @@ export class DetailsPanel implements vscode.Disposable {
           return this.notifyIf(await vscode.commands.executeCommand('vodImages.copySignedUrl', this.imageId), vscode.l10n.t('Signed URL copied.'));
         case 'openInBrowser':
           return await this.openInBrowser();
+        case 'copyPlayUrl':
+          return this.notifyIf(
+            await vscode.commands.executeCommand('vodImages.copyPlayUrl', this.imageId, ...this.streamOptions(stream)),
+            vscode.l10n.t('Play URL copied.'),
+          );
       }
     } catch (error) {
-      reportError(this.services, error, panelLabels()[action]);
+      reportError(this.services, error, action === 'copyPlayUrl' ? mediaPanelLabels().copyPlayUrl : panelLabels()[action]);
     }
+  }
+
+  /** A row button names its stream: copy that one with the default expiry; the header button asks. */
+  private streamOptions(index: number | undefined): unknown[] {
+    if (index === undefined || this.shown.kind !== 'media' || !('streams' in this.shown.streams)) return [];
+    const stream = this.shown.streams.streams[index];
+    if (!stream?.Definition) return [];
+    return [{ definition: stream.Definition, ...(stream.Format ? { format: stream.Format } : {}) }];
   }
 
   private notifyIf(result: unknown, text: string): void {

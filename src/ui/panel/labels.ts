@@ -1,5 +1,6 @@
 /** The details panel's strings in the user's language; the renderer itself stays free of `vscode`. */
 import * as vscode from 'vscode';
+import type { MediaPanelLabels } from '../../vod/render/mediaPanelHtml';
 import type { PanelLabels } from '../../vod/render/panelLabels';
 
 let cached: PanelLabels | undefined;
@@ -42,4 +43,24 @@ export function panelLabels(): PanelLabels {
     actions: vscode.l10n.t('Actions'),
   });
   return cached;
+}
+
+let media: MediaPanelLabels | undefined;
+
+export function mediaPanelLabels(): MediaPanelLabels {
+  media ??= Object.freeze({
+    video: vscode.l10n.t('Video'),
+    audio: vscode.l10n.t('Audio'),
+    videoId: vscode.l10n.t('Video ID'),
+    duration: vscode.l10n.t('Duration'),
+    storageClass: vscode.l10n.t('Storage class'),
+    snapshots: vscode.l10n.t('Snapshots'),
+    streams: vscode.l10n.t('Play streams'),
+    definition: vscode.l10n.t('Definition'),
+    format: vscode.l10n.t('Format'),
+    bitrate: vscode.l10n.t('Bitrate'),
+    copyPlayUrl: vscode.l10n.t('Copy play URL'),
+    noStreams: vscode.l10n.t('No play streams: {0}'),
+  });
+  return media;
 }

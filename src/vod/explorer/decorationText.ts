@@ -9,6 +9,8 @@
 import type { Lookup } from '../imageService';
 import { revealControls } from '../render/escape';
 import { formatDimensions } from '../render/format';
+import { formatDuration } from '../media/mediaLookup';
+import type { VideoInfo } from '../media/videoSchemas';
 import type { ImageInfo } from '../schemas';
 
 export interface DecorationLabels {
@@ -29,7 +31,15 @@ export const MAX_DECORATION_TITLE = 48;
 
 export function decorationText(lookup: Lookup, labels: DecorationLabels = DEFAULT_DECORATION_LABELS): string {
   if (lookup.state === 'missing') return DECORATION_PREFIX + sanitise(labels.notFound, MAX_DECORATION_TITLE);
-  return DECORATION_PREFIX + describe(lookup.info, labels);
+  if (lookup.state === 'found') return DECORATION_PREFIX + describe(lookup.info, labels);
+  return DECORATION_PREFIX + describeMedia(lookup.info, labels);
+}
+
+/** `Title · 0:01:30` for audio/video. */
+function describeMedia(info: VideoInfo, labels: DecorationLabels): string {
+  const title = sanitise(info.Title ?? '', MAX_DECORATION_TITLE);
+  const parts = [title, formatDuration(info.Duration)].filter((part): part is string => part !== undefined && part !== '');
+  return parts.length > 0 ? parts.join(SEPARATOR) : sanitise(labels.untitled, MAX_DECORATION_TITLE);
 }
 
 function describe(info: ImageInfo, labels: DecorationLabels): string {

@@ -7,6 +7,7 @@
  * images are de-duplicated by ID; a page that comes back short ends the listing.
  */
 import type { SearchImagesQuery, SearchImagesResult, SearchSortBy } from '../api';
+import type { Asset, LibraryMediaType } from '../media/asset';
 import type { ImageInfo } from '../schemas';
 import { fillTemplate } from '../render/template';
 
@@ -20,17 +21,21 @@ export interface LibraryQuery {
   /** From `buildMatch`; empty or absent lists everything. */
   readonly match?: string | undefined;
   readonly sortBy?: SearchSortBy | undefined;
+  /** SearchMedia `SearchType`; default image. */
+  readonly searchType?: LibraryMediaType | undefined;
 }
 
 export interface LibraryPage {
   /** Images this page added (not already listed). */
   readonly added: readonly ImageInfo[];
+  /** Assets of any kind this page added (the images above, or videos, or audio). */
+  readonly addedAssets: readonly Asset[];
   readonly total: number;
   readonly hasMore: boolean;
 }
 
 export class LibraryPager {
-  private readonly loaded: ImageInfo[] = [];
+  private readonly loaded: Asset[] = [];
   private readonly seen = new Set<string>();
   private pagesLoaded = 0;
   private totalCount: number | undefined;
@@ -47,8 +52,13 @@ export class LibraryPager {
     }
   }
 
-  /** Everything listed so far, in listing order. */
+  /** The images listed so far, in listing order. */
   get images(): readonly ImageInfo[] {
+    return this.loaded.flatMap((a) => (a.kind === 'image' ? [a.info] : []));
+  }
+
+  /** Everything listed so far (images, videos or audio), in listing order. */
+  get assets(): readonly Asset[] {
     return this.loaded;
   }
 
@@ -82,7 +92,7 @@ export class LibraryPager {
    * On failure nothing changes, so the same page is asked for again next time.
    */
   loadMore(signal?: AbortSignal): Promise<LibraryPage> {
-    if (!this.hasMore) return Promise.resolve({ added: [], total: this.totalCount ?? 0, hasMore: false });
+    if (!this.hasMore) return Promise.resolve({ added: [], addedAssets: [], total: this.totalCount ?? 0, hasMore: false });
     this.inFlight ??= this.fetchNext(signal).finally(() => {
       this.inFlight = undefined;
     });
@@ -91,17 +101,20 @@ export class LibraryPager {
 
   private async fetchNext(signal: AbortSignal | undefined): Promise<LibraryPage> {
     const pageNo = this.pagesLoaded + 1;
-    const result = await this.search({ match: this.query.match, sortBy: this.query.sortBy, pageNo, pageSize: this.pageSize, signal });
-    const added = result.images.filter((info) => !this.seen.has(info.ImageId));
-    for (const info of added) {
-      this.seen.add(info.ImageId);
-      this.loaded.push(info);
+    const { match, sortBy, searchType } = this.query;
+    const result = await this.search({ match, sortBy, searchType, pageNo, pageSize: this.pageSize, signal });
+    const items: readonly Asset[] = result.assets ?? result.images.map((info) => ({ kind: 'image', id: info.ImageId, info }));
+    const fresh = items.filter((asset) => !this.seen.has(asset.id));
+    for (const asset of fresh) {
+      this.seen.add(asset.id);
+      this.loaded.push(asset);
     }
+    const added = fresh.flatMap((a) => (a.kind === 'image' ? [a.info] : []));
     this.pagesLoaded = pageNo;
     this.totalCount = result.total;
     // A short page means the listing ended early (images deleted since Total was counted).
     if (result.mediaList.length < this.pageSize) this.exhausted = true;
-    return { added, total: result.total, hasMore: this.hasMore };
+    return { added, addedAssets: fresh, total: result.total, hasMore: this.hasMore };
   }
 }
 

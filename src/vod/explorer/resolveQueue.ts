@@ -55,7 +55,8 @@ export async function resolveProgressively(
     const outcomes = await settleChunk(service, chunk, signal);
     // Aborted: the chunk's lookups were cancelled; nothing to report.
     if (signal?.aborted) return;
-    for (const outcome of outcomes.values()) summary[outcome.state] += 1;
+    // Audio and video count as found: the ID is real.
+    for (const outcome of outcomes.values()) summary[outcome.state === 'video' || outcome.state === 'audio' ? 'found' : outcome.state] += 1;
     done += chunk.length;
     options.onResolved?.(outcomes, { done, total: unique.length });
   };

@@ -11,9 +11,30 @@
  * the image and is never a diagnostic.
  */
 import type { Lookup } from '../imageService';
+import type { MediaKind } from '../media/mediaLookup';
+import type { VideoInfo } from '../media/videoSchemas';
 import type { ImageInfo } from '../schemas';
 
-export type ImageCondition = 'normal' | 'uploading' | 'uploadFail' | 'blocked' | 'otherStatus' | 'missing' | 'failed' | 'pending';
+/**
+ * Audio/video add: `video` / `audio` (Normal, their own icons), `mediaProcessing` (UploadSucc,
+ * Transcoding, Checking: it should heal by itself, not reported) and `mediaFail` (UploadFail,
+ * TranscodeFail, ProduceFail: a warning like a failed image upload) and `mediaBlocked` (a warning);
+ * Uploading is processing too (a video upload takes a while; an image's is reported).
+ */
+export type ImageCondition =
+  | 'normal'
+  | 'uploading'
+  | 'uploadFail'
+  | 'blocked'
+  | 'otherStatus'
+  | 'missing'
+  | 'failed'
+  | 'pending'
+  | 'video'
+  | 'audio'
+  | 'mediaProcessing'
+  | 'mediaFail'
+  | 'mediaBlocked';
 
 export type DiagnosticLevel = 'warning' | 'information';
 
@@ -36,6 +57,11 @@ const STYLES: Readonly<Record<ImageCondition, StatusStyle>> = Object.freeze({
   missing: { condition: 'missing', icon: 'question', color: 'disabledForeground', severity: 'warning' },
   failed: { condition: 'failed', icon: 'error', color: 'problemsErrorIcon.foreground', severity: undefined },
   pending: { condition: 'pending', icon: 'loading~spin', color: undefined, severity: undefined },
+  video: { condition: 'video', icon: 'device-camera-video', color: 'charts.green', severity: undefined },
+  audio: { condition: 'audio', icon: 'unmute', color: 'charts.green', severity: undefined },
+  mediaProcessing: { condition: 'mediaProcessing', icon: 'sync', color: 'charts.blue', severity: undefined },
+  mediaFail: { condition: 'mediaFail', icon: 'warning', color: 'problemsWarningIcon.foreground', severity: 'warning' },
+  mediaBlocked: { condition: 'mediaBlocked', icon: 'circle-slash', color: 'problemsWarningIcon.foreground', severity: 'warning' },
 });
 
 export function styleFor(condition: ImageCondition): StatusStyle {
@@ -56,6 +82,27 @@ export function conditionOf(info: ImageInfo): ImageCondition {
   return 'otherStatus';
 }
 
+/** A video's or audio's condition from its Status (GetVideoInfos' list); unknown values are `otherStatus`. */
+export function mediaConditionOf(kind: MediaKind, info: Pick<VideoInfo, 'Status'>): ImageCondition {
+  switch (info.Status?.toLowerCase()) {
+    case 'normal':
+      return kind;
+    case 'uploadfail':
+    case 'transcodefail':
+    case 'producefail':
+      return 'mediaFail';
+    case 'blocked':
+      return 'mediaBlocked';
+    case 'uploading':
+    case 'uploadsucc':
+    case 'transcoding':
+    case 'checking':
+      return 'mediaProcessing';
+    default:
+      return 'otherStatus';
+  }
+}
+
 /** What the explorer and the decorations hold per ID: a lookup, one in progress, or a failure. */
 export type LookupState = Lookup | { readonly state: 'pending' } | { readonly state: 'failed'; readonly error: unknown };
 
@@ -63,6 +110,9 @@ export function conditionOfLookup(lookup: LookupState): ImageCondition {
   switch (lookup.state) {
     case 'found':
       return conditionOf(lookup.info);
+    case 'video':
+    case 'audio':
+      return mediaConditionOf(lookup.state, lookup.info);
     case 'missing':
       return 'missing';
     case 'pending':
@@ -81,6 +131,8 @@ export function styleForLookup(lookup: LookupState): StatusStyle {
  * asked for them.
  */
 export function diagnosticSeverity(lookup: LookupState, reportMissing: boolean): DiagnosticLevel | undefined {
+  // Not an image, and the key may not ask whether it is a video: we cannot tell, so we say nothing.
+  if (lookup.state === 'missing' && lookup.videoCheck === 'denied') return undefined;
   const condition = conditionOfLookup(lookup);
   if (condition === 'missing' && !reportMissing) return undefined;
   return styleFor(condition).severity;

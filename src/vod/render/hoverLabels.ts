@@ -46,7 +46,7 @@ export const DEFAULT_HOVER_LABELS: HoverLabels = Object.freeze({
   openDetails: 'Open details',
   copySignedUrl: 'Copy signed URL',
   copyId: 'Copy ID',
-  notFound: 'No VOD image with ID {0}.',
+  notFound: 'No VOD image, video or audio with ID {0}.',
   signedOut: 'Sign in to see VOD image details.',
   signIn: 'Sign in',
   error: 'VOD image lookup failed: {0}',

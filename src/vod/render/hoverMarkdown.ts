@@ -13,6 +13,7 @@ import { commandLink } from './commandLink';
 import { escapeMarkdown } from './escape';
 import { formatBytes, formatDate, formatDimensions, splitTags } from './format';
 import { DEFAULT_HOVER_LABELS, type HoverLabels } from './hoverLabels';
+import { DEFAULT_MEDIA_HOVER_LABELS, renderMediaFound, type MediaHoverLabels } from './mediaHover';
 import { fillTemplate } from './template';
 
 export type HoverLookup = Lookup | { readonly state: 'error'; readonly message: string } | { readonly state: 'signedOut' };
@@ -28,6 +29,8 @@ export interface HoverCommands {
   readonly copySignedUrl: string;
   readonly copyId: string;
   readonly signIn: string;
+  /** For video/audio IDs; without it the hover offers no play-URL link. */
+  readonly copyPlayUrl?: string | undefined;
 }
 
 export interface HoverInput {
@@ -35,6 +38,7 @@ export interface HoverInput {
   readonly thumbnail?: HoverThumbnail | undefined;
   readonly commands: HoverCommands;
   readonly labels?: HoverLabels | undefined;
+  readonly mediaLabels?: MediaHoverLabels | undefined;
   readonly locale?: string | undefined;
   readonly timeZone?: string | undefined;
 }
@@ -49,9 +53,9 @@ export interface HoverMarkdown {
 const THUMBNAIL_DATA_URI = /^data:image\/(?:png|jpeg|gif|webp|bmp|avif);base64,[A-Za-z0-9+/]+={0,2}$/;
 /** Small enough that thumbnail, title, actions and facts fit the editor's hover without scrolling. */
 const THUMBNAIL_HEIGHT = 96;
-const SEPARATOR = ' · ';
-const MAX_TITLE = 120;
-const MAX_VALUE = 80;
+export const SEPARATOR = ' · ';
+export const MAX_TITLE = 120;
+export const MAX_VALUE = 80;
 const MAX_TAGS = 12;
 const MAX_ERROR = 300;
 
@@ -69,10 +73,16 @@ function renderBlocks(input: HoverInput, labels: HoverLabels, links: LinkSet): s
       return [`${text(labels.signedOut)} ${links.add(labels.signIn, commands.signIn)}`];
     case 'error':
       return [fill(labels.error, clip(lookup.message, MAX_ERROR))];
-    case 'missing':
-      return [`_${fill(labels.notFound, clip(lookup.imageId, MAX_VALUE))}_`];
+    case 'missing': {
+      // When the video step was refused, all we know is "not an image".
+      const template = lookup.videoCheck === 'denied' ? (input.mediaLabels ?? DEFAULT_MEDIA_HOVER_LABELS).notAnImage : labels.notFound;
+      return [`_${fill(template, clip(lookup.imageId, MAX_VALUE))}_`];
+    }
     case 'found':
       return renderFound(lookup.info, input, labels, links);
+    case 'video':
+    case 'audio':
+      return renderMediaFound(lookup.state, lookup.info, input, labels, links);
   }
 }
 
@@ -116,7 +126,7 @@ function renderFound(info: ImageInfo, input: HoverInput, labels: HoverLabels, li
   return blocks;
 }
 
-function renderThumbnail(thumbnail: HoverThumbnail | undefined, labels: HoverLabels): string | undefined {
+export function renderThumbnail(thumbnail: HoverThumbnail | undefined, labels: HoverLabels): string | undefined {
   if (!thumbnail) return undefined;
   if ('dataUri' in thumbnail) {
     // Anything but a base64 raster data: URI is dropped, never passed through as an image source.
@@ -132,13 +142,13 @@ function renderThumbnail(thumbnail: HoverThumbnail | undefined, labels: HoverLab
 }
 
 /** "Label: value · Label: value", skipping fields the record does not have; undefined if none. */
-function line(fields: readonly (readonly [string, string | undefined])[]): string | undefined {
+export function line(fields: readonly (readonly [string, string | undefined])[]): string | undefined {
   const present = fields.filter((f): f is readonly [string, string] => f[1] !== undefined && f[1].trim() !== '');
   if (present.length === 0) return undefined;
   return present.map(([label, value]) => `${text(label)}: ${text(clip(value.trim(), MAX_VALUE))}`).join(SEPARATOR);
 }
 
-function tagList(tags: string | undefined): string | undefined {
+export function tagList(tags: string | undefined): string | undefined {
   const all = splitTags(tags);
   if (all.length === 0) return undefined;
   const shown = all.slice(0, MAX_TAGS).join(', ');
@@ -146,21 +156,21 @@ function tagList(tags: string | undefined): string | undefined {
 }
 
 /** Shortens by code points (never splitting a surrogate pair), marking the cut with "…". */
-function clip(value: string, max: number): string {
+export function clip(value: string, max: number): string {
   const chars = Array.from(value);
   return chars.length <= max ? value : `${chars.slice(0, max - 1).join('')}…`;
 }
 
-function text(value: string): string {
+export function text(value: string): string {
   return escapeMarkdown(value);
 }
 
-function fill(template: string, ...values: string[]): string {
+export function fill(template: string, ...values: string[]): string {
   return fillTemplate(template, values, escapeMarkdown);
 }
 
 /** The command links of one hover, remembering which commands they need enabled. */
-class LinkSet {
+export class LinkSet {
   private readonly used = new Set<string>();
 
   add(label: string, commandId: string, args: readonly unknown[] = []): string {

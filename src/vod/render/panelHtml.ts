@@ -46,7 +46,7 @@ export interface PanelInput {
   readonly lang?: string | undefined;
 }
 
-interface Context {
+export interface Context {
   readonly labels: PanelLabels;
   readonly locale: string | undefined;
   readonly timeZone: string | undefined;
@@ -103,7 +103,7 @@ function badges(info: ImageInfo, ctx: Context): string {
   return `<div class="badges">${items.join('')}</div>`;
 }
 
-function badge(kind: 'status' | 'audit', label: string, value: string | undefined): string {
+export function badge(kind: 'status' | 'audit', label: string, value: string | undefined): string {
   if (!value) return '';
   const tone = TONES.get(value.toLowerCase()) ?? 'other';
   return `<span class="badge badge-${kind} tone-${tone}" title="${escapeAttr(label)}">${escapeHtml(value)}</span>`;
@@ -208,22 +208,22 @@ function otherValue(value: unknown): string {
   return redacted.length > MAX_OTHER_VALUE ? `${redacted.slice(0, MAX_OTHER_VALUE - 1)}…` : redacted;
 }
 
-function section(heading: string, body: string): string {
+export function section(heading: string, body: string): string {
   return `<section><h2>${escapeHtml(heading)}</h2>${body}</section>`;
 }
 
 /** A `<dt>/<dd>` pair, or nothing when the record lacks the field (sparse records stay tidy). */
-function row(label: string, valueHtml: string | undefined, className?: string): string {
+export function row(label: string, valueHtml: string | undefined, className?: string): string {
   if (valueHtml === undefined || valueHtml === '') return '';
   const cls = className ? ` class="${className}"` : '';
   return `<dt>${escapeHtml(label)}</dt><dd${cls}>${valueHtml}</dd>`;
 }
 
-function text(value: string | undefined): string | undefined {
+export function text(value: string | undefined): string | undefined {
   return value === undefined || value.trim() === '' ? undefined : escapeHtml(value);
 }
 
-function size(bytes: number | undefined, ctx: Context): string | undefined {
+export function size(bytes: number | undefined, ctx: Context): string | undefined {
   if (bytes === undefined) return undefined;
   const human = formatBytes(bytes);
   if (!Number.isSafeInteger(bytes) || bytes < 1024) return escapeHtml(human);
@@ -240,7 +240,7 @@ function groupDigits(n: number, locale: string | undefined): string {
 }
 
 /** Local time as text, the UTC value in the tooltip; an unparsable value is shown as sent. */
-function date(iso: string | undefined, ctx: Context): string | undefined {
+export function date(iso: string | undefined, ctx: Context): string | undefined {
   if (iso === undefined || iso.trim() === '') return undefined;
   const parsed = parseIsoDate(iso);
   if (!parsed) return escapeHtml(iso);
@@ -255,14 +255,14 @@ function category(info: ImageInfo): string | undefined {
   return id === undefined ? escapeHtml(name) : `${escapeHtml(name)} <span class="muted">(${escapeHtml(id)})</span>`;
 }
 
-function tags(value: string | undefined): string | undefined {
+export function tags(value: string | undefined): string | undefined {
   const list = splitTags(value);
   if (list.length === 0) return undefined;
   return `<ul class="chips">${list.map((tag) => `<li class="chip">${escapeHtml(tag)}</li>`).join('')}</ul>`;
 }
 
 /** Scheme, host and path only: the query is where signatures live. */
-function url(value: string | undefined): string | undefined {
+export function url(value: string | undefined): string | undefined {
   if (value === undefined || value.trim() === '') return undefined;
   return `<code class="url">${escapeHtml(redactUrl(value))}</code>`;
 }

@@ -9,14 +9,15 @@
 import * as z from 'zod/mini';
 import { lazy } from '../lazy';
 
-export const PANEL_ACTIONS = ['copyUrl', 'copySignedUrl', 'openInBrowser', 'refresh', 'copyId'] as const;
+export const PANEL_ACTIONS = ['copyUrl', 'copySignedUrl', 'openInBrowser', 'refresh', 'copyId', 'copyPlayUrl'] as const;
 export type PanelAction = (typeof PANEL_ACTIONS)[number];
 
 /** Webview → host. `ready` is the handshake: the host posts nothing before it. */
 const webviewMessageSchema = lazy(() =>
   z.discriminatedUnion('type', [
     z.object({ type: z.literal('ready') }),
-    z.object({ type: z.literal('action'), action: z.enum(PANEL_ACTIONS) }),
+    // `stream`: which play stream a video panel's row button means (an index into what the host rendered).
+    z.object({ type: z.literal('action'), action: z.enum(PANEL_ACTIONS), stream: z.optional(z.number().check(z.int(), z.minimum(0), z.maximum(99))) }),
   ]),
 );
 export type WebviewMessage = z.output<ReturnType<typeof webviewMessageSchema>>;

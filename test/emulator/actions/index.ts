@@ -3,6 +3,8 @@ import type { ActionHandler } from './context';
 import { getCategories } from './getCategories';
 import { getImageInfo } from './getImageInfo';
 import { getImageInfos } from './getImageInfos';
+import { getPlayInfo } from './getPlayInfo';
+import { getVideoInfos } from './getVideoInfos';
 import { createUploadImage, deleteImage, updateImageInfos } from './imageWrites';
 import { searchMedia } from './searchMedia';
 
@@ -11,6 +13,8 @@ export const ACTIONS: Readonly<Record<string, ActionHandler>> = {
   GetImageInfos: getImageInfos,
   SearchMedia: searchMedia,
   GetCategories: getCategories,
+  GetVideoInfos: getVideoInfos,
+  GetPlayInfo: getPlayInfo,
   CreateUploadImage: createUploadImage,
   UpdateImageInfos: updateImageInfos,
   DeleteImage: deleteImage,

@@ -5,6 +5,7 @@ import { compileMatch, type Searchable } from '../match';
 import type { ActionHandler } from './context';
 import { intParam } from './params';
 import { parseFields, selectImageFields } from './searchFields';
+import { searchVideos } from './searchMediaVideo';
 
 /** Paged search reaches only the first 5,000 matches (vod-api.md §1.3); Total still counts them all. */
 export const MAX_REACHABLE = 5000;
@@ -14,9 +15,10 @@ const SORT_FIELDS = new Set(['CreationTime', 'ModificationTime']);
 type SortKey = { field: 'CreationTime' | 'ModificationTime'; desc: boolean };
 
 /**
- * SearchMedia for SearchType=image. Other media types are valid but the library has none, so they
- * answer an empty list (video is the API's default SearchType). `Fields` decides what each `Image`
- * holds (see searchFields.ts); `ScrollToken` is ignored (images cannot be scrolled, vod-api.md §1.3).
+ * SearchMedia for SearchType=image, video and audio (searchMediaVideo.ts). 'attached' is valid but the
+ * library has none, so it answers an empty list (video is the API's default SearchType). For images
+ * `Fields` decides what each `Image` holds (see searchFields.ts); video and audio searches answer whole
+ * records and ignore it (not yet as strict). `ScrollToken` is ignored (vod-api.md §1.3).
  */
 export const searchMedia: ActionHandler = (context) => {
   const { params, library } = context;
@@ -25,8 +27,11 @@ export const searchMedia: ActionHandler = (context) => {
   const pageNo = intParam(params, 'PageNo', { min: 1, max: 1_000_000, fallback: 1 });
   const pageSize = intParam(params, 'PageSize', { min: 1, max: 100, fallback: 10 });
   const sortKeys = parseSortBy(params['SortBy']);
-  const fields = parseFields(params['Fields']);
   const predicate = params['Match']?.trim() ? compileMatch(params['Match']) : () => true;
+  if (searchType === 'video' || searchType === 'audio') {
+    return searchVideos(context, { mediaType: searchType, predicate, pageNo, pageSize, sortKeys, maxReachable: MAX_REACHABLE });
+  }
+  const fields = parseFields(params['Fields']);
   if (searchType !== 'image') return { Total: 0, MediaList: [] };
 
   const matches = library.images.filter((record) => predicate(searchableOf(record)));

@@ -1,0 +1,140 @@
+/**
+ * ImageService as the one resolver for "what is this ID": images first, then the IDs no image batch
+ * found go through pooled GetVideoInfos batches. N image IDs + M video IDs cost ⌈(N+M)/20⌉ image
+ * calls + ⌈M/20⌉ video calls, whatever order the IDs come in and the image answers arrive.
+ */
+import assert from 'node:assert/strict';
+import type { ImageInfosResult } from '../../src/vod/api';
+import { VodError } from '../../src/vod/errors';
+import { ImageService } from '../../src/vod/imageService';
+import { formatDuration, mediaKindOf } from '../../src/vod/media/mediaLookup';
+import type { VideoInfosResult } from '../../src/vod/media/videoApi';
+
+function hexId(prefix: string, n: number): string {
+  return prefix + n.toString(16).padStart(31, '0');
+}
+
+class FakeMediaApi {
+  imageCalls: string[][] = [];
+  videoCalls: string[][] = [];
+  videoError: unknown;
+  /** Random delays so image answers arrive out of order. */
+  jitter = false;
+
+  constructor(
+    readonly images: ReadonlySet<string>,
+    readonly videos: ReadonlyMap<string, 'video' | 'audio' | undefined>,
+  ) {}
+
+  getImageInfos = async (ids: readonly string[]): Promise<ImageInfosResult> => {
+    this.imageCalls.push([...ids]);
+    if (this.jitter) await new Promise((r) => setTimeout(r, Math.random() * 10));
+    return { images: ids.filter((id) => this.images.has(id)).map((ImageId) => ({ ImageId })), missing: ids.filter((id) => !this.images.has(id)), requestIds: [] };
+  };
+
+  getVideoInfos = async (ids: readonly string[]): Promise<VideoInfosResult> => {
+    this.videoCalls.push([...ids]);
+    assert.ok(ids.length <= 20, `a GetVideoInfos batch of ${ids.length}`);
+    if (this.videoError) throw this.videoError;
+    const found = ids.filter((id) => this.videos.has(id));
+    const videos = found.map((VideoId) => ({ VideoId, Duration: 61, ...(this.videos.get(VideoId) ? { MediaType: this.videos.get(VideoId) } : {}) }));
+    return { videos, raw: videos, missing: ids.filter((id) => !this.videos.has(id)), requestIds: [] };
+  };
+}
+
+function library(n: number, m: number, audioEvery = 0) {
+  const images = Array.from({ length: n }, (_, i) => hexId('a', i));
+  const videos = Array.from({ length: m }, (_, i) => hexId('b', i));
+  const api = new FakeMediaApi(new Set(images), new Map(videos.map((id, i) => [id, audioEvery > 0 && i % audioEvery === 0 ? 'audio' : undefined])));
+  return { images, videos, api };
+}
+
+function shuffled<T>(items: readonly T[]): T[] {
+  const out = [...items];
+  for (let i = out.length - 1; i > 0; i--) {
+    const j = Math.floor(Math.random() * (i + 1));
+    [out[i], out[j]] = [out[j]!, out[i]!];
+  }
+  return out;
+}
+
+describe('media resolver (ImageService)', () => {
+  for (const [n, m] of [[0, 1], [1, 1], [19, 1], [20, 20], [37, 23], [100, 41], [3000, 2000]] as const) {
+    it(`${n} image IDs + ${m} video IDs → ⌈(N+M)/20⌉ image calls + ⌈M/20⌉ video calls`, async () => {
+      const { images, videos, api } = library(n, m);
+      api.jitter = n + m < 500;
+      const service = new ImageService({ api, batchDelayMs: 1, maxEntries: 10_000 });
+      const result = await service.getMany(shuffled([...images, ...videos]));
+      assert.equal(api.imageCalls.length, Math.ceil((n + m) / 20));
+      assert.equal(api.videoCalls.length, Math.ceil(m / 20));
+      // Only IDs the image step did not find reach GetVideoInfos.
+      assert.ok(api.videoCalls.flat().every((id) => !images.includes(id)));
+      for (const id of images) assert.equal(result.get(id)?.state, 'found');
+      for (const id of videos) assert.equal(result.get(id)?.state, 'video');
+      service.dispose();
+    });
+  }
+
+  it('says audio when the server marks the asset as audio, missing when neither step knows the ID', async () => {
+    const { videos, api } = library(1, 4, 2);
+    const service = new ImageService({ api, batchDelayMs: 1 });
+    const unknown = hexId('c', 1);
+    const result = await service.getMany([...videos, unknown]);
+    assert.deepEqual(videos.map((id) => result.get(id)?.state), ['audio', 'video', 'audio', 'video']);
+    const missing = result.get(unknown);
+    assert.ok(missing?.state === 'missing' && missing.videoCheck === undefined);
+  });
+
+  it('shares the cache: a second lookup of a video costs no call', async () => {
+    const { videos, api } = library(0, 1);
+    const service = new ImageService({ api, batchDelayMs: 1 });
+    assert.equal((await service.get(videos[0]!)).state, 'video');
+    assert.equal(service.peek(videos[0]!)?.state, 'video');
+    assert.equal((await service.get(videos[0]!)).state, 'video');
+    assert.equal(api.imageCalls.length + api.videoCalls.length, 2);
+  });
+
+  it('a key refused GetVideoInfos keeps its image results, reports once and stops asking', async () => {
+    const { images, videos, api } = library(3, 3);
+    api.videoError = new VodError('auth', 'This AccessKey may not call GetVideoInfos.', { code: 'Forbidden.RAM' });
+    const service = new ImageService({ api, batchDelayMs: 1 });
+    const reports: VodError[] = [];
+    service.onVideoStepUnavailable((e) => reports.push(e));
+    const first = await service.getMany([...images, videos[0]!]);
+    for (const id of images) assert.equal(first.get(id)?.state, 'found');
+    const denied = first.get(videos[0]!);
+    assert.ok(denied?.state === 'missing' && denied.videoCheck === 'denied');
+    const second = await service.getMany(videos.slice(1));
+    assert.ok([...second.values()].every((l) => l.state === 'missing' && l.videoCheck === 'denied'));
+    assert.equal(api.videoCalls.length, 1, 'the video step stays off after a refusal');
+    assert.equal(reports.length, 1);
+    // A full refresh (e.g. new credentials) tries again.
+    api.videoError = undefined;
+    service.invalidate();
+    assert.equal((await service.get(videos[1]!)).state, 'video');
+  });
+
+  it('any other video-step failure is not cached: waiters get the error, the next lookup retries', async () => {
+    const { videos, api } = library(0, 1);
+    api.videoError = new VodError('network', 'offline');
+    const service = new ImageService({ api, batchDelayMs: 1 });
+    await assert.rejects(service.get(videos[0]!), /offline/);
+    api.videoError = undefined;
+    assert.equal((await service.get(videos[0]!)).state, 'video');
+  });
+
+  it('without getVideoInfos (images-only API) unknown IDs are simply missing', async () => {
+    const service = new ImageService({ api: { getImageInfos: new FakeMediaApi(new Set(), new Map()).getImageInfos }, batchDelayMs: 1 });
+    const lookup = await service.get(hexId('d', 1));
+    assert.ok(lookup.state === 'missing' && lookup.videoCheck === undefined);
+  });
+
+  it('formats durations as h:mm:ss and reads the media kind', () => {
+    assert.equal(formatDuration(90.5), '0:01:31');
+    assert.equal(formatDuration(3 * 3600 + 25 * 60 + 7), '3:25:07');
+    assert.equal(formatDuration(undefined), undefined);
+    assert.equal(formatDuration(-1), undefined);
+    assert.equal(mediaKindOf({ MediaType: 'Audio' }), 'audio');
+    assert.equal(mediaKindOf({}), 'video');
+  });
+});
