@@ -9,6 +9,8 @@
  * complete when the next path starts. Bytes are cut at LF only: a UTF-8 sequence never holds a LF
  * byte, and no chunk is decoded across a line, so nothing is copied but the line being read.
  */
+import { DEFAULT_ID_PATTERN } from '../imageIds';
+import { findDefaultPatternIds } from './defaultPatternIds';
 import { scanText, type TextOccurrence } from './scanText';
 
 const LF = 0x0a;
@@ -29,6 +31,8 @@ export interface RipgrepFile {
 export class RipgrepLineReader {
   private carry: Buffer | undefined;
   private path: string | undefined;
+  /** The current path's bytes: most lines belong to the file before them, and comparing bytes costs no string. */
+  private pathBytes: Buffer | undefined;
   private occurrences: TextOccurrence[] = [];
   private loneCr = false;
 
@@ -66,10 +70,11 @@ export class RipgrepLineReader {
     let lineNumber = 0;
     while (pos < end && data[pos] !== COLON) lineNumber = lineNumber * 10 + (data[pos++]! - 48);
     if (pos >= end || lineNumber < 1) return;
-    const path = data.toString('utf8', data[start] === 0x2e && data[start + 1] === 0x2f ? start + 2 : start, nul);
-    if (path !== this.path) {
+    const pathStart = data[start] === 0x2e && data[start + 1] === 0x2f ? start + 2 : start;
+    if (this.pathBytes === undefined || data.compare(this.pathBytes, 0, this.pathBytes.length, pathStart, nul) !== 0) {
       this.finishFile();
-      this.path = path;
+      this.pathBytes = Buffer.from(data.subarray(pathStart, nul));
+      this.path = this.pathBytes.toString('utf8');
     }
     if (this.loneCr) return;
     const text = data.toString('utf8', pos + 1, end);
@@ -78,15 +83,23 @@ export class RipgrepLineReader {
       this.loneCr = true;
       return;
     }
-    for (const o of scanText(text, this.idPattern)) {
-      this.occurrences.push({ id: o.id, line: lineNumber - 1, character: o.character, length: o.length });
+    this.matchLine(text, lineNumber - 1);
+  }
+
+  /** The line holds no line break, so a match's offset is its column (no LineCursor needed for the default pattern). */
+  private matchLine(text: string, line: number): void {
+    if (this.idPattern === DEFAULT_ID_PATTERN) {
+      for (const m of findDefaultPatternIds(text)) this.occurrences.push({ id: m.id, line, character: m.start, length: m.end - m.start });
+      return;
     }
+    for (const o of scanText(text, this.idPattern)) this.occurrences.push({ id: o.id, line, character: o.character, length: o.length });
   }
 
   private finishFile(): void {
     if (this.path === undefined) return;
     const file = { path: this.path, occurrences: this.loneCr ? [] : this.occurrences, needsExactScan: this.loneCr };
     this.path = undefined;
+    this.pathBytes = undefined;
     this.occurrences = [];
     this.loneCr = false;
     this.onFile(file);
