@@ -22,7 +22,7 @@ const ID = 'd41d8cd98f00b204e9800998ecf8427e';
 const ID2 = '0123456789abcdef0123456789abcdef';
 const ID3 = 'fedcba9876543210fedcba9876543210';
 const DEFAULT = '[0-9a-f]{32}';
-const RULES = { idPattern: DEFAULT, include: [], exclude: [], maxFileSize: 1024 * 1024 };
+const RULES: { idPattern: string; include: readonly string[]; exclude: readonly string[]; maxFileSize: number } = { idPattern: DEFAULT, include: [], exclude: [], maxFileSize: 1024 * 1024 };
 
 describe('scan: ripgrep command line', () => {
   it('keeps every workspace-controlled value glued to its flag, behind fixed flags that switch off config and ignore files', () => {
