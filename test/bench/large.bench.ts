@@ -18,7 +18,7 @@ import * as path from 'node:path';
 import { createHash } from 'node:crypto';
 import { scanFiles, type FileSource } from '../../src/vod/scan/fileScanner';
 import { MAX_INDEX_IDS, WorkspaceIndex } from '../../src/vod/scan/workspaceIndex';
-import { benchRipgrep, ripgrepScan } from './scan.bench';
+import { benchRipgrep, prng, ripgrepScan } from './scan.bench';
 import { collectGarbage, ms, type BenchModule, type BenchRow } from './types';
 import { underLoad } from './underLoad';
 
@@ -32,18 +32,6 @@ const md5 = (text: string): string => createHash('md5').update(text).digest('hex
 function option(name: string): string | undefined {
   const arg = process.argv.find((a) => a === `--${name}` || a.startsWith(`--${name}=`));
   return arg === undefined ? undefined : (arg.split('=')[1] ?? '');
-}
-
-/** mulberry32, as in scan.bench.ts: the same corpus on every run. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 interface LargeCorpus {
@@ -180,7 +168,7 @@ const largeBench: BenchModule = {
           value: ms(scan.result.ms, 0),
           goal: 'completes',
           met: allKnown && index.idCount === expectedIds,
-          note: `ripgrep-backed, this process; index kept ${index.idCount} IDs of ${corpus.ids.length} (bound ${MAX_INDEX_IDS}${index.limitReached ? ", limit reached as designed" : ""}); corpus generated in ${ms(genMs, 0)}`,
+          note: `ripgrep-backed, this process; index kept ${index.idCount} IDs of ${corpus.ids.length} (bound ${MAX_INDEX_IDS}${index.limitReached ? ', limit reached as designed' : ''}); corpus generated in ${ms(genMs, 0)}`,
         },
         { metric: 'heap growth during the scan (peak)', value: `${peakMb.toFixed(1)} MB`, goal: '≤ 100 MB', met: peakMb <= 100, note: `retained after it (the index): ${retainedMb.toFixed(1)} MB; plain Node, not the extension host` },
         { metric: 'longest event-loop block during the scan', value: ms(scan.maxLagMs, 0), goal: '≤ 50 ms', met: scan.maxLagMs <= 50, note: 'perf_hooks delay histogram, this process' },

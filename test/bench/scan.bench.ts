@@ -32,7 +32,7 @@ const RUNS = 3;
 const SEED = 0x5eed;
 
 /** mulberry32: a tiny seeded PRNG, so the corpus is the same on every run and machine. */
-function prng(seed: number): () => number {
+export function prng(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;
