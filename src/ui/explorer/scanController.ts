@@ -32,6 +32,11 @@ export const MAX_SCAN_FILES = 50_000;
 /** How often scanned files are folded into the index (one tree refresh each) during a scan. */
 const FLUSH_MS = 300;
 /**
+ * Results folded in at most this many at a time: ripgrep reports thousands of files in 300 ms, and
+ * folding them all in one go would block the extension host (hovers, typing) for tens of ms.
+ */
+const MAX_PENDING_RESULTS = 1000;
+/**
  * How long changed files are gathered before a rescan. The watcher delivers its events in batches
  * already; 100 ms keeps a burst together while one edited file shows in the view well within 300 ms.
  */
@@ -158,6 +163,7 @@ export class ScanController implements vscode.Disposable {
     const found = (result: FileScanResult): void => {
       seen.add(result.path);
       pending.push(result);
+      if (pending.length >= MAX_PENDING_RESULTS) flush();
     };
     try {
       const viaRipgrep = await this.ripgrepScan(signal, found);
