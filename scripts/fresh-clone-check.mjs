@@ -6,7 +6,7 @@
 // The copy runs with a fresh empty TMPDIR, checked afterwards: the runs must leave nothing behind there.
 // Prints one line per check and a closing `N passed, N failed`; exit 0 only when all passed.
 import { spawn, execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { copyFile, mkdir, mkdtemp, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -27,11 +27,34 @@ function deepFolder(base) {
   return folder;
 }
 
-/** The working tree as a clone would have it (plus uncommitted work, so a developer checks what they have). */
+/** The working tree's files as a clone would have them (plus uncommitted work, so a developer checks what they have). */
+function checkoutFiles() {
+  try {
+    const listed = execFileSync('git', ['ls-files', '-z', '--cached', '--others', '--exclude-standard'], { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
+    return listed.split('\0').filter(Boolean);
+  } catch {
+    return filesWithoutGit(); // a downloaded archive rather than a clone
+  }
+}
+
+/** Without git: every file except what .gitignore names (its `dir/`, `a/b/` and `*.ext` lines are all it has). */
+function filesWithoutGit() {
+  const rules = readFileSync(path.join(ROOT, '.gitignore'), 'utf8').split('\n').map((l) => l.trim()).filter((l) => l && !l.startsWith('#'));
+  const ignoredBy = (rel, rule) => {
+    if (rule.startsWith('*.')) return rel.endsWith(rule.slice(1));
+    const folder = rule.replace(/\/$/, '');
+    if (folder.includes('/')) return rel.startsWith(`${folder}/`);
+    return rel.split('/').slice(0, -1).includes(folder) || rel === folder;
+  };
+  return readdirSync(ROOT, { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile())
+    .map((e) => path.relative(ROOT, path.join(e.parentPath ?? e.path, e.name)).split(path.sep).join('/'))
+    .filter((rel) => !rel.startsWith('.git/') && !rules.some((rule) => ignoredBy(rel, rule)));
+}
+
 async function copyCheckout(dest) {
-  const listed = execFileSync('git', ['ls-files', '-z', '--cached', '--others', '--exclude-standard'], { cwd: ROOT, encoding: 'utf8' });
   let copied = 0;
-  for (const file of listed.split('\0').filter(Boolean)) {
+  for (const file of checkoutFiles()) {
     const from = path.join(ROOT, file);
     if (!existsSync(from)) continue; // deleted in the working tree
     await mkdir(path.dirname(path.join(dest, file)), { recursive: true });

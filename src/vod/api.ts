@@ -54,6 +54,8 @@ export interface CategoriesQuery extends CallOptions {
   readonly cateId?: number | undefined;
   readonly pageNo?: number | undefined;
   readonly pageSize?: number | undefined;
+  /** The API's default is `CreationTime:Desc` (newest first). */
+  readonly sortBy?: SearchSortBy | undefined;
 }
 
 export interface CategoriesResult {

@@ -17,6 +17,7 @@ import type {
 import { SkewCorrectedClock, type Clock } from './clock';
 import type { Credentials } from './credentials';
 import { isLoopbackHost } from './endpoint';
+import { checkExpiryBounds } from './duration';
 import { cleanServerMessage, headerValue, mapApiError, mapTransportError } from './errorMapping';
 import { VodError, isVodError } from './errors';
 import { isPlausibleImageId } from './imageIds';
@@ -38,6 +39,7 @@ import {
   SearchMediaResponseSchema,
   type ImageInfo,
 } from './schemas';
+import { SEARCH_IMAGE_FIELDS, imageOfMedia } from './searchImageFields';
 import { safeRequestId } from './serverFields';
 import { newNonce, signRequest } from './signing/signedRequest';
 import { createUndiciTransport, type Transport, type TransportResponse } from './transport';
@@ -196,7 +198,7 @@ export class VodClient implements VodApi {
   async searchImages(query: SearchImagesQuery = {}): Promise<SearchImagesResult> {
     const pageNo = checkInt('Page number', query.pageNo ?? 1, 1, Number.MAX_SAFE_INTEGER);
     const pageSize = checkInt('Page size', query.pageSize ?? 10, 1, MAX_PAGE_SIZE);
-    const params: Record<string, string> = { SearchType: 'image', PageNo: String(pageNo), PageSize: String(pageSize) };
+    const params: Record<string, string> = { SearchType: 'image', Fields: SEARCH_IMAGE_FIELDS, PageNo: String(pageNo), PageSize: String(pageSize) };
     if (query.match !== undefined && query.match.trim() !== '') params['Match'] = query.match;
     if (query.sortBy !== undefined) params['SortBy'] = query.sortBy;
 
@@ -204,7 +206,7 @@ export class VodClient implements VodApi {
     const mediaList = data.MediaList ?? [];
     return {
       total: data.Total ?? mediaList.length,
-      images: mediaList.flatMap((media) => media.Image ?? []),
+      images: mediaList.flatMap((media) => imageOfMedia(media) ?? []),
       mediaList,
       requestId,
     };
@@ -216,6 +218,7 @@ export class VodClient implements VodApi {
       PageNo: String(checkInt('Page number', query.pageNo ?? 1, 1, Number.MAX_SAFE_INTEGER)),
       PageSize: String(checkInt('Page size', query.pageSize ?? 10, 1, MAX_PAGE_SIZE)),
     };
+    if (query.sortBy !== undefined) params['SortBy'] = query.sortBy;
     const { data } = await this.call({ action: 'GetCategories', params, schema: GetCategoriesResponseSchema, signal: query.signal });
     const subCategories = data.SubCategories ?? [];
     return { category: data.Category, subCategories, total: data.SubTotal ?? subCategories.length };
@@ -353,10 +356,17 @@ function isErrorBody(json: unknown): boolean {
   return typeof Code === 'string' && typeof Message === 'string';
 }
 
+/**
+ * AuthTimeout and OutputType. The bounds are checked here, before any request: for OutputType=oss
+ * the API allows at most 2,592,000 s (GetImageInfo(s) reference), and a local refusal says why
+ * where the server's InvalidParameter would not.
+ */
 function urlParams(options: ImageUrlOptions): Record<string, string> {
   const params: Record<string, string> = {};
   if (options.authTimeout !== undefined) {
-    params['AuthTimeout'] = String(checkInt('URL validity (AuthTimeout)', options.authTimeout, 1, Number.MAX_SAFE_INTEGER));
+    const outOfBounds = checkExpiryBounds(options.authTimeout, options.outputType ?? 'cdn');
+    if (outOfBounds) throw outOfBounds;
+    params['AuthTimeout'] = String(options.authTimeout);
   }
   if (options.outputType !== undefined) params['OutputType'] = options.outputType;
   return params;

@@ -11,7 +11,12 @@ export interface VodRegion {
   readonly name: string;
 }
 
-/** VOD regions with a public endpoint, as currently documented (reference §2). */
+/**
+ * VOD regions with a public endpoint, exactly those on the official endpoint page
+ * (https://www.alibabacloud.com/help/en/vod/developer-reference/api-vod-2017-03-21-endpoint, reference §2).
+ * `me-central-1` appears only on the general region-ID page, not there, so it is not listed: such a
+ * region works through an explicit endpoint setting.
+ */
 export const VOD_REGIONS: readonly VodRegion[] = Object.freeze([
   { id: 'cn-shanghai', name: 'China (Shanghai)' },
   { id: 'cn-beijing', name: 'China (Beijing)' },
@@ -22,7 +27,6 @@ export const VOD_REGIONS: readonly VodRegion[] = Object.freeze([
   { id: 'ap-northeast-1', name: 'Japan (Tokyo)' },
   { id: 'eu-central-1', name: 'Germany (Frankfurt)' },
   { id: 'us-west-1', name: 'US (Silicon Valley)' },
-  { id: 'me-central-1', name: 'Saudi Arabia (Riyadh)' },
 ].map((region) => Object.freeze(region)));
 
 /** Used when neither a region nor an endpoint is configured. */
@@ -63,8 +67,9 @@ function regionEndpoint(region: string): URL {
     const known = VOD_REGIONS.map((r) => r.id).join(', ');
     throw new VodError(
       'invalidInput',
-      `VOD has no endpoint for region "${region}". Known regions: ${known}. ` +
-        'For another endpoint, set it explicitly.',
+      `VOD's endpoint page lists no endpoint for region "${region}" (listed: ${known}). ` +
+        'If VOD serves that region, set its endpoint explicitly: the vodImages.endpoint setting (vodimg: --endpoint), ' +
+        `e.g. https://vod.${region}.aliyuncs.com.`,
     );
   }
   return new URL(`https://vod.${target}.aliyuncs.com/`);

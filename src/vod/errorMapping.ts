@@ -24,6 +24,10 @@ const AUTH_PERMISSION =
   'This AccessKey is not allowed to do this. Grant its RAM user a policy allowing ' +
   'vod:GetImageInfo, vod:GetImageInfos, vod:SearchMedia and vod:GetCategories.';
 
+const NOT_VOD_ENDPOINT =
+  'The endpoint does not serve the ApsaraVideo VOD API (version 2017-03-21). ' +
+  'Check the vodImages.endpoint and vodImages.region settings (VOD endpoints look like vod.<region>.aliyuncs.com).';
+
 /** Exact codes first; families (prefixes) after, see `ruleFor`. */
 const EXACT_RULES: Readonly<Record<string, CodeRule>> = {
   'InvalidAccessKeyId.NotFound': {
@@ -58,6 +62,10 @@ const EXACT_RULES: Readonly<Record<string, CodeRule>> = {
     kind: 'auth',
     message: 'The VOD service of this account is suspended, usually for an overdue payment. Check the account in the Alibaba Cloud console.',
   },
+  // The gateway's answer for an action it does not know (HTTP 404, "Specified api is not found"): the
+  // endpoint is not VOD 2017-03-21 (another product, a proxy, a typo), never a missing image.
+  'InvalidAction.NotFound': { kind: 'configuration', message: NOT_VOD_ENDPOINT },
+  'InvalidApi.NotFound': { kind: 'configuration', message: NOT_VOD_ENDPOINT },
   NoSuchResource: {
     kind: 'notFound',
     message: 'The image does not exist in this region (VOD media are bound to the region they were uploaded to).',
@@ -65,6 +73,10 @@ const EXACT_RULES: Readonly<Record<string, CodeRule>> = {
   'InvalidImage.NotFound': {
     kind: 'notFound',
     message: 'The image does not exist in this region (VOD media are bound to the region they were uploaded to).',
+  },
+  'InvalidCateId.NotFound': {
+    kind: 'notFound',
+    message: 'The category does not exist (it may have been deleted). Pick the category again.',
   },
   InternalError: { kind: 'server', message: 'VOD failed with an internal error. Try again later.' },
   ServiceUnAvailable: { kind: 'server', message: 'VOD is temporarily unavailable. Try again later.' },

@@ -15,7 +15,9 @@ export type VodErrorKind =
   | 'invalidResponse'
   | 'invalidInput'
   | 'cancelled'
-  | 'noCredentials';
+  | 'noCredentials'
+  /** The endpoint or region setting points at something that is not VOD 2017-03-21. */
+  | 'configuration';
 
 export interface VodErrorDetails {
   /** The API error `Code`, e.g. `InvalidAccessKeyId.NotFound`. */

@@ -49,8 +49,7 @@ function buildSchemas() {
     OriginalFileName: z.optional(z.string()),
   });
 
-  const ImageInfoSchema = z.looseObject({
-    ImageId: z.string(),
+  const imageFields = {
     AppId: z.optional(z.string()),
     AuditStatus: z.optional(z.string()),
     CateId: z.optional(numberLike),
@@ -66,7 +65,8 @@ function buildSchemas() {
     Tags: z.optional(z.string()),
     Title: z.optional(z.string()),
     URL: z.optional(z.string()),
-  });
+  };
+  const ImageInfoSchema = z.looseObject({ ImageId: z.string(), ...imageFields });
 
   const GetImageInfoResponseSchema = z.looseObject({
     RequestId: z.optional(z.string()),
@@ -79,12 +79,15 @@ function buildSchemas() {
     NonExistImageIds: z.optional(listOf(stringLike, 'ImageId')),
   });
 
-  /** SearchMedia's image record: no Mezzanine, no width/height (see the reference). */
+  /**
+   * SearchMedia's media item. Its `Image` has no Mezzanine and holds only the fields `Fields` named,
+   * so even ImageId may be missing (the item's MediaId is the same ID).
+   */
   const MediaListItemSchema = z.looseObject({
-    MediaId: z.optional(z.string()),
+    MediaId: z.optional(stringLike),
     MediaType: z.optional(z.string()),
     CreationTime: z.optional(z.string()),
-    Image: z.optional(ImageInfoSchema),
+    Image: z.optional(z.looseObject({ ImageId: z.optional(z.string()), ...imageFields })),
   });
 
   const SearchMediaResponseSchema = z.looseObject({

@@ -8,6 +8,7 @@
  */
 import type * as Undici from 'undici';
 import { VodError } from './errors';
+import { downloadRefusal, MAX_DOWNLOAD_REDIRECTS, tooManyRedirects } from './downloadPolicy';
 import { isLoopbackHost } from './endpoint';
 import { mapTransportError, headerValue } from './errorMapping';
 
@@ -43,7 +44,10 @@ export interface FetchedBytes {
 export interface Transport {
   /** Sends one request; any HTTP status resolves, only transport failures reject. */
   request(request: TransportRequest): Promise<TransportResponse>;
-  /** GETs a (signed) media URL, following up to 3 redirects; a non-2xx status rejects. */
+  /**
+   * GETs a (signed) media URL, following up to 3 redirects; every hop must be https (plain http only
+   * to this machine, see downloadPolicy.ts); a non-2xx status rejects.
+   */
   fetchBytes(url: string, options?: FetchBytesOptions): Promise<FetchedBytes>;
   /** Closes idle keep-alive connections so a CLI process can exit. */
   close(): Promise<void>;
@@ -79,7 +83,6 @@ const DEFAULTS = {
   keepAliveTimeoutMs: 30_000,
   userAgent: 'vod-image-inspector',
 };
-const MAX_REDIRECTS = 3;
 
 function defaultPort(protocol: string): number {
   return protocol === 'https:' ? 443 : 80;
@@ -274,17 +277,20 @@ export function createUndiciTransport(options: UndiciTransportOptions = {}): Tra
     request: (request) => send(request, maxResponseBytes),
 
     async fetchBytes(url, fetchOptions = {}) {
+      // Redirects are followed by hand so that every hop passes the same policy as the first URL.
       let current = parseUrl(url);
+      let previous: URL | undefined;
       for (let hop = 0; ; hop++) {
-        if (current.protocol !== 'https:' && current.protocol !== 'http:') {
-          throw new VodError('invalidInput', `Only http(s) URLs can be downloaded, not ${current.protocol}.`);
-        }
+        const refusal = downloadRefusal(current, previous);
+        if (refusal) throw refusal;
         const response = await send(
           { method: 'GET', url: current.href, headers: {}, signal: fetchOptions.signal, timeoutMs: fetchOptions.timeoutMs },
           fetchOptions.maxBytes ?? maxResponseBytes,
         );
         const location = headerValue(response.headers, 'location');
-        if (response.status >= 300 && response.status < 400 && location !== undefined && hop < MAX_REDIRECTS) {
+        if (response.status >= 300 && response.status < 400 && location !== undefined) {
+          if (hop >= MAX_DOWNLOAD_REDIRECTS) throw tooManyRedirects(current.host);
+          previous = current;
           current = parseUrl(location, current);
           continue;
         }

@@ -1,4 +1,7 @@
 /**
+ * Real-size hovers (first hover over the 8 MB JPEG, hover payload, heap after 100 hovers), in the
+ * extension host and in plain Node, printed in pairs (test/bench/host/realSizeHover.ts, realSizeHover.ts).
+ *
  * Heap growth after 10,000 lookups (goal ≤ 30 MB), measured twice and printed side by side:
  * - in the real extension host (code-server, the extension loaded from this tree, the emulator
  *   behind it): test/bench/host/index.ts run as the host's test suite, through
@@ -12,6 +15,8 @@ import * as path from 'node:path';
 import { startEmulator } from '../emulator';
 import { CODE_SERVER_BIN } from '../host/lib/paths';
 import type { HostHeapResult } from './host/index';
+import type { RealSizeHoverResult } from './host/realSizeHover';
+import { FIRST_HOVER_GOAL_MS, PAYLOAD_GOAL_BYTES, nodeRealSizeRows } from './realSizeHover';
 import type { ScanBurstResult } from './host/scanBurst';
 import type { ScanLoadResult } from './host/scanLoad';
 import { heapGrowth } from './resolve.bench';
@@ -52,11 +57,41 @@ async function hostRows(): Promise<BenchRow[]> {
       `(${result.found} found, ${result.missing} missing, ${result.failed} failed); whole run ${ms(performance.now() - started, 0)}`,
   };
   const burstLine = output.split('\n').find((l) => l.startsWith('HOST_BURST '));
+  const realSizeLine = output.split('\n').find((l) => l.startsWith('HOST_REALSIZE '));
   const loadLine = output.split('\n').find((l) => l.startsWith('HOST_SCAN_LOAD '));
   return [
     heap,
     ...(burstLine ? [burstRow(JSON.parse(burstLine.slice('HOST_BURST '.length)) as ScanBurstResult)] : []),
+    ...(realSizeLine ? realSizeRows(JSON.parse(realSizeLine.slice('HOST_REALSIZE '.length)) as RealSizeHoverResult) : []),
     ...(loadLine ? loadRows(JSON.parse(loadLine.slice('HOST_SCAN_LOAD '.length)) as ScanLoadResult) : []),
+  ];
+}
+
+/** The real-size hover in the extension host, next to the plain-Node rows of realSizeHover.bench.ts. */
+function realSizeRows(result: RealSizeHoverResult): BenchRow[] {
+  const growth = result.heapAfterMb - result.heapBeforeMb;
+  return [
+    {
+      metric: 'extension host: first hover, 8 MB JPEG',
+      value: ms(result.firstHoverMs, 0),
+      goal: `≤ ${FIRST_HOVER_GOAL_MS} ms`,
+      met: result.firstHoverMs <= FIRST_HOVER_GOAL_MS,
+      note: `${(result.firstHoverMs / FIRST_HOVER_GOAL_MS).toFixed(2)}× the goal; vscode.executeHoverProvider; thumbnail uncached, lookup cached by the heap phase`,
+    },
+    {
+      metric: 'extension host: hover payload, 8 MB JPEG',
+      value: `${(result.payloadBytes / 1024).toFixed(1)} KB`,
+      goal: '≤ 256 KB',
+      met: result.maxPayloadBytes <= PAYLOAD_GOAL_BYTES,
+      note: `largest of ${result.hovers} hovers: ${(result.maxPayloadBytes / 1024).toFixed(1)} KB; ${result.withThumbnail}/${result.hovers} with a thumbnail`,
+    },
+    {
+      metric: `extension host: heap after ${result.hovers} real-size hovers`,
+      value: `${growth.toFixed(1)} MB`,
+      goal: '≤ 30 MB',
+      met: growth <= 30,
+      note: `heap ${result.heapBeforeMb.toFixed(1)} → ${result.heapAfterMb.toFixed(1)} MB; five fixtures, thumbnails cached after each first hover`,
+    },
   ];
 }
 
@@ -104,9 +139,16 @@ async function nodeRows(): Promise<BenchRow[]> {
 }
 
 const hostHeapBench: BenchModule = {
-  title: 'heap growth: extension host vs plain Node; a burst of file changes in the host',
+  title: 'heap growth: extension host vs plain Node; a burst of file changes and a full scan in the host; real-size hovers',
   async bench() {
-    return [...(await hostRows()), ...(await nodeRows())];
+    const host = await hostRows();
+    const node = await nodeRows();
+    const nodeRealSize = await nodeRealSizeRows();
+    // Real-size rows in pairs (extension host, then plain Node) so each reads against its twin.
+    const kinds = ['first hover, 8 MB', 'payload', 'real-size hovers|first hovers', 'over the limits'];
+    const isRealSize = (row: BenchRow): boolean => kinds.some((kind) => new RegExp(kind).test(row.metric));
+    const paired = kinds.flatMap((kind) => [...host, ...nodeRealSize].filter((row) => new RegExp(kind).test(row.metric)));
+    return [...host.filter((row) => !isRealSize(row)), ...node, ...paired];
   },
 };
 export default hostHeapBench;

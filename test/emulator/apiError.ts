@@ -36,7 +36,10 @@ export const apiErrors = {
     new ApiError(400, 'InvalidSecurityToken.MismatchWithAccessKey', 'Specified SecurityToken mismatch with the AccessKey.'),
   forbiddenRam: () =>
     new ApiError(403, 'Forbidden.RAM', "User not authorized to operate on the specified resource, or this API doesn't support RAM."),
-  invalidAction: () => new ApiError(403, 'InvalidAction', 'Specified action is not valid.'),
+  // An unknown action: 404 InvalidAction.NotFound, as the POP gateway answers it (error-code tables
+  // of gateway-fronted products, e.g. https://www.alibabacloud.com/help/en/sms/developer-reference/api-error-codes:
+  // "InvalidAction.NotFound — Specified api is not found, please check your url and method").
+  invalidAction: () => new ApiError(404, 'InvalidAction.NotFound', 'Specified api is not found, please check your url and method.'),
   invalidVersion: () => new ApiError(400, 'InvalidVersion', 'Specified parameter Version is not valid.'),
   unsupportedMethod: () => new ApiError(403, 'UnsupportedHTTPMethod', 'This http method is not supported.'),
   noSuchResource: () => new ApiError(404, 'NoSuchResource', 'The specified resource does not exist.'),

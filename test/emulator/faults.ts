@@ -42,6 +42,10 @@ export class FaultState {
     return this.plan.imageLatencyMs ?? 0;
   }
 
+  imageProcessingOff(): boolean {
+    return (this.plan.imageProcessingOff ?? 0) > 0;
+  }
+
   clockOffsetMs(): number {
     return this.plan.clockOffsetMs ?? 0;
   }
@@ -71,7 +75,7 @@ export class FaultState {
 }
 
 const FIELDS: readonly (keyof FaultPlan)[] = [
-  'latencyMs', 'throttle', 'retryAfterMs', 'serverError', 'reset', 'malformedJson', 'oversizedBytes', 'hang', 'clockOffsetMs', 'imageLatencyMs',
+  'latencyMs', 'throttle', 'retryAfterMs', 'serverError', 'reset', 'malformedJson', 'oversizedBytes', 'hang', 'clockOffsetMs', 'imageLatencyMs', 'imageProcessingOff',
 ];
 
 /** Keeps known numeric fields only (the control endpoint feeds this untrusted JSON). */

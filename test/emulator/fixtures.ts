@@ -8,13 +8,15 @@
  * - 5,200 'bulk' images (older, 2021-2022, one category) so SearchMedia's 5,000-match cap is real.
  *
  * Traits tests can pick by: format 'png'|'jpeg'|'gif'; status 'uploading'|'uploadFail' (others are Normal);
- * 'blocked' (AuditStatus Blocked), 'auditNormal', 'noAudit'; shape 'sparse' (ImageId + URL only),
+ * 'blocked' (AuditStatus Blocked), 'auditNormal', 'noAudit', 'batchAudit' (GetImageInfos returns the audit status too); shape 'sparse' (ImageId + URL only),
  * 'noMezzanine'; numbers 'sizeAsString'|'sizeAsNumber'|'numbersAsStrings'; 'plain' (ordinary, complete,
  * Normal, harmless text); 'hostile', 'unicode', 'cjk', 'emoji', 'bidi', 'longTitle', 'newlines', 'quote',
- * 'emptyTitle', 'uncategorized', 'subcategory', 'otherBucket', 'cover', 'large', 'tiny', 'wide', 'tall', 'bulk'.
+ * 'emptyTitle', 'uncategorized', 'subcategory', 'otherBucket', 'cover', 'large', 'tiny', 'wide', 'tall', 'bulk';
+ * 'realSize' with 'photo8mb' | 'png3mb' | 'anim6mb' | 'photo12mb' | 'photo20mb' (realSize.ts).
  */
 import { createHash } from 'node:crypto';
 import type { AssetName } from './assets';
+import { REAL_SIZE, type RealSizeName } from './realSize';
 import { isoSeconds } from './clock';
 import type { FixtureImage } from './types';
 
@@ -22,7 +24,11 @@ export type PngPattern = 'gradient' | 'stripes' | 'checker' | 'rings' | 'noise';
 
 export type ImageSource =
   | { kind: 'png'; width: number; height: number; pattern: PngPattern }
-  | { kind: 'asset'; name: AssetName };
+  | { kind: 'asset'; name: AssetName }
+  /** Real-size photos and animations, generated at start (realSize.ts). */
+  | { kind: 'realSize'; name: RealSizeName }
+  /** What a client uploaded through CreateUploadImage + PutObject (writes.ts). */
+  | { kind: 'uploaded'; bytes: Buffer; width: number; height: number; format: 'png' | 'jpeg' | 'gif' };
 
 /** Which fields a record exposes: everything, no Mezzanine, or only ImageId + URL. */
 export type RecordShape = 'full' | 'noMezzanine' | 'sparse';
@@ -45,6 +51,11 @@ export interface FixtureRecord {
   appId: string;
   storageLocation: string;
   regionId?: string;
+  /**
+   * Whether GetImageInfos' item carries AuditStatus/RegionId too. The Go SDK's model has them on the
+   * batch items, the TypeScript one does not; the emulator answers both ways, per fixture.
+   */
+  batchAudit: boolean;
   originalFileName: string;
   source: ImageSource;
   shape: RecordShape;
@@ -109,6 +120,7 @@ interface Spec {
   imageType?: 'default' | 'cover';
   png?: [number, number, PngPattern];
   asset?: AssetName;
+  realSize?: RealSizeName;
   shape?: RecordShape;
   numbers?: NumberStyle;
   fileName?: string;
@@ -203,6 +215,12 @@ const SPECIALS: readonly Spec[] = [
   { slug: 'uncategorized', title: 'Not in any category', cate: null, traits: ['uncategorized'] },
   { slug: 'leather-bag', title: 'Brown leather bag', tags: 'product,bag,leather', cate: 'leather', png: [400, 300, 'gradient'], traits: ['plain', 'subcategory'] },
   { slug: 'second-bucket', title: 'Stored in the second bucket', cate: 'products', bucket: 1, traits: ['otherBucket'] },
+  // Real-size images (trait 'realSize' plus their name): what product libraries hold.
+  { slug: 'real-photo-8mb', title: 'Studio shot 4000×3000 (8 MB)', tags: 'product,photo,hires', cate: 'products', realSize: 'photo8mb', fileName: 'DSC04127.JPG' },
+  { slug: 'real-png-3mb', title: 'Lossless export (3 MB PNG)', tags: 'export,png', cate: 'marketing', realSize: 'png3mb', fileName: 'banner-master.png' },
+  { slug: 'real-anim-6mb', title: 'Animated teaser (6 MB GIF)', tags: 'animation,teaser', cate: 'marketing', realSize: 'anim6mb', fileName: 'teaser.gif' },
+  { slug: 'real-photo-12mb', title: 'Panorama 5000×3750 (12 MB)', tags: 'photo,hires', cate: 'uploads', realSize: 'photo12mb', fileName: 'PANO_0007.jpg' },
+  { slug: 'real-photo-20mb', title: 'Print master 6000×4500 (20 MB)', tags: 'print,hires', cate: 'uploads', realSize: 'photo20mb', fileName: 'print-master.jpg' },
 ];
 
 const ORDINARY_SUBJECTS = [
@@ -265,7 +283,9 @@ function fromSpec(spec: Spec, index: number, count: number): FixtureRecord {
   const step = (CURATED_END - CURATED_START) / count;
   // Deterministic jitter inside the slot keeps times irregular but strictly in list order.
   const created = Math.floor((CURATED_START + index * step + (seed % Math.floor(step * 0.8))) / 1000) * 1000;
-  const source: ImageSource = spec.asset
+  const source: ImageSource = spec.realSize
+    ? { kind: 'realSize', name: spec.realSize }
+    : spec.asset
     ? { kind: 'asset', name: spec.asset }
     : { kind: 'png', width: spec.png?.[0] ?? 320, height: spec.png?.[1] ?? 240, pattern: spec.png?.[2] ?? PATTERNS[seed % 4] ?? 'gradient' };
   const status = spec.status ?? 'Normal';
@@ -289,12 +309,13 @@ function fromSpec(spec: Spec, index: number, count: number): FixtureRecord {
     appId: spec.bucket === 1 ? 'app-2000001' : 'app-1000000',
     storageLocation: STORAGE_LOCATIONS[spec.bucket ?? 0],
     ...(seed % 2 === 0 ? { regionId: 'cn-shanghai' } : {}),
+    batchAudit: audit !== undefined && shape !== 'sparse' && (seed >>> 1) % 2 === 0,
     originalFileName: spec.fileName ?? `${spec.slug}.${ext}`,
     source,
     shape,
     numberStyle: numbers,
   };
-  record.traits = deriveTraits(record, spec.traits ?? []);
+  record.traits = deriveTraits(record, [...(spec.traits ?? []), ...(spec.realSize ? ['realSize', spec.realSize] : [])]);
   return record;
 }
 
@@ -314,6 +335,7 @@ function bulkRecord(n: number): FixtureRecord {
     modificationTime: isoSeconds(created),
     appId: 'app-1000000',
     storageLocation: STORAGE_LOCATIONS[0],
+    batchAudit: false,
     originalFileName: `bulk-${label}.png`,
     source: { kind: 'png', width: 64, height: 48, pattern: PATTERNS[n % 4] ?? 'gradient' },
     shape: 'full',
@@ -330,6 +352,7 @@ function deriveTraits(record: FixtureRecord, explicit: readonly string[]): strin
   if (record.status === 'UploadFail') traits.add('uploadFail');
   if (record.auditStatus === 'Blocked') traits.add('blocked');
   else traits.add(record.auditStatus === 'Normal' ? 'auditNormal' : 'noAudit');
+  if (record.batchAudit) traits.add('batchAudit');
   if (record.shape !== 'full') traits.add(record.shape);
   traits.add(record.numberStyle);
   if (record.cateId === undefined) traits.add('uncategorized');
@@ -338,6 +361,8 @@ function deriveTraits(record: FixtureRecord, explicit: readonly string[]): strin
 
 export function formatOf(source: ImageSource): 'png' | 'jpeg' | 'gif' {
   if (source.kind === 'png') return 'png';
+  if (source.kind === 'realSize') return REAL_SIZE[source.name].format;
+  if (source.kind === 'uploaded') return source.format;
   return source.name.endsWith('.gif') ? 'gif' : 'jpeg';
 }
 

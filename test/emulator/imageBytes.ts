@@ -1,10 +1,12 @@
 /**
  * The bytes each fixture serves, made on first use and cached: generated PNGs of the fixture's exact
- * size (colours and pattern derived from its ID), or the fixed JPEG/GIF assets.
+ * size (colours and pattern derived from its ID), the fixed JPEG/GIF assets, or the real-size images
+ * (realSize.ts; `warmImageBytes` makes those at emulator start, so no request waits for them).
  */
 import { loadAsset } from './assets';
 import type { FixtureRecord, ImageSource, PngPattern } from './fixtures';
 import { encodePng } from './png';
+import { generateRealSize, REAL_SIZE } from './realSize';
 
 export interface ImageBytes {
   bytes: Buffer;
@@ -26,12 +28,27 @@ export function imageBytesFor(record: FixtureRecord): ImageBytes {
 
 function render(imageId: string, source: ImageSource): ImageBytes {
   if (source.kind === 'asset') return loadAsset(source.name);
+  if (source.kind === 'uploaded') return { bytes: source.bytes, width: source.width, height: source.height, contentType: `image/${source.format}` };
+  if (source.kind === 'realSize') {
+    const spec = REAL_SIZE[source.name];
+    const contentType = spec.format === 'jpeg' ? 'image/jpeg' : `image/${spec.format}`;
+    return { bytes: generateRealSize(spec), width: spec.width, height: spec.height, contentType };
+  }
   const { width, height, pattern } = source;
   const channels = pattern === 'noise' ? 4 : 3;
   const pixels = pattern === 'noise' ? noise(width * height * 4, seedOf(imageId)) : paint(width, height, pattern, imageId);
   // Noise does not compress anyway; level 0 keeps generating the large fixture fast.
   const bytes = encodePng({ width, height, channels, pixels }, pattern === 'noise' ? 0 : 6);
   return { bytes, width, height, contentType: 'image/png' };
+}
+
+/** A generated PNG fixture's picture drawn at another size, as RGB (what a CDN resize answers). */
+export function patternPixels(imageId: string, source: Extract<ImageSource, { kind: 'png' }>, width: number, height: number): Uint8Array {
+  if (source.pattern !== 'noise') return paint(width, height, source.pattern, imageId);
+  const rgba = noise(width * height * 4, seedOf(imageId));
+  const rgb = new Uint8Array(width * height * 3);
+  for (let i = 0, j = 0; i < rgba.length; i += 4, j += 3) rgb.set(rgba.subarray(i, i + 3), j);
+  return rgb;
 }
 
 function paint(width: number, height: number, pattern: PngPattern, imageId: string): Uint8Array {
@@ -78,4 +95,9 @@ function noise(length: number, seed: number): Uint8Array {
     out[i + 3] = (s >>> 24) & 0xff;
   }
   return out;
+}
+
+/** Generates every fixture's bytes now (about a second for the real-size ones), once per process. */
+export function warmImageBytes(records: readonly FixtureRecord[]): void {
+  for (const record of records) if (record.source.kind === 'realSize') imageBytesFor(record);
 }

@@ -1,7 +1,7 @@
 /**
  * Turns a fixture into the JSON each action returns. Three variants, following the SDK models
  * (vod-api.md §1): GetImageInfo (with AuditStatus/RegionId where the fixture has them, and Mezzanine),
- * GetImageInfos (same minus AuditStatus/RegionId, which only the 2021 English doc lists), and
+ * GetImageInfos (the same; AuditStatus/RegionId only for `batchAudit` fixtures, see below), and
  * SearchMedia's `Image` (no Mezzanine, no ImageType, plus ModificationTime).
  */
 import { CATEGORIES, extensionOf, type FixtureRecord } from './fixtures';
@@ -57,7 +57,10 @@ export function imageJson(record: FixtureRecord, context: UrlContext, variant: R
   if (url) out['URL'] = url;
   out['Status'] = record.status;
   if (variant !== 'search') out['ImageType'] = record.imageType;
-  if (variant === 'single') {
+  // GetImageInfo: AuditStatus/RegionId per the 2021 English GetImageInfo reference. GetImageInfos: the
+  // Go SDK's model (alibaba-cloud-sdk-go services/vod struct_image_info.go) has both on batch items too,
+  // the TypeScript SDK's does not; so only some fixtures (`batchAudit`) send them in batches.
+  if (variant === 'single' || (variant === 'batch' && record.batchAudit)) {
     if (record.auditStatus) out['AuditStatus'] = record.auditStatus;
     if (record.regionId) out['RegionId'] = record.regionId;
   }

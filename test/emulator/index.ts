@@ -14,10 +14,12 @@ import { EmulatorClock } from './clock';
 import { DEMO_CREDENTIALS, EXPIRED_SECURITY_TOKEN, FORBIDDEN_CREDENTIALS, KeyRing, STS_CREDENTIALS } from './credentials';
 import { FaultState } from './faults';
 import { getLibrary, MISSING_IMAGE_ID, toFixtureImage } from './fixtures';
+import { warmImageBytes } from './imageBytes';
 import { NonceStore } from './nonces';
 import { EmulatorServer } from './server';
 import { StatsCounter } from './stats';
 import type { EmulatorOptions, RunningEmulator } from './types';
+import { WritableLibrary } from './writes';
 
 export type {
   AccessKeyPair,
@@ -36,8 +38,12 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     accessKeyId: options.accessKeyId ?? DEMO_CREDENTIALS.accessKeyId,
     accessKeySecret: options.accessKeySecret ?? DEMO_CREDENTIALS.accessKeySecret,
   };
-  const library = getLibrary();
-  const images = library.images.map(toFixtureImage);
+  const fixtures = getLibrary();
+  // Real-size images are generated now, not on the first request that needs their size.
+  warmImageBytes(fixtures.images);
+  // Each emulator has its own uploads, edits and deletions over the shared, never-changing fixtures.
+  const library = new WritableLibrary(fixtures);
+  const images = fixtures.images.map(toFixtureImage);
   const faults = new FaultState();
   const stats = new StatsCounter();
   const clock = new EmulatorClock(() => faults.clockOffsetMs());
@@ -76,6 +82,9 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     missingImageId: MISSING_IMAGE_ID,
     faults: { set: (plan) => faults.set(plan), reset: () => faults.reset() },
     stats,
-    close: () => server.close(),
+    close: async () => {
+      library.close();
+      await server.close();
+    },
   };
 }

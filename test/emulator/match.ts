@@ -1,18 +1,22 @@
 /**
- * The subset of SearchMedia's `Match` protocol the emulator understands (vod-api.md §1.3):
+ * The subset of SearchMedia's `Match` protocol the emulator understands, following the protocol
+ * appendix (https://www.alibabacloud.com/help/en/vod/developer-reference/protocol-for-media-asset-search,
+ * vod-api.md §1.3) and accepting nothing it does not document:
  *
  *   query     := and-chain                      -- a bare top-level `or` is a syntax error, as documented
  *   and-chain := primary ('and' primary)*
  *   primary   := '(' or-chain ')' | condition
  *   or-chain  := and-chain ('or' and-chain)*
- *   condition := Field '=' string               -- exact or fuzzy, by field
+ *   condition := CateId '=' integer             -- CateId is a Long ("field = value"): unquoted
+ *              | Field '=' string               -- exact or fuzzy, by field
  *              | Field 'in' '(' string (',' string)* ')'
  *              | TimeField '=' range
  *   range     := ('(' | '[') [string] ',' [string] (')' | ']')   -- '[' ']' closed, '(' ')' open; one end may be empty
  *
- * Strings are single-quoted. Escaping (the documentation says nothing; this is our choice): a
- * backslash escapes a quote or a backslash (`'O\'Brien'`, `'C:\\'`); any other backslash is kept as is.
- * Keywords `and`, `or`, `in` are case-insensitive; field names are case-sensitive.
+ * Strings are single-quoted and end at the next `'`: the appendix documents no escape, so a
+ * backslash is an ordinary character and `'O\'Brien'` is a syntax error (the stricter reading).
+ * A quoted CateId is a syntax error too. Keywords `and`, `or`, `in` are case-insensitive; field
+ * names are case-sensitive.
  */
 import { apiErrors } from './apiError';
 import { parseApiTimestamp } from './clock';
@@ -34,7 +38,7 @@ export interface Searchable {
 
 export type MatchPredicate = (item: Searchable) => boolean;
 
-type FieldKind = 'exact' | 'fuzzy' | 'time';
+type FieldKind = 'exact' | 'long' | 'fuzzy' | 'time';
 interface FieldRule {
   kind: FieldKind;
   /** Whether `in (…)` is allowed (the documented "multi-value" fields). */
@@ -43,7 +47,7 @@ interface FieldRule {
 
 const FIELDS: Readonly<Record<string, FieldRule>> = {
   ImageId: { kind: 'exact', multi: false },
-  CateId: { kind: 'exact', multi: false },
+  CateId: { kind: 'long', multi: false },
   StorageLocation: { kind: 'exact', multi: true },
   AppId: { kind: 'exact', multi: true },
   Status: { kind: 'exact', multi: true },
@@ -58,6 +62,7 @@ const FIELDS: Readonly<Record<string, FieldRule>> = {
 type Token =
   | { type: 'word'; text: string; at: number }
   | { type: 'string'; text: string; at: number }
+  | { type: 'number'; text: string; at: number }
   | { type: 'punct'; text: '=' | '(' | ')' | '[' | ']' | ','; at: number }
   | { type: 'end'; at: number };
 
@@ -87,6 +92,11 @@ function tokenize(source: string): Token[] {
       const [text, end] = readString(source, i);
       tokens.push({ type: 'string', text, at: i });
       i = end;
+    } else if (/[-0-9]/.test(ch)) {
+      const digits = /^-?\d+/.exec(source.slice(i))?.[0];
+      if (digits === undefined) throw syntax('Expression', i, `unexpected character ${JSON.stringify(ch)}`);
+      tokens.push({ type: 'number', text: digits, at: i });
+      i += digits.length;
     } else if (/[A-Za-z_]/.test(ch)) {
       const word = /^[A-Za-z_][A-Za-z0-9_]*/.exec(source.slice(i))?.[0] ?? ch;
       tokens.push({ type: 'word', text: word, at: i });
@@ -101,22 +111,9 @@ function tokenize(source: string): Token[] {
 
 /** Reads a quoted string starting at `start` (the opening quote); returns its value and the index after it. */
 function readString(source: string, start: number): [string, number] {
-  let value = '';
-  let i = start + 1;
-  while (i < source.length) {
-    const ch = source[i];
-    const next = source[i + 1];
-    if (ch === '\\' && (next === "'" || next === '\\')) {
-      value += next;
-      i += 2;
-    } else if (ch === "'") {
-      return [value, i + 1];
-    } else {
-      value += ch;
-      i += 1;
-    }
-  }
-  throw syntax('Expression', start, 'unterminated string');
+  const end = source.indexOf("'", start + 1);
+  if (end < 0) throw syntax('Expression', start, 'unterminated string');
+  return [source.slice(start + 1, end), end + 1];
 }
 
 class Parser {
@@ -186,6 +183,11 @@ class Parser {
       throw syntax(field, operator.at, `expected "=" or "in", found ${describe(operator)}`);
     }
     const value = this.peek();
+    if (rule.kind === 'long') {
+      if (value.type !== 'number') throw syntax(field, value.at, `${field} is a Long: expected an unquoted integer, found ${describe(value)}`);
+      this.take();
+      return valueTest(field, rule, [value.text]);
+    }
     if (value.type === 'string') {
       this.take();
       return valueTest(field, rule, [value.text]);
@@ -270,6 +272,7 @@ function isKeyword(token: Token, keyword: string): boolean {
 function describe(token: Token): string {
   if (token.type === 'end') return 'the end of the expression';
   if (token.type === 'string') return 'a quoted value';
+  if (token.type === 'number') return `the number ${token.text}`;
   return `"${token.text}"`;
 }
 

@@ -5,7 +5,7 @@
  *   /__emulator/…     the control API for tests in another process (loopback only)
  * Every handler is wrapped so garbage input answers an error instead of crashing the process.
  */
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
 import { ACTIONS } from './actions';
@@ -16,13 +16,17 @@ import type { KeyRing } from './credentials';
 import { type Fault, type FaultState, sanitize } from './faults';
 import { extensionOf, type Library } from './fixtures';
 import { imageBytesFor } from './imageBytes';
+import { parseImageProcess, processedBytes } from './imageProcess';
 import type { NonceStore } from './nonces';
 import { baseHeaders, JSON_TYPE, type ResponseMeta, send, sendApiError, sendApiResult, sendJson, sendText } from './respond';
 import { bucketOf, CDN_PREFIX, checkCdn, checkOss, OSS_PREFIX } from './signedUrls';
 import type { StatsCounter } from './stats';
+import { OssError, WritableLibrary } from './writes';
 
 const MAX_API_BODY = 1024 * 1024;
 const MAX_CONTROL_BODY = 64 * 1024;
+/** PutObject bodies: large enough for the 20 MB fixtures and the 50 MB upload benchmark. */
+const MAX_UPLOAD_BODY = 64 * 1024 * 1024;
 const CONTROL_PREFIX = '/__emulator/';
 const IMAGE_PATH = /^image\/default\/([A-Za-z0-9]{1,64})\.(png|jpg|gif)$/;
 
@@ -94,6 +98,7 @@ export class EmulatorServer {
     }
     if (url.pathname === '/') return this.handleApi(req, res, url, meta);
     if (url.pathname.startsWith(CONTROL_PREFIX)) return this.handleControl(req, res, url, meta);
+    if (req.method === 'PUT') return this.handleOssPut(req, res, url, meta);
     if (url.pathname.startsWith(CDN_PREFIX) || url.pathname.startsWith(OSS_PREFIX)) return this.handleImage(req, res, url, meta);
     sendApiError(req, res, meta, apiErrors.notFoundPath());
   }
@@ -190,8 +195,46 @@ export class EmulatorServer {
       sendText(res, meta, 404, 'Not Found');
       return;
     }
-    const image = imageBytesFor(record);
+    // CDN image editing exists on CDN URLs only (an OSS URL's signature would not cover the parameter),
+    // and only when the domain has it switched on (the imageProcessingOff fault turns it off).
+    const resize = oss || faults.imageProcessingOff() ? undefined : parseImageProcess(url.searchParams.get('image_process'));
+    if (resize === 'invalid') {
+      sendText(res, meta, 400, 'Bad Request: unsupported image_process parameter.');
+      return;
+    }
+    const image = resize ? processedBytes(record, resize) : imageBytesFor(record);
     send(res, meta, 200, image.contentType, image.bytes, { 'Cache-Control': 'private, max-age=60' }, req.method === 'HEAD');
+  }
+
+  // ---- OSS PutObject (uploads) ----------------------------------------------------------------
+
+  /** `PUT /<bucket>/<object>`: the upload step after CreateUploadImage (path-style, as on loopback). */
+  private async handleOssPut(req: IncomingMessage, res: ServerResponse, url: URL, meta: ResponseMeta): Promise<void> {
+    const { library, clock } = this.deps;
+    const [, bucket = '', ...keyParts] = url.pathname.split('/');
+    let body: Buffer;
+    try {
+      body = await readBody(req, MAX_UPLOAD_BODY);
+    } catch (error) {
+      if (error instanceof BodyTooLarge) sendOssError(res, meta, new OssError(400, 'EntityTooLarge', 'Your proposed upload exceeds the maximum allowed size.'));
+      else req.socket.destroy();
+      return;
+    }
+    const headers: Record<string, string> = {};
+    for (const [name, value] of Object.entries(req.headers)) if (typeof value === 'string') headers[name] = value;
+    try {
+      if (!(library instanceof WritableLibrary)) throw new OssError(405, 'MethodNotAllowed', 'This emulator takes no uploads.');
+      let objectKey: string;
+      try {
+        objectKey = keyParts.map(decodeURIComponent).join('/');
+      } catch {
+        throw new OssError(400, 'InvalidObjectName', 'The object name is not valid.');
+      }
+      library.putObject(decodeURIComponent(bucket), objectKey, headers, body, clock.nowMs());
+      send(res, meta, 200, 'text/plain', '', { ETag: `"${createHash('md5').update(body).digest('hex').toUpperCase()}"`, 'x-oss-request-id': meta.requestId });
+    } catch (error) {
+      sendOssError(res, meta, error instanceof OssError ? error : new OssError(500, 'InternalError', 'We encountered an internal error.'));
+    }
   }
 
   // ---- control -----------------------------------------------------------------------------
@@ -345,4 +388,11 @@ async function streamOversized(res: ServerResponse, meta: ResponseMeta, bytes: n
 function isLoopback(address: string | undefined): boolean {
   if (!address) return false;
   return address === '::1' || address.startsWith('127.') || address.startsWith('::ffff:127.');
+}
+
+/** OSS answers errors as XML: `<Error><Code>…</Code><Message>…</Message><RequestId>…</RequestId></Error>`. */
+function sendOssError(res: ServerResponse, meta: ResponseMeta, error: OssError): void {
+  const escape = (text: string): string => text.replace(/[<>&"']/g, (c) => `&#${c.charCodeAt(0)};`);
+  const xml = `<?xml version="1.0" encoding="UTF-8"?>\n<Error><Code>${escape(error.code)}</Code><Message>${escape(error.message)}</Message><RequestId>${meta.requestId}</RequestId><HostId>emulator</HostId></Error>`;
+  send(res, meta, error.httpStatus, 'application/xml', xml, { 'x-oss-request-id': meta.requestId });
 }

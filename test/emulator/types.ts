@@ -30,6 +30,8 @@ export interface FaultPlan {
   hang?: number;
   clockOffsetMs?: number;
   imageLatencyMs?: number;
+  /** Non-zero: the CDN domain has no image editing, so `image_process` is ignored and the original served. */
+  imageProcessingOff?: number;
 }
 
 export interface FixtureImage {

@@ -7,6 +7,9 @@
  * On a fresh clone the test host (code-server, playwright-core, Debian's Chromium) is not installed
  * yet, so this entry imports only Node's own modules until install.sh has run; the demo proper
  * (demoSession.ts) imports the host and is loaded afterwards.
+ * `npm run demo` runs it with Node's `--require tsx/cjs` and tsx's cache off rather than the tsx CLI,
+ * which leaves an IPC folder in the OS temp directory: the demo writes nothing outside the checkout
+ * and its own work folder.
  */
 import * as path from 'node:path';
 import { hostInstalled, INSTALL_SCRIPT, ROOT } from './lib/paths';
@@ -32,7 +35,8 @@ async function main(): Promise<number> {
     return 2;
   }
   await prepare();
-  const session = await import('./demoSession');
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded only now: it imports the host
+  const session = require('./demoSession') as typeof import('./demoSession');
   return smoke ? session.runSmoke() : session.interactive(port);
 }
 

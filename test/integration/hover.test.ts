@@ -146,14 +146,32 @@ describe('hover over image IDs', () => {
     assert.equal(lookups(await emulatorStats()) - lookups(before), 0);
   });
 
-  it('says the image is too large instead of embedding more than 1 MiB', async () => {
-    const id = imageIdFor('noise'); // fixture: an uncompressible PNG over 1.5 MiB
+  it('shows a resized thumbnail of an image over 1.5 MiB instead of embedding it', async () => {
+    const id = imageIdFor('noise'); // fixture: an uncompressible 640×640 PNG over 1.5 MiB
     const doc = await docWith(id);
     const found = await hoverOn(doc, id, 0);
     assert.ok(found);
-    assert.match(found.markdown.value, /too large/);
-    assert.ok(!found.markdown.value.includes('data:image'), 'no thumbnail embedded');
+    const { srcs } = linksAndImages(render(found.markdown.value));
+    assert.equal(srcs.length, 1);
+    assert.deepEqual(pngSize(srcs[0]!), { width: 256, height: 256 });
+    assert.ok(Buffer.byteLength(found.markdown.value) <= 256 * 1024);
   });
+
+  for (const [trait, size] of [['photo8mb', '4000×3000'], ['png3mb', '1000×1000'], ['anim6mb', '800×600'], ['photo12mb', '5000×3750'], ['photo20mb', '6000×4500']] as const) {
+    it(`shows a thumbnail for the real-size ${trait} (${size}), hover markdown ≤ 256 KB`, async () => {
+      const id = imageId(trait);
+      const doc = await docWith(`"hero": "${id}"`);
+      const found = await hoverOn(doc, id);
+      assert.ok(found, 'no VOD hover');
+      assert.match(found.markdown.value, new RegExp(size));
+      const { srcs } = linksAndImages(render(found.markdown.value));
+      assert.equal(srcs.length, 1, 'one embedded thumbnail');
+      assert.match(srcs[0]!, /^data:image\/png;base64,/);
+      const { width, height } = pngSize(srcs[0]!);
+      assert.equal(Math.max(width, height), 256);
+      assert.ok(Buffer.byteLength(found.markdown.value) <= 256 * 1024, `${Buffer.byteLength(found.markdown.value)} bytes`);
+    });
+  }
 
   it('works in files on disk too, and not inside a longer hex run such as a SHA-256', async () => {
     const id = imageIdFor('cover');

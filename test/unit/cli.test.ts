@@ -111,6 +111,8 @@ describe('cli: vodimg (built) against the emulator', function () {
       [['search', '--page', '0'], /--page/],
       [['url', 'abc', '--expires', '0'], /--expires/],
       [['url', 'abc', '--output-type', 'oss', '--expires', '31d'], /--expires/],
+      [['url', 'abc', '--output-type', 'oss', '--expires', '2592001'], /at most 30 days/],
+      [['info', 'abc', '--output-type', 'oss', '--auth-timeout', '2592001'], /at most 30 days/],
       [['info', 'abc', '--output-type', 'ftp'], /cdn or oss/],
       [['info', 'abc', '--signature', 'v2'], /v3 or v1/],
       [['info', 'abc', '--timeout', 'soon'], /--timeout/],

@@ -9,6 +9,8 @@ import { rejection } from './support/rejection';
 import type { RequestLogEntry } from '../../src/vod/log';
 import { createUndiciTransport, type Transport } from '../../src/vod/transport';
 import { startEmulator, type RunningEmulator } from '../emulator';
+import { callApi } from '../emulator/rawClient';
+import { needsAuditCheck } from '../../src/ui/intel/auditStatus';
 
 describe('client against the emulator', function () {
   this.timeout(30_000);
@@ -116,7 +118,66 @@ describe('client against the emulator', function () {
     it('GetCategories from the root', async () => {
       const result = await client().getCategories();
       assert.ok(result.subCategories.length >= 4);
-      assert.ok(result.subCategories.every((c) => typeof c.CateId === 'number'));
+      assert.ok(result.subCategories.every((c) => typeof c.CateId === 'number' && typeof c.SubTotal === 'number'));
+      assert.equal(result.category?.CateId, -1);
+    });
+
+    it('GetCategories: an unknown CateId is a missing category, not a bad request', async () => {
+      const error = await rejection(client().getCategories({ cateId: 42 }));
+      assert.equal(error.code, 'InvalidCateId.NotFound');
+      assert.equal(error.kind, 'notFound');
+      assert.match(error.message, /category does not exist/);
+    });
+  });
+
+  describe('URL validity', () => {
+    it('refuses AuthTimeout over 2,592,000 s for OutputType=oss before any request, with a clear message', async () => {
+      const before = emulator.stats.apiRequests;
+      for (const call of [
+        () => client().getImageInfo(imageWith('plain'), { outputType: 'oss', authTimeout: 2_592_001 }),
+        () => client().getImageInfos([imageWith('plain')], { outputType: 'oss', authTimeout: 2_592_001 }),
+      ]) {
+        const error = await rejection(call());
+        assert.equal(error.kind, 'invalidInput');
+        assert.equal(error.httpStatus, undefined, 'refused locally, not by the server');
+        assert.match(error.message, /at most 30 days \(2592000 s\)/);
+      }
+      assert.equal(emulator.stats.apiRequests, before, 'no request was sent');
+      const ok = await client().getImageInfo(imageWith('plain'), { outputType: 'oss', authTimeout: 2_592_000 });
+      assert.match(ok.URL ?? '', /Expires=/);
+    });
+  });
+
+  describe('audit status from batches', () => {
+    it('keeps AuditStatus/RegionId a batch returns, so only records without them need the single GetImageInfo', async () => {
+      const curated = emulator.images.filter((i) => !i.traits.includes('bulk'));
+      const result = await client().getImageInfos(curated.map((i) => i.imageId));
+      const needing = result.images.filter((info) => needsAuditCheck({ state: 'found', info, fetchedAt: 0 })).map((i) => i.ImageId);
+      const expected = curated
+        .filter((i) => !i.traits.includes('batchAudit') && i.status !== 'UploadFail')
+        .map((i) => i.imageId);
+      assert.deepEqual(needing.sort(), expected.sort());
+      const batchBlocked = curated.find((i) => i.traits.includes('batchAudit') && i.auditStatus === 'Normal');
+      assert.equal(result.images.find((i) => i.ImageId === batchBlocked?.imageId)?.AuditStatus, 'Normal');
+    });
+  });
+
+  describe('an endpoint that is not VOD 2017-03-21', () => {
+    it('an unknown action (InvalidAction.NotFound, 404) is a configuration error naming the endpoint setting, not a missing image', async () => {
+      // What the emulator answers for an action it does not serve, replayed to the client as the
+      // answer to its own request (a renamed action could not be re-signed from outside the client).
+      const answer = await callApi(emulator.endpoint, 'GetImageInfoX', { ImageId: imageWith('plain') }, { credentials: emulator.credentials });
+      assert.equal(answer.status, 404);
+      const replay: Transport = {
+        request: async () => ({ status: answer.status, headers: answer.headers, body: answer.body }),
+        fetchBytes: (url, options) => transport.fetchBytes(url, options),
+        close: async () => {},
+      };
+      const error = await rejection(client({ transport: replay, retry: { maxRetries: 0 } }).getImageInfo(imageWith('plain')));
+      assert.equal(error.code, 'InvalidAction.NotFound');
+      assert.equal(error.kind, 'configuration');
+      assert.match(error.message, /does not serve the ApsaraVideo VOD API \(version 2017-03-21\)/);
+      assert.match(error.message, /vodImages\.endpoint/);
     });
   });
 

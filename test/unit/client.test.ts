@@ -473,7 +473,14 @@ describe('client: search and categories', () => {
     const result = await h.client.searchImages({ match: "Title = 'cat'", pageNo: 2, pageSize: 50, sortBy: 'CreationTime:Asc' });
     const { action, params } = h.transport.call(0);
     assert.equal(action, 'SearchMedia');
-    assert.deepEqual(params, { SearchType: 'image', Match: "Title = 'cat'", PageNo: '2', PageSize: '50', SortBy: 'CreationTime:Asc' });
+    assert.deepEqual(params, {
+      SearchType: 'image',
+      Fields: 'ImageId,Title,Tags,Description,CateId,CateName,Status,CreationTime,ModificationTime,URL,StorageLocation,AppId',
+      Match: "Title = 'cat'",
+      PageNo: '2',
+      PageSize: '50',
+      SortBy: 'CreationTime:Asc',
+    });
     assert.equal(result.total, 57);
     assert.deepEqual(result.images.map((i) => i.ImageId), [ID_A]);
     assert.equal(result.mediaList.length, 2);
@@ -483,8 +490,32 @@ describe('client: search and categories', () => {
   it('defaults: page 1, 10 per page, no Match', async () => {
     const h = harness([json(200, { RequestId: 'S', MediaList: [] })]);
     const result = await h.client.searchImages();
-    assert.deepEqual(h.transport.call(0).params, { SearchType: 'image', PageNo: '1', PageSize: '10' });
+    const { Fields, ...rest } = h.transport.call(0).params;
+    assert.ok(Fields?.includes('Title'));
+    assert.deepEqual(rest, { SearchType: 'image', PageNo: '1', PageSize: '10' });
     assert.equal(result.total, 0);
+  });
+
+  it('takes the ID from MediaId when the Image lacks it, and the time from the item', async () => {
+    const h = harness([
+      json(200, {
+        RequestId: 'S2',
+        Total: 3,
+        MediaList: [
+          { MediaId: ID_A, MediaType: 'image', CreationTime: '2024-01-02T03:04:05Z' },
+          { MediaId: ID_B, MediaType: 'image', CreationTime: '2024-01-01T00:00:00Z', Image: { Title: 'Only a title' } },
+          { MediaId: 'b9c3f0c1d2e3a4b5c6d7e8f9a0b1c2d3', MediaType: 'video', CreationTime: '2024-01-01T00:00:00Z' },
+        ],
+      }),
+    ]);
+    const result = await h.client.searchImages();
+    assert.deepEqual(
+      result.images.map((i) => [i.ImageId, i.Title, i.CreationTime]),
+      [
+        [ID_A, undefined, '2024-01-02T03:04:05Z'],
+        [ID_B, 'Only a title', '2024-01-01T00:00:00Z'],
+      ],
+    );
   });
 
   it('GetCategories from the root, wrapped sub-categories', async () => {

@@ -162,7 +162,7 @@ describe('emulator auth: official worked examples', () => {
         '&Version=2017-03-21&VideoId=5aed81b74ba84920be578cdfe004af4b&Signature=Ibgh7y8Vp47LBuAsf5Xhi1SvDss%3D';
       const tampered = await getUrl(`${example.endpoint}/?${query.replace('VideoId=5', 'VideoId=6')}`);
       assertCode(tampered, 400, 'SignatureDoesNotMatch');
-      assertCode(await getUrl(`${example.endpoint}/?${query}`), 403, 'InvalidAction');
+      assertCode(await getUrl(`${example.endpoint}/?${query}`), 404, 'InvalidAction.NotFound');
     } finally {
       await example.close();
     }

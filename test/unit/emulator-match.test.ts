@@ -38,7 +38,7 @@ describe('emulator Match parser', () => {
   it('matches ImageId, CateId, Status and StorageLocation exactly', () => {
     assert.deepEqual(ids("ImageId = 'a1'"), ['a1']);
     assert.deepEqual(ids("ImageId = 'a'"), []);
-    assert.deepEqual(ids("CateId = '1'"), ['a1', 'c3']);
+    assert.deepEqual(ids('CateId = 1'), ['a1', 'c3']);
     assert.deepEqual(ids("Status = 'normal'"), []);
     assert.deepEqual(ids("Status in ('Uploading','UploadFail')"), ['b2', 'c3']);
     assert.deepEqual(ids("StorageLocation = 'b2'"), ['b2']);
@@ -54,14 +54,22 @@ describe('emulator Match parser', () => {
 
   it('combines with and, and with or inside parentheses', () => {
     assert.deepEqual(ids("Status = 'Normal' and Title = 'red'"), ['a1']);
-    assert.deepEqual(ids("(Status = 'Uploading' or Title = 'red') and CateId = '2'"), ['b2']);
-    assert.deepEqual(ids("(Status = 'Uploading' OR Status = 'UploadFail') AND (CateId = '1' or CateId = '2')"), ['b2', 'c3']);
+    assert.deepEqual(ids("(Status = 'Uploading' or Title = 'red') and CateId = 2"), ['b2']);
+    assert.deepEqual(ids("(Status = 'Uploading' OR Status = 'UploadFail') AND (CateId = 1 or CateId = 2)"), ['b2', 'c3']);
     assert.deepEqual(ids("((Title = 'red'))"), ['a1']);
   });
 
-  it("escapes a quote as \\' and a backslash as \\\\", () => {
-    assert.deepEqual(ids("Title = 'O\\'Brien'"), ['b2']);
-    assert.deepEqual(ids("Title = 'C:\\\\path'"), ['c3']);
+  it('knows no escapes: a string ends at the next quote, a backslash is an ordinary character', () => {
+    syntaxError("Title = 'O\\'Brien'");
+    assert.deepEqual(ids("Title = 'C:\\path'"), ['c3']);
+    assert.deepEqual(ids("Title = 'O' and Title = 'Brien'"), ['b2']);
+  });
+
+  it('takes CateId (a Long) only unquoted', () => {
+    syntaxError("CateId = '1'");
+    syntaxError('CateId = 1.5');
+    syntaxError("CateId in ('1')");
+    syntaxError('Title = 1');
   });
 
   it('answers ErrorMatchSyntax for what it cannot parse', () => {

@@ -17,7 +17,7 @@ function rejects(options: { region?: string; endpoint?: string }, message: RegEx
 
 describe('endpoint', () => {
   describe('VOD_REGIONS', () => {
-    it('lists the currently documented regions, me-central-1 included', () => {
+    it('lists exactly the regions of the official endpoint page (no me-central-1)', () => {
       assert.deepEqual(
         VOD_REGIONS.map((r) => r.id),
         [
@@ -30,7 +30,6 @@ describe('endpoint', () => {
           'ap-northeast-1',
           'eu-central-1',
           'us-west-1',
-          'me-central-1',
         ],
       );
       for (const region of VOD_REGIONS) assert.ok(region.name.length > 0, region.id);
@@ -61,9 +60,13 @@ describe('endpoint', () => {
       assert.equal(resolveEndpoint({ region: '  ', endpoint: '' }).href, 'https://vod.cn-shanghai.aliyuncs.com/');
     });
 
-    it('rejects an unknown region, listing the known ones', () => {
+    it('rejects an unknown region, listing the known ones and saying to set the endpoint', () => {
       const error = rejects({ region: 'ap-south-1' }, /no endpoint for region "ap-south-1"/);
       for (const { id } of VOD_REGIONS) assert.ok(error.message.includes(id), id);
+      assert.match(error.message, /vodImages\.endpoint/);
+      const riyadh = rejects({ region: 'me-central-1' }, /no endpoint for region "me-central-1"/);
+      assert.match(riyadh.message, /https:\/\/vod\.me-central-1\.aliyuncs\.com/);
+      assert.equal(resolveEndpoint({ endpoint: 'vod.me-central-1.aliyuncs.com' }).href, 'https://vod.me-central-1.aliyuncs.com/');
     });
 
     it('rejects malformed region IDs before anything else', () => {

@@ -7,7 +7,7 @@
 import assert from 'node:assert/strict';
 import { VodClient } from '../../src/vod/client';
 import { VodError } from '../../src/vod/errors';
-import { buildMatch, quoteMatchValue, type MatchFilter } from '../../src/vod/match/matchBuilder';
+import { buildMatch, quoteMatchValue, searchTerms, type MatchFilter } from '../../src/vod/match/matchBuilder';
 import { createUndiciTransport, type Transport } from '../../src/vod/transport';
 import { startEmulator, type RunningEmulator } from '../emulator';
 import { getLibrary, type FixtureRecord } from '../emulator/fixtures';
@@ -54,19 +54,33 @@ describe('match: buildMatch', () => {
     assert.equal(compileMatch(expression)(item({ Title: '新 春节海报 — 红色，背景' })), true);
   });
 
-  it('quotes so any value round-trips exactly through the parser', () => {
-    const samples = ["O'Brien", 'C:\\path\\', "\\'", "'", '\\', "it's a \\'trap\\'", "a' or Title = 'b", ')', '’quoted’', ''];
+  it('writes no escapes: any text, split at its quotes, parses and finds a title holding it', () => {
+    const samples = ["O'Brien", 'C:\\path\\', "\\'", "'", '\\', "it's a \\'trap\\'", "a' or Title = 'b", ')', '’quoted’', "''x''"];
     let seed = 3;
     const alphabet = ["'", '\\', 'a', ' ', '(', ')', ',', '=', '中', '"'];
     for (let n = 0; n < 300; n++) {
       samples.push(Array.from({ length: n % 9 }, () => alphabet[((seed = (seed * 1103515245 + 12345) >>> 0) >>> 8) % alphabet.length]).join(''));
     }
-    for (const value of samples) {
-      // ImageId is an exact field: the parsed value must equal `value`, not merely be contained in it.
-      const predicate = compileMatch(`ImageId = ${quoteMatchValue(value)}`);
-      assert.equal(predicate(item({ ImageId: value })), true, JSON.stringify(value));
-      assert.equal(predicate(item({ ImageId: `${value}x` })), false, JSON.stringify(value));
+    for (const text of samples) {
+      const expression = match({ text, fields: ['Title'] });
+      if (expression === '') {
+        assert.deepEqual(searchTerms(text), [], JSON.stringify(text));
+        continue;
+      }
+      const predicate = compileMatch(expression);
+      assert.equal(predicate(item({ Title: `x ${text} y` })), true, JSON.stringify(text));
+      assert.equal(predicate(item({ Title: 'zzz' })), false, JSON.stringify(text));
     }
+  });
+
+  it("splits a text holding ' into fuzzy terms joined with and", () => {
+    assert.equal(match({ text: "O'Brien's photo", fields: ['Title'] }), "Title = 'O' and Title = 'Brien' and Title = 's photo'");
+    assert.equal(
+      match({ text: "it's", fields: ['Title', 'Tags'] }),
+      "(Title = 'it' or Tags = 'it') and (Title = 's' or Tags = 's')",
+    );
+    assert.equal(match({ text: " ' ' ", fields: ['Title'] }), '');
+    assert.throws(() => quoteMatchValue("a'b"));
   });
 
   it('cannot be broken out of by a quote in the text', () => {
@@ -77,10 +91,10 @@ describe('match: buildMatch', () => {
   });
 
   it('filters by category and statuses', () => {
-    assert.equal(match({ categoryId: 1000001 }), "CateId = '1000001'");
+    assert.equal(match({ categoryId: 1000001 }), 'CateId = 1000001');
     assert.equal(match({ statuses: ['Uploading'] }), "Status = 'Uploading'");
     const expression = match({ statuses: ['Uploading', 'UploadFail', 'Uploading'], categoryId: 7 });
-    assert.equal(expression, "CateId = '7' and Status in ('Uploading','UploadFail')");
+    assert.equal(expression, "CateId = 7 and Status in ('Uploading','UploadFail')");
     const predicate = compileMatch(expression);
     assert.equal(predicate(item({ CateId: 7, Status: 'UploadFail' })), true);
     assert.equal(predicate(item({ CateId: 7, Status: 'Normal' })), false);
@@ -122,7 +136,7 @@ describe('match: buildMatch', () => {
 
   it('joins every part with and', () => {
     const expression = match({ text: 'cat', fields: ['Title', 'Tags'], categoryId: 1, statuses: ['Normal'], createdFrom: '2024-01-01' });
-    assert.equal(expression, "(Title = 'cat' or Tags = 'cat') and CateId = '1' and Status = 'Normal' and CreationTime = ('2023-12-31T23:59:59Z',)");
+    assert.equal(expression, "(Title = 'cat' or Tags = 'cat') and CateId = 1 and Status = 'Normal' and CreationTime = ('2023-12-31T23:59:59Z',)");
     const predicate = compileMatch(expression);
     assert.equal(predicate(item({ Tags: 'cats', CateId: 1, Status: 'Normal', CreationTime: '2024-05-01T00:00:00Z' })), true);
     assert.equal(predicate(item({ Tags: 'cats', CateId: 1, Status: 'Normal', CreationTime: '2023-05-01T00:00:00Z' })), false);

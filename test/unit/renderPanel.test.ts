@@ -122,7 +122,7 @@ const ALLOWED: Record<string, string[]> = {
   p: ['id', 'class', 'role', 'aria-live'],
   main: [],
   figure: ['class'],
-  img: ['src', 'alt', 'width', 'height', 'referrerpolicy'],
+  img: ['src', 'alt', 'width', 'height', 'decoding', 'referrerpolicy'],
   section: [],
   dl: ['class'],
   dt: [],
@@ -272,6 +272,17 @@ describe('render/panelHtml', () => {
     assert.equal(textOf(custom.fields('Details').get('URL expiry')!), '<b>in 1 h</b>');
     const unsigned = renderPage(input(fullInfo({ URL: 'https://cdn.example.com/a.png' })));
     assert.equal(textOf(unsigned.fields('Details').get('URL expiry')!), 'The URL carries no expiry.');
+  });
+
+  it('shows a large image from the CDN resize when it is within the limits, the original beyond, with the real W×H', () => {
+    const large = { ...fullInfo(), Mezzanine: { ...fullInfo().Mezzanine, FileSize: 8_070_000, Width: 4000, Height: 3000 } };
+    const [img] = renderPage(input(large)).byTag('img');
+    assert.equal(attr(img!, 'src'), `${large.URL}&image_process=resize,l_1024`);
+    assert.deepEqual([attr(img!, 'width'), attr(img!, 'height'), attr(img!, 'decoding')], ['4000', '3000', 'async']);
+    const huge = { ...fullInfo(), Mezzanine: { ...fullInfo().Mezzanine, FileSize: 20_000_000, Width: 6000, Height: 4500 } };
+    const page = renderPage(input(huge));
+    assert.equal(attr(page.byTag('img')[0]!, 'src'), huge.URL);
+    assert.ok(page.all.some((e) => e.tagName === 'dd' && textOf(e) === '6000×4500'), 'the real W×H');
   });
 
   it('puts the signed URL in the img src and nowhere else, and no OSS signature at all', () => {

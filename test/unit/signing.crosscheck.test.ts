@@ -20,43 +20,11 @@ import OpenApiUtil from '@alicloud/openapi-util';
 import { acs3Authorization, type Acs3Input } from '../../src/vod/signing/acs3';
 import { percentEncode } from '../../src/vod/signing/percentEncode';
 import { signRpcV1 } from '../../src/vod/signing/rpcV1';
+import { Gen, seededRandom } from './support/randomInputs';
 
 type SdkRequest = Parameters<typeof OpenApiUtil.getAuthorization>[0];
 
 const CASES = 1200;
-
-/** mulberry32: small, fast, and good enough to spread test inputs. */
-function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-class Gen {
-  constructor(readonly random: () => number) {}
-
-  int(min: number, max: number): number {
-    return min + Math.floor(this.random() * (max - min + 1));
-  }
-
-  pick<T>(items: readonly T[]): T {
-    const item = items[this.int(0, items.length - 1)];
-    if (item === undefined) throw new Error('pick from an empty list');
-    return item;
-  }
-
-  string(alphabet: readonly string[], min: number, max: number): string {
-    let out = '';
-    const length = this.int(min, max);
-    for (let i = 0; i < length; i++) out += this.pick(alphabet);
-    return out;
-  }
-}
 
 const LETTERS = Array.from('ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz');
 const VALUE_CHARS = [

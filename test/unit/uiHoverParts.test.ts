@@ -6,6 +6,8 @@ import type { ImageInfosResult, ImageUrlOptions } from '../../src/vod/api';
 import { VodError } from '../../src/vod/errors';
 import { ImageService } from '../../src/vod/imageService';
 import type { ImageInfo } from '../../src/vod/schemas';
+import { getLibrary } from '../emulator/fixtures';
+import { imageBytesFor } from '../emulator/imageBytes';
 
 const FOUND = '5aed81b74ba84920be578cdfe004af4b';
 const MISSING = '28ba2b26d540446c94cdd2c4c48090e5';
@@ -68,7 +70,8 @@ describe('ui/hover hoverParts', () => {
     const first = await hoverParts(d, request(FOUND));
     assert.equal(first?.lookup.state, 'found');
     assert.deepEqual(first?.thumbnail, { dataUri: `data:image/png;base64,${PNG.toString('base64')}` });
-    assert.deepEqual(urls, [{ url: `https://cdn.example/${FOUND}.png?auth_key=1-0-0-x`, maxBytes: MAX_THUMBNAIL_BYTES }]);
+    // Size unknown: the CDN is asked for a resized picture first (the type-A signature covers the path only).
+    assert.deepEqual(urls, [{ url: `https://cdn.example/${FOUND}.png?auth_key=1-0-0-x&image_process=resize,l_256`, maxBytes: MAX_THUMBNAIL_BYTES }]);
 
     const second = await hoverParts(d, request(FOUND));
     assert.deepEqual(second, first);
@@ -95,7 +98,10 @@ describe('ui/hover hoverParts', () => {
     const d = deps(new ImageService({ api: fakeApi(), batchDelayMs: 0 }), fetcher);
     assert.deepEqual((await hoverParts(d, request(FOUND)))?.thumbnail, { tooLarge: true, bytes: undefined });
     assert.deepEqual((await hoverParts(d, request(FOUND)))?.thumbnail, { tooLarge: true, bytes: undefined });
-    assert.equal(urls.length, 1);
+    // The resized URL, then the original (over the 32 MiB download cap here); then nothing more.
+    assert.equal(urls.length, 2);
+    assert.match(urls[0]!.url, /image_process=resize,l_256$/);
+    assert.doesNotMatch(urls[1]!.url, /image_process/);
   });
 
   it('shows other download failures without caching them, never quoting a non-VodError message', async () => {
@@ -110,7 +116,25 @@ describe('ui/hover hoverParts', () => {
     assert.deepEqual((await hoverParts(d, request(FOUND)))?.thumbnail, { unavailable: 'cdn.example did not answer.' });
     assert.deepEqual((await hoverParts(d, request(FOUND)))?.thumbnail, { unavailable: 'download failed' });
     assert.deepEqual((await hoverParts(d, request(FOUND)))?.thumbnail, { unavailable: 'not a picture' });
-    assert.equal(urls.length, 3);
+    // The third hover: the resized answer is no picture, so the original is tried too (also none).
+    assert.equal(urls.length, 4);
+  });
+
+  it('takes a small image (known size) as it is, and shrinks a large JPEG the CDN would not resize', async () => {
+    const small = fakeFetcher(async () => ({ contentType: 'image/png', bytes: PNG }));
+    const d = deps(new ImageService({ api: fakeApi({ Mezzanine: { FileSize: PNG.length, Width: 1, Height: 1 } }), batchDelayMs: 0 }), small.fetcher);
+    assert.ok((await hoverParts(d, request(FOUND)))?.thumbnail);
+    assert.deepEqual(small.urls, [{ url: `https://cdn.example/${FOUND}.png?auth_key=1-0-0-x`, maxBytes: MAX_THUMBNAIL_BYTES }]);
+
+    // Over VOD's 10 MB processing limit: straight to the original, shrunk here.
+    const photo = getLibrary().images.find((r) => r.traits.includes('photo12mb'))!;
+    const jpeg = imageBytesFor(photo).bytes;
+    const large = fakeFetcher(async () => ({ contentType: 'image/jpeg', bytes: jpeg }));
+    const api = fakeApi({ Mezzanine: { FileSize: jpeg.length, Width: 5000, Height: 3750 } });
+    const thumbnail = (await hoverParts(deps(new ImageService({ api, batchDelayMs: 0 }), large.fetcher), request(FOUND)))?.thumbnail;
+    assert.ok(thumbnail && 'dataUri' in thumbnail && thumbnail.dataUri.startsWith('data:image/png;base64,'));
+    assert.equal(large.urls.length, 1);
+    assert.doesNotMatch(large.urls[0]!.url, /image_process/);
   });
 
   it('fetches nothing for records without an http(s) URL', async () => {

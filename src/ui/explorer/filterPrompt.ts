@@ -61,7 +61,7 @@ async function edit(services: Services, step: Exclude<Step, 'apply'>, filter: Li
       const text = await vscode.window.showInputBox({
         title: vscode.l10n.t('Search title, tags and description'),
         value: filter.match.text ?? '',
-        prompt: vscode.l10n.t('Matches any part of the title, tags or description, in any case. Leave empty for all.'),
+        prompt: vscode.l10n.t("Matches any part of the title, tags or description, in any case. A straight quote (') cannot be searched: the text is split there and every part must match. Leave empty for all."),
       });
       return text === undefined ? undefined : filterFromArg({ text }, filter);
     }

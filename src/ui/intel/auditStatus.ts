@@ -1,8 +1,9 @@
 /**
- * The audit status is only in GetImageInfo's answer: GetImageInfos, which the shared cache uses,
- * does not return `AuditStatus` (reference §1). So a "blocked" image can only be told by asking for
- * it alone. These pure rules say which images still need that single call, and keep an audit status
- * once learnt when a later batch answer (without the field) replaces the image. No `vscode` import.
+ * The audit status is certain only in GetImageInfo's answer: GetImageInfos, which the shared cache
+ * uses, returns `AuditStatus` in the Go SDK's model but not in the TypeScript one (reference §1). So a
+ * batch item that carries it is taken as is, and only an image whose batch item lacks it needs the
+ * single call. These pure rules say which images still need it, and keep an audit status once learnt
+ * when a later batch answer (without the field) replaces the image. No `vscode` import.
  */
 import type { LookupState } from '../../vod/explorer/statusStyle';
 

@@ -47,7 +47,8 @@ export async function loadCategoryTree(getCategories: GetCategories, signal?: Ab
 async function childrenOf(getCategories: GetCategories, cateId: number, signal: AbortSignal | undefined, wanted: number): Promise<Category[]> {
   const children: Category[] = [];
   for (let pageNo = 1; children.length < wanted; pageNo++) {
-    const { subCategories, total } = await getCategories({ cateId, pageNo, pageSize: PAGE_SIZE, signal });
+    // Oldest first, as the console lists them; the API's default is newest first.
+    const { subCategories, total } = await getCategories({ cateId, pageNo, pageSize: PAGE_SIZE, sortBy: 'CreationTime:Asc', signal });
     children.push(...subCategories);
     if (subCategories.length < PAGE_SIZE || children.length >= total) break;
   }

@@ -1,14 +1,18 @@
 /**
- * Builds SearchMedia's `Match` expression for the library filter (vod-api.md §1.3: "Protocol for
- * media asset search"). Every value the user typed goes inside single quotes with `\` and `'`
- * backslash-escaped; that escape is undocumented, and is the convention the local emulator's
- * parser (test/emulator/match.ts) implements.
+ * Builds SearchMedia's `Match` expression for the library filter, in the syntax of the protocol
+ * appendix (https://www.alibabacloud.com/help/en/vod/developer-reference/protocol-for-media-asset-search)
+ * and nothing else: string values in single quotes, `CateId` (a Long) unquoted, `or` only inside
+ * parentheses.
+ *
+ * Quotes: the appendix documents no escape inside a quoted value, so none is written (a backslash
+ * is an ordinary character). A search text containing `'` cannot be sent whole; it is split at each
+ * `'` into separate fuzzy terms that must all match (joined with `and`), and the filter prompt says so.
  *
  * Punctuation: the protocol asks for single-byte (ASCII) punctuation in the statement, meaning its
  * syntax: `=`, quotes, parentheses, commas. The builder writes all syntax itself, in ASCII. Values
  * are kept as typed, full-width punctuation included: a fuzzy search for a Chinese title has to
  * contain the title's own `，` or `—`, and a look-alike quote such as `’` cannot close a string
- * (only the ASCII `'` does), so it needs no escape. Leading and trailing whitespace is trimmed.
+ * (only the ASCII `'` does). Leading and trailing whitespace is trimmed.
  *
  * Creation-time ranges use only the documented forms `('from','to')`, `('from',)`, `(,'to')`.
  * Those bounds are exclusive, and API times have whole seconds, so an inclusive [from, to] is
@@ -55,9 +59,18 @@ export function buildMatch(filter: MatchFilter): string | VodError {
   return parts.join(' and ');
 }
 
-/** A single-quoted Match string. */
+/**
+ * A single-quoted Match string. The protocol has no escape, so a value holding `'` cannot be quoted:
+ * callers split such text first (see `searchTerms`); this refuses rather than build a broken statement.
+ */
 export function quoteMatchValue(value: string): string {
-  return `'${value.replace(/[\\']/g, '\\$&')}'`;
+  if (value.includes("'")) throw new VodError('invalidInput', 'A search value cannot contain a straight quote (\').');
+  return `'${value}'`;
+}
+
+/** The search text as fuzzy terms: split at each `'` (which cannot be quoted), trimmed, empty parts dropped. */
+export function searchTerms(text: string): string[] {
+  return [...new Set(text.split("'").map((part) => part.trim()).filter((part) => part !== ''))];
 }
 
 function textCondition(filter: MatchFilter): string | VodError | undefined {
@@ -68,16 +81,24 @@ function textCondition(filter: MatchFilter): string | VodError | undefined {
   if (fields.length === 0) return invalid('Choose at least one field to search the text in (title, tags or description).');
   const unknown = fields.find((field) => !MATCH_TEXT_FIELDS.includes(field));
   if (unknown !== undefined) return invalid(`"${String(unknown)}" is not a text field (use Title, Tags or Description).`);
-  const conditions = fields.map((field) => `${field} = ${quoteMatchValue(text)}`);
-  // The protocol rejects a top-level `or`; parentheses keep it inside.
-  return conditions.length === 1 ? conditions[0] : `(${conditions.join(' or ')})`;
+  const terms = searchTerms(text);
+  // Only quotes: nothing left to search for, which is the same as no text.
+  if (terms.length === 0) return undefined;
+  return terms.map((term) => termCondition(term, fields)).join(' and ');
+}
+
+/** One term in any of the fields; the protocol rejects a top-level `or`, so parentheses keep it inside. */
+function termCondition(term: string, fields: readonly MatchTextField[]): string {
+  const conditions = fields.map((field) => `${field} = ${quoteMatchValue(term)}`);
+  return conditions.length === 1 ? conditions[0]! : `(${conditions.join(' or ')})`;
 }
 
 function categoryCondition(filter: MatchFilter): string | VodError | undefined {
   const id = filter.categoryId;
   if (id === undefined) return undefined;
   if (!Number.isSafeInteger(id) || id < 0) return invalid(`A category ID is a whole number ≥ 0, not ${id}.`);
-  return `CateId = ${quoteMatchValue(String(id))}`;
+  // A Long in the protocol: written bare, as `field = value` shows it.
+  return `CateId = ${id}`;
 }
 
 function statusCondition(filter: MatchFilter): string | VodError | undefined {

@@ -13,6 +13,7 @@
 import { describeExpiry, parseSignedUrlExpiry } from '../signedUrlExpiry';
 import { redactText, redactUrl } from '../redact';
 import { ImageInfoSchema, MezzanineSchema, type ImageInfo, type Mezzanine } from '../schemas';
+import { panelImageUrl } from '../thumbnail/thumbnailPlan';
 import { escapeAttr, escapeHtml } from './escape';
 import { formatBytes, formatDate, formatDimensions, parseIsoDate, splitTags } from './format';
 import { buildPanelCsp, imageOriginOf } from './panelCsp';
@@ -130,10 +131,13 @@ function thumbnail(info: ImageInfo, imageOrigin: string | undefined, title: stri
   if (info.URL === undefined || origin === undefined || origin !== imageOrigin) {
     return `<p class="no-preview">${escapeHtml(ctx.labels.noPreview)}</p>`;
   }
-  // Serialised by URL so the attribute holds exactly what the browser would request.
-  const src = new URL(info.URL).href;
+  // A large image is shown from the CDN's resized rendition when it has one (same origin, so the
+  // CSP holds); serialised by URL so the attribute holds exactly what the browser would request.
+  // width/height keep the real size's aspect ratio, and async decoding keeps a 27-megapixel
+  // original from stalling the panel.
+  const src = new URL(panelImageUrl({ ...info, URL: info.URL })).href;
   const size = pixelSize(info.Mezzanine);
-  return `<figure class="preview"><img src="${escapeAttr(src)}" alt="${escapeAttr(title)}"${size} referrerpolicy="no-referrer"></figure>`;
+  return `<figure class="preview"><img src="${escapeAttr(src)}" alt="${escapeAttr(title)}"${size} decoding="async" referrerpolicy="no-referrer"></figure>`;
 }
 
 /** width/height attributes reserve the space before the image loads; CSS scales it down. */

@@ -9,7 +9,8 @@
  * pacing, and the heap is the whole extension host's (other built-in extensions live there too).
  *
  * Then it times a burst of 2,000 file changes through the explorer's workspace scan (scanBurst.ts)
- * and prints `HOST_BURST {json}`; then a full scan of the 20,000-file bench corpus and one edited file
+ * and prints `HOST_BURST {json}`, and hovers the real-size images (realSizeHover.ts), printing
+ * `HOST_REALSIZE {json}`; then a full scan of the 20,000-file bench corpus and one edited file
  * (scanLoad.ts), printed as `HOST_SCAN_LOAD {json}`.
  *
  * Not part of `npm test`: scripts/build-tests.mjs builds it only when asked (`bench-host`).
@@ -22,6 +23,7 @@ import * as vscode from 'vscode';
 import manifest from '../../../package.json';
 import type { ExtensionApi } from '../../../src/extension';
 import { getLibrary } from '../../emulator/fixtures';
+import { measureRealSizeHover } from './realSizeHover';
 import { measureScanBurst } from './scanBurst';
 import { measureScanLoad } from './scanLoad';
 
@@ -133,7 +135,10 @@ export async function run(): Promise<void> {
   // The newest bulk fixture: no file of the demo workspace mentions it.
   const burst = await measureScanBurst(api, getLibrary().images.at(-1)!.imageId);
   console.log(`HOST_BURST ${JSON.stringify(burst)}`);
-  const load = await measureScanLoad(api, garbageCollector().collect);
+  const { collect } = garbageCollector();
+  const realSize = await measureRealSizeHover(() => heapUsed(collect));
+  console.log(`HOST_REALSIZE ${JSON.stringify(realSize)}`);
+  const load = await measureScanLoad(api, collect);
   console.log(`HOST_SCAN_LOAD ${JSON.stringify(load)}`);
   // The runner insists on a result file with at least one pass before it reports success.
   const resultFile = process.env.VOD_TEST_RESULT_FILE;

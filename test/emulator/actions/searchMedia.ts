@@ -4,6 +4,7 @@ import { imageJson } from '../imageRecord';
 import { compileMatch, type Searchable } from '../match';
 import type { ActionHandler } from './context';
 import { intParam } from './params';
+import { parseFields, selectImageFields } from './searchFields';
 
 /** Paged search reaches only the first 5,000 matches (vod-api.md §1.3); Total still counts them all. */
 export const MAX_REACHABLE = 5000;
@@ -14,7 +15,8 @@ type SortKey = { field: 'CreationTime' | 'ModificationTime'; desc: boolean };
 
 /**
  * SearchMedia for SearchType=image. Other media types are valid but the library has none, so they
- * answer an empty list (video is the API's default SearchType). `Fields` and `ScrollToken` are ignored.
+ * answer an empty list (video is the API's default SearchType). `Fields` decides what each `Image`
+ * holds (see searchFields.ts); `ScrollToken` is ignored (images cannot be scrolled, vod-api.md §1.3).
  */
 export const searchMedia: ActionHandler = (context) => {
   const { params, library } = context;
@@ -23,6 +25,7 @@ export const searchMedia: ActionHandler = (context) => {
   const pageNo = intParam(params, 'PageNo', { min: 1, max: 1_000_000, fallback: 1 });
   const pageSize = intParam(params, 'PageSize', { min: 1, max: 100, fallback: 10 });
   const sortKeys = parseSortBy(params['SortBy']);
+  const fields = parseFields(params['Fields']);
   const predicate = params['Match']?.trim() ? compileMatch(params['Match']) : () => true;
   if (searchType !== 'image') return { Total: 0, MediaList: [] };
 
@@ -37,7 +40,7 @@ export const searchMedia: ActionHandler = (context) => {
       MediaId: record.imageId,
       MediaType: 'image',
       CreationTime: record.creationTime,
-      Image: imageJson(record, urls, 'search'),
+      Image: selectImageFields(imageJson(record, urls, 'search'), fields),
     })),
   };
 };
