@@ -104,7 +104,7 @@ function loadRows(load: ScanLoadResult): BenchRow[] {
       value: ms(load.maxLagMs, 0),
       goal: '≤ 50 ms',
       met: load.maxLagMs <= 50,
-      note: `${load.engine} scan of the whole workspace in ${ms(load.scanMs, 0)}, ${load.ids} IDs indexed; heap peak +${load.heapPeakGrowthMb.toFixed(1)} MB (goal ≤ 100 MB)`,
+      note: `${load.engine} scan of the whole workspace in ${ms(load.scanMs, 0)} (until the view settled: its first 500 IDs looked up at 10 calls/s), ${load.ids} IDs indexed; heap peak +${load.heapPeakGrowthMb.toFixed(1)} MB (goal ≤ 100 MB)`,
     },
     {
       metric: 'extension host: one edited file reflected in the index',
