@@ -111,7 +111,7 @@ function loadRows(load: ScanLoadResult): BenchRow[] {
       value: ms(load.changeMs, 0),
       goal: '≤ 300 ms',
       met: load.changeMs <= 300,
-      note: 'from the write until the index holds its new ID: file watcher, 100 ms gathering, rescan',
+      note: 'from the write until the index holds its new ID: file watcher, 50 ms gathering, rescan',
     },
   ];
 }
