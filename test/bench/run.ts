@@ -1,13 +1,15 @@
 /**
  * Runs every `test/bench/*.bench.ts` (or those whose file name contains an argument) and prints one
  * table of measured numbers against their goals. `npm run bench` builds first, then runs this.
+ * `npm run bench -- --large` adds the 200,000-file corpus (large.bench.ts; not in CI).
  */
 import { readdirSync } from 'node:fs';
 import * as path from 'node:path';
 import type { BenchModule, BenchRow } from './types';
 
 async function main(): Promise<void> {
-  const filters = process.argv.slice(2);
+  // Options (`--large`, `--large-files=N`) are read by the benches that take them; the rest pick files.
+  const filters = process.argv.slice(2).filter((a) => !a.startsWith('--'));
   const files = readdirSync(__dirname)
     .filter((f) => f.endsWith('.bench.ts'))
     .filter((f) => filters.length === 0 || filters.some((filter) => f.includes(filter)))

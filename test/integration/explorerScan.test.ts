@@ -87,6 +87,10 @@ async function quiet(x: ExplorerTestApi): Promise<void> {
  */
 async function withBulkFolder(name: string, body: (folder: vscode.Uri) => Promise<void>): Promise<void> {
   const folder = scratchFolder(name);
+  // These tests are about a scan caught part-way; ripgrep reads 3,000 files before the test can look,
+  // so they use the built-in scanner (explorerRipgrep.test.ts covers the ripgrep path).
+  const x = await explorer();
+  x.scan.useRipgrep = false;
   const files = vscode.workspace.getConfiguration('files');
   const before = files.inspect<Record<string, boolean>>('watcherExclude')?.globalValue;
   await files.update('watcherExclude', { ...before, [`**/${path.basename(folder.fsPath)}/**`]: true }, vscode.ConfigurationTarget.Global);
@@ -101,6 +105,7 @@ async function withBulkFolder(name: string, body: (folder: vscode.Uri) => Promis
   } finally {
     await rm(folder.fsPath, { recursive: true, force: true });
     await files.update('watcherExclude', before, vscode.ConfigurationTarget.Global);
+    x.scan.useRipgrep = true;
   }
 }
 

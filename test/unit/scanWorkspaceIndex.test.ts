@@ -33,6 +33,7 @@ describe('scan: WorkspaceIndex', () => {
     assert.equal(index.refCount(B), 1);
     assert.equal(index.refCount(C), 0);
     assert.deepEqual(index.occurrencesOf(C), []);
+    assert.equal(index.firstOccurrenceOf(C), undefined);
     assert.deepEqual(index.idsInFile('src/b.ts'), [A, B]);
   });
 
@@ -112,6 +113,7 @@ describe('scan: WorkspaceIndex', () => {
           truth.get(f)!.filter((o) => o.id === id).map(({ line, character, length }) => ({ file: f, line, character, length })),
         );
         assert.deepEqual(index.occurrencesOf(id), expected, `step ${step}`);
+        assert.deepEqual(index.firstOccurrenceOf(id), expected[0], `step ${step}: the first occurrence without the list`);
         assert.equal(index.refCount(id), expected.length);
       }
       assert.deepEqual(index.ids().sort(), ids.filter((id) => [...truth.values()].some((o) => o.some((x) => x.id === id))));

@@ -88,6 +88,7 @@ export class ExplorerTree implements vscode.TreeDataProvider<ExplorerNode>, vsco
       }),
       scan.onDidChangeState(() => this.fireRootAnd(this.sections.workspace)),
       scan.index.onDidChange((change) => {
+        this.workspaceOrder = undefined;
         const shown = this.shown.get('workspace');
         const setChanged = change.ids.some((id) => scan.index.has(id) !== (shown?.has(id) ?? false));
         if (setChanged || !shown) this.fireRootAnd(this.sections.workspace);
@@ -306,10 +307,18 @@ export class ExplorerTree implements vscode.TreeDataProvider<ExplorerNode>, vsco
     }
   }
 
+  /** This Workspace's order, kept until the index changes: the tree and the lookups both ask for it after each change. */
+  private workspaceOrder: string[] | undefined;
+
   private workspaceIds(): string[] {
+    this.workspaceOrder ??= this.orderWorkspaceIds();
+    return this.workspaceOrder;
+  }
+
+  private orderWorkspaceIds(): string[] {
     const index = this.parts.scan.index;
     // By where each ID first occurs: stable while titles arrive, and the order of the files.
-    const first = new Map(index.ids().map((id) => [id, index.occurrencesOf(id)[0]]));
+    const first = new Map(index.ids().map((id) => [id, index.firstOccurrenceOf(id)]));
     return [...first.keys()].sort((a, b) => {
       const x = first.get(a)!;
       const y = first.get(b)!;

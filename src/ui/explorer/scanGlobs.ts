@@ -38,3 +38,9 @@ export function scanGlobs(include: readonly string[], filesExclude: unknown, sea
     exclude: joinGlobs([...enabledGlobs(filesExclude), ...enabledGlobs(searchExclude), ...scanExclude]) ?? null,
   };
 }
+
+/** The same globs one by one, for a ripgrep-backed scan (one `--glob` each, see src/vod/scan/ripgrepArgs.ts). */
+export function scanGlobLists(include: readonly string[], filesExclude: unknown, searchExclude: unknown, scanExclude: readonly string[]): { include: string[]; exclude: string[] } {
+  const unique = (globs: readonly string[]): string[] => [...new Set(globs.map((g) => g.trim()).filter((g) => g !== ''))];
+  return { include: unique(include), exclude: unique([...enabledGlobs(filesExclude), ...enabledGlobs(searchExclude), ...scanExclude]) };
+}

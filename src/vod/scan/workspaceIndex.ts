@@ -148,6 +148,19 @@ export class WorkspaceIndex {
       .flatMap((file) => files.get(file)!.map((spot) => ({ file, ...spot })));
   }
 
+  /**
+   * The first of `occurrencesOf(id)` without building the list: the explorer orders thousands of IDs
+   * by it on every index change, and the full lists would cost the host tens of ms each time.
+   */
+  firstOccurrenceOf(id: string): Occurrence | undefined {
+    const files = this.byId.get(id);
+    if (!files) return undefined;
+    let first: string | undefined;
+    for (const file of files.keys()) if (first === undefined || compareStrings(file, first) < 0) first = file;
+    const spot = first === undefined ? undefined : files.get(first)![0];
+    return spot && { file: first!, ...spot };
+  }
+
   /** The distinct IDs in one file, in text order. */
   idsInFile(file: string): string[] {
     return [...(this.byFile.get(file)?.keys() ?? [])];

@@ -1,0 +1,107 @@
+/**
+ * Reads ripgrep's output (`path NUL line-number : text LF`, one line per matching line, see
+ * ripgrepArgs.ts) and turns it into each file's occurrences, found on each printed line by the same
+ * `scanText` the built-in scanner runs, so both paths agree on what an ID is (case, word edges, the
+ * `auth_key` hash) and on positions (UTF-16 columns of the decoded line; ripgrep already dropped a
+ * UTF-8 BOM and decoded UTF-16 files, as decodeText does).
+ *
+ * ripgrep prints a file's lines together (each file is searched into its own buffer), so a file is
+ * complete when the next path starts. Bytes are cut at LF only: a UTF-8 sequence never holds a LF
+ * byte, and no chunk is decoded across a line, so nothing is copied but the line being read.
+ */
+import { DEFAULT_ID_PATTERN } from '../imageIds';
+import { findDefaultPatternIds } from './defaultPatternIds';
+import { scanText, type TextOccurrence } from './scanText';
+
+const LF = 0x0a;
+const NUL = 0x00;
+const COLON = 0x3a;
+
+export interface RipgrepFile {
+  /** As ripgrep printed it, relative to its working directory, `./` dropped, `/`-separated. */
+  readonly path: string;
+  readonly occurrences: readonly TextOccurrence[];
+  /**
+   * A line had a CR of its own (not CRLF): VS Code numbers lines differently there, so this file must
+   * be read again by the built-in scanner; `occurrences` is empty then.
+   */
+  readonly needsExactScan: boolean;
+}
+
+export class RipgrepLineReader {
+  private carry: Buffer | undefined;
+  private path: string | undefined;
+  /** The current path's bytes: most lines belong to the file before them, and comparing bytes costs no string. */
+  private pathBytes: Buffer | undefined;
+  private occurrences: TextOccurrence[] = [];
+  private loneCr = false;
+
+  constructor(
+    private readonly idPattern: string,
+    private readonly onFile: (file: RipgrepFile) => void,
+  ) {}
+
+  /** One chunk of ripgrep's stdout. */
+  push(chunk: Buffer): void {
+    let data = chunk;
+    if (this.carry) {
+      data = Buffer.concat([this.carry, chunk]);
+      this.carry = undefined;
+    }
+    let start = 0;
+    for (let end = data.indexOf(LF, start); end !== -1; end = data.indexOf(LF, start)) {
+      this.line(data, start, end);
+      start = end + 1;
+    }
+    // A copy: the rest of a line must not pin the whole chunk.
+    if (start < data.length) this.carry = Buffer.from(data.subarray(start));
+  }
+
+  /** ripgrep's output ended: the last file is complete (a cut-off last line is ignored). */
+  end(): void {
+    this.carry = undefined;
+    this.finishFile();
+  }
+
+  private line(data: Buffer, start: number, end: number): void {
+    const nul = data.indexOf(NUL, start);
+    if (nul === -1 || nul > end) return; // not a match line (nothing else is printed)
+    let pos = nul + 1;
+    let lineNumber = 0;
+    while (pos < end && data[pos] !== COLON) lineNumber = lineNumber * 10 + (data[pos++]! - 48);
+    if (pos >= end || lineNumber < 1) return;
+    const pathStart = data[start] === 0x2e && data[start + 1] === 0x2f ? start + 2 : start;
+    if (this.pathBytes === undefined || data.compare(this.pathBytes, 0, this.pathBytes.length, pathStart, nul) !== 0) {
+      this.finishFile();
+      this.pathBytes = Buffer.from(data.subarray(pathStart, nul));
+      this.path = this.pathBytes.toString('utf8');
+    }
+    if (this.loneCr) return;
+    const text = data.toString('utf8', pos + 1, end);
+    const cr = text.indexOf('\r');
+    if (cr !== -1 && cr !== text.length - 1) {
+      this.loneCr = true;
+      return;
+    }
+    this.matchLine(text, lineNumber - 1);
+  }
+
+  /** The line holds no line break, so a match's offset is its column (no LineCursor needed for the default pattern). */
+  private matchLine(text: string, line: number): void {
+    if (this.idPattern === DEFAULT_ID_PATTERN) {
+      for (const m of findDefaultPatternIds(text)) this.occurrences.push({ id: m.id, line, character: m.start, length: m.end - m.start });
+      return;
+    }
+    for (const o of scanText(text, this.idPattern)) this.occurrences.push({ id: o.id, line, character: o.character, length: o.length });
+  }
+
+  private finishFile(): void {
+    if (this.path === undefined) return;
+    const file = { path: this.path, occurrences: this.loneCr ? [] : this.occurrences, needsExactScan: this.loneCr };
+    this.path = undefined;
+    this.pathBytes = undefined;
+    this.occurrences = [];
+    this.loneCr = false;
+    this.onFile(file);
+  }
+}

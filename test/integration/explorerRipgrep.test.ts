@@ -1,0 +1,110 @@
+/**
+ * The full workspace scan through the editor's own ripgrep (code-server ships one under
+ * `vscode.env.appRoot`), in the real host: it finds exactly what the built-in scanner finds (IDs,
+ * files, lines, columns), honours `vodImages.scan.exclude` and `vodImages.scan.maxFileSize`, and the
+ * built-in scanner takes over when the ID pattern cannot be handed to ripgrep.
+ */
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import type { ExplorerTestApi } from '../../src/ui/explorer';
+import { imageIdFor } from '../emulator/fixtures';
+import { explorer } from './explorerApi';
+
+const NEW_ID = imageIdFor('ordinary-4');
+const OTHER_ID = imageIdFor('ordinary-10');
+
+/** Every ID with its occurrences as `file:line:character`, sorted: what This Workspace is built from. */
+function snapshot(x: ExplorerTestApi): Record<string, string[]> {
+  const index = x.scan.index;
+  return Object.fromEntries(
+    [...index.ids()].sort().map((id) => [id, index.occurrencesOf(id).map((o) => `${vscode.workspace.asRelativePath(vscode.Uri.parse(o.file, true), false)}:${o.line}:${o.character}`).sort()]),
+  );
+}
+
+async function fullScan(x: ExplorerTestApi): Promise<void> {
+  const summary = await vscode.commands.executeCommand<{ files: number } | undefined>('vodImages.scanWorkspace');
+  assert.ok(summary, 'the scan completed');
+  await x.settled();
+}
+
+function root(): vscode.Uri {
+  const folder = vscode.workspace.workspaceFolders?.[0];
+  assert.ok(folder, 'the host opened no workspace folder');
+  return folder.uri;
+}
+
+describe('explorer: scan through the editor ripgrep', function () {
+  this.timeout(120_000);
+  const scratch = vscode.Uri.joinPath(root(), `scan-rg-${process.pid}-${Date.now().toString(36)}`);
+  const name = vscode.workspace.asRelativePath(scratch, false);
+
+  before(async () => {
+    await vscode.commands.executeCommand('vodImages.explorer.focus');
+    const write = (file: string, text: string): Thenable<void> => vscode.workspace.fs.writeFile(vscode.Uri.joinPath(scratch, file), new TextEncoder().encode(text));
+    await write('kept.md', `# kept\n\n  中文${NEW_ID}。 and ${OTHER_ID.toUpperCase()}\r\n`);
+    await write('excluded/skip.txt', `${OTHER_ID}\n`);
+    await write('big.log', `${NEW_ID}\n${'x'.repeat(4000)}\n`);
+    await write('mac.txt', `old\rline ${NEW_ID}\n`);
+  });
+
+  after(async () => {
+    const config = vscode.workspace.getConfiguration('vodImages');
+    for (const key of ['scan.exclude', 'scan.maxFileSize']) await config.update(key, undefined, vscode.ConfigurationTarget.Workspace);
+    await config.update('idPattern', undefined, vscode.ConfigurationTarget.Global);
+    await vscode.workspace.fs.delete(scratch, { recursive: true, useTrash: false }).then(undefined, () => undefined);
+    const x = await explorer();
+    x.scan.useRipgrep = true;
+    await fullScan(x);
+  });
+
+  it('finds the same IDs at the same places as the built-in scanner', async () => {
+    const x = await explorer();
+    x.scan.useRipgrep = true;
+    await fullScan(x);
+    assert.equal(x.scan.lastEngine, 'ripgrep', 'the editor ships ripgrep, so the scan used it');
+    const viaRipgrep = snapshot(x);
+    assert.deepEqual(viaRipgrep[NEW_ID]?.filter((p) => p.startsWith(name)), [`${name}/big.log:0:0`, `${name}/kept.md:2:4`, `${name}/mac.txt:1:5`]);
+
+    x.scan.useRipgrep = false;
+    try {
+      await fullScan(x);
+    } finally {
+      x.scan.useRipgrep = true;
+    }
+    assert.equal(x.scan.lastEngine, 'builtin');
+    assert.deepEqual(snapshot(x), viaRipgrep);
+  });
+
+  it('honours vodImages.scan.exclude and vodImages.scan.maxFileSize', async () => {
+    const x = await explorer();
+    const config = vscode.workspace.getConfiguration('vodImages');
+    await config.update('scan.exclude', [`${name}/excluded/**`], vscode.ConfigurationTarget.Workspace);
+    await config.update('scan.maxFileSize', 1000, vscode.ConfigurationTarget.Workspace);
+    await fullScan(x);
+    assert.equal(x.scan.lastEngine, 'ripgrep');
+    const files = (id: string): string[] => snapshot(x)[id]?.filter((p) => p.startsWith(name)).map((p) => p.split(':')[0]!) ?? [];
+    assert.deepEqual(files(NEW_ID), [`${name}/kept.md`, `${name}/mac.txt`], 'big.log is over the size limit');
+    assert.deepEqual(files(OTHER_ID.toUpperCase()), [`${name}/kept.md`]);
+    assert.deepEqual(files(OTHER_ID), [], 'the excluded folder is not read');
+
+    await config.update('scan.exclude', undefined, vscode.ConfigurationTarget.Workspace);
+    await config.update('scan.maxFileSize', undefined, vscode.ConfigurationTarget.Workspace);
+    await fullScan(x);
+    assert.deepEqual(files(OTHER_ID), [`${name}/excluded/skip.txt`]);
+  });
+
+  it('falls back to the built-in scanner for an ID pattern ripgrep cannot take', async () => {
+    const x = await explorer();
+    await fullScan(x);
+    const before = snapshot(x);
+    // The same IDs as the default, written with an escape inside a class: kept from ripgrep.
+    await vscode.workspace.getConfiguration('vodImages').update('idPattern', '[\\da-f]{32}', vscode.ConfigurationTarget.Global);
+    try {
+      await fullScan(x);
+      assert.equal(x.scan.lastEngine, 'builtin');
+      assert.deepEqual(snapshot(x), before);
+    } finally {
+      await vscode.workspace.getConfiguration('vodImages').update('idPattern', undefined, vscode.ConfigurationTarget.Global);
+    }
+  });
+});

@@ -1,0 +1,208 @@
+/**
+ * The ripgrep-backed scan: its command line (fixed flags, values glued to their flags, globs and
+ * patterns it refuses), the reader of ripgrep's output, and a real ripgrep run (the one the test
+ * host's code-server ships, else `rg` on PATH; skipped when neither exists) checked against the
+ * built-in scanner on the same folder: same IDs at the same positions, excludes and the size limit
+ * honoured, binary files skipped, and a clear failure the caller can fall back on.
+ */
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { isVodError } from '../../src/vod/errors';
+import { scanFiles } from '../../src/vod/scan/fileScanner';
+import { nodeFileSource } from '../../src/vod/scan/nodeFileSource';
+import { ripgrepArgs, ripgrepGlob, ripgrepPattern } from '../../src/vod/scan/ripgrepArgs';
+import { RipgrepLineReader, type RipgrepFile } from '../../src/vod/scan/ripgrepLines';
+import { RipgrepFailed, scanWithRipgrep } from '../../src/vod/scan/ripgrepScan';
+import type { TextOccurrence } from '../../src/vod/scan/scanText';
+
+const ID = 'd41d8cd98f00b204e9800998ecf8427e';
+const ID2 = '0123456789abcdef0123456789abcdef';
+const ID3 = 'fedcba9876543210fedcba9876543210';
+const DEFAULT = '[0-9a-f]{32}';
+const RULES: { idPattern: string; include: readonly string[]; exclude: readonly string[]; maxFileSize: number } = { idPattern: DEFAULT, include: [], exclude: [], maxFileSize: 1024 * 1024 };
+
+describe('scan: ripgrep command line', () => {
+  it('keeps every workspace-controlled value glued to its flag, behind fixed flags that switch off config and ignore files', () => {
+    const plan = ripgrepArgs({ ...RULES, include: ['src/**'], exclude: ['-x', '**/node_modules'] });
+    assert.ok(plan.ok);
+    assert.deepEqual(plan.args.slice(0, 4), ['--no-config', '--no-ignore', '--hidden', '--no-messages']);
+    assert.ok(plan.args.includes('--glob=/src/**'));
+    assert.ok(plan.args.includes('--glob=!/-x'), 'a glob starting with - is a value, never a flag');
+    assert.ok(plan.args.includes('--glob=!**/node_modules'));
+    assert.ok(plan.args.indexOf('--glob=/src/**') < plan.args.indexOf('--glob=!**/node_modules'), 'excludes come last, so they win');
+    assert.deepEqual(plan.args.slice(-2), ['--', '.']);
+    for (const arg of plan.args) assert.ok(arg.startsWith('--') || arg === '.', `${arg} is a flag or the fixed path`);
+  });
+
+  it('anchors VS Code globs to the folder, as VS Code reads them', () => {
+    assert.equal(ripgrepGlob('*.min.js'), '/*.min.js');
+    assert.equal(ripgrepGlob('**/dist/**'), '**/dist/**');
+    assert.equal(ripgrepGlob('build'), '/build');
+    assert.equal(ripgrepGlob('/abs/x'), '/abs/x');
+  });
+
+  it('refuses globs the two dialects may read differently', () => {
+    for (const glob of ['!x', 'a\\b', '{a,{b,c}}', 'a\u0000b', ' ']) assert.equal(ripgrepGlob(glob), undefined, glob);
+    const plan = ripgrepArgs({ ...RULES, exclude: ['a\\b'] });
+    assert.equal(plan.ok, false);
+  });
+
+  it('hands simple custom patterns to ripgrep and keeps the rest for the built-in scanner', () => {
+    assert.match(ripgrepPattern(DEFAULT)!, /\[0-9A-Fa-f\]\{32\}/);
+    assert.equal(ripgrepPattern('img-[0-9a-z]{10,20}'), '(?:img-[0-9a-z]{10,20})|\\r[^\\n]');
+    assert.equal(ripgrepPattern('(?:ab|cd)\\d{6}'), '(?:(?:ab|cd)\\d{6})|\\r[^\\n]');
+    for (const pattern of ['.{32}', '[^x]{32}', '\\w{32}', '[\\da-f]{32}', '\\p{L}{4}', 'a\\sb']) assert.equal(ripgrepPattern(pattern), undefined, pattern);
+  });
+});
+
+function read(output: string, pattern = DEFAULT, chunkSize = 7): RipgrepFile[] {
+  const files: RipgrepFile[] = [];
+  const reader = new RipgrepLineReader(pattern, (file) => files.push(file));
+  const bytes = Buffer.from(output, 'utf8');
+  for (let i = 0; i < bytes.length; i += chunkSize) reader.push(bytes.subarray(i, i + chunkSize));
+  reader.end();
+  return files;
+}
+
+describe('scan: reading ripgrep output', () => {
+  it('groups lines by file and finds IDs with the built-in rule, whatever the chunk boundaries', () => {
+    const output = `./a.ts\u00002:  id: "${ID}", sha ${ID}00\n./a.ts\u00005:中${ID2}中 ſ${ID3}\nb/c.md\u000010:x=${ID3}\r\n`;
+    for (const size of [1, 3, 64, 4096]) {
+      assert.deepEqual(read(output, DEFAULT, size), [
+        {
+          path: 'a.ts',
+          needsExactScan: false,
+          occurrences: [
+            { id: ID, line: 1, character: 7, length: 32 },
+            { id: ID2, line: 4, character: 1, length: 32 },
+          ],
+        },
+        { path: 'b/c.md', needsExactScan: false, occurrences: [{ id: ID3, line: 9, character: 2, length: 32 }] },
+      ]);
+    }
+  });
+
+  it('counts columns in UTF-16 code units, as the editor does', () => {
+    const [file] = read(`x\u00001:😀é ${ID}\n`);
+    assert.equal(file?.occurrences[0]?.character, 4);
+  });
+
+  it('sends a file with a lone CR to the built-in scanner (VS Code counts a line there)', () => {
+    const files = read(`a\u00001:x\ry\na\u00002:${ID}\nb\u00001:${ID}\n`);
+    assert.deepEqual(files, [
+      { path: 'a', needsExactScan: true, occurrences: [] },
+      { path: 'b', needsExactScan: false, occurrences: [{ id: ID, line: 0, character: 0, length: 32 }] },
+    ]);
+  });
+
+  it('skips the auth_key hash of a signed URL, like the built-in matcher', () => {
+    const [file] = read(`u\u00001:https://cdn/x.png?auth_key=1700000000-0-0-${ID}\n`);
+    assert.deepEqual(file?.occurrences, []);
+  });
+
+  it('uses a custom pattern on each line', () => {
+    const [file] = read(`u\u00003:see img-abcdefghij and img-xyz\n`, 'img-[a-z]{10}');
+    assert.deepEqual(file?.occurrences, [{ id: 'img-abcdefghij', line: 2, character: 4, length: 14 }]);
+  });
+});
+
+function findRipgrep(): string | undefined {
+  const shipped = path.join(__dirname, '..', 'host', 'node_modules', 'code-server', 'lib', 'vscode', 'node_modules', '@vscode', 'ripgrep', 'bin', 'rg');
+  if (existsSync(shipped)) return shipped;
+  return spawnSync('rg', ['--version']).status === 0 ? 'rg' : undefined;
+}
+
+type Found = Map<string, readonly TextOccurrence[]>;
+
+describe('scan: scanWithRipgrep against the built-in scanner', function () {
+  const rg = findRipgrep();
+  let dir: string;
+
+  before(function () {
+    if (!rg) this.skip();
+    dir = mkdtempSync(path.join(tmpdir(), 'vod-rg-scan-'));
+    const write = (file: string, content: string | Buffer): void => {
+      mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
+      writeFileSync(path.join(dir, file), content);
+    };
+    write('src/app.ts', `const a = '${ID}';\nconst sha = '${ID}abcdef01';\n// 中${ID2}中\n`);
+    write('docs/readme.md', `\ufeff${ID3} at line one\r\nsecond ${ID} line\r\n`);
+    write('utf16.txt', Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(`héllo ${ID2.toUpperCase()}\n`, 'utf16le')]));
+    write('node_modules/pkg/index.js', `${ID}\n`);
+    write('.hidden/conf.json', `{"id": "${ID2}"}\n`);
+    write('assets/pic.png', Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0x0d]), Buffer.from(`\n${ID3}\n`)]));
+    write('big.log', `${ID}\n${'x'.repeat(3000)}\n`);
+    write('min.js', `${`var a="${ID2}";`.repeat(200)}\n`);
+    write('mac.txt', `old\rmac ${ID}\n`);
+  });
+
+  after(() => {
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+
+  async function viaRipgrep(rules: Partial<typeof RULES> = {}): Promise<Found> {
+    const found: Found = new Map();
+    const exact: string[] = [];
+    await scanWithRipgrep({ ...RULES, ...rules, rgPath: rg!, cwd: dir, onFile: (f) => (f.needsExactScan ? exact.push(f.path) : found.set(f.path, f.occurrences)) });
+    // What the extension does with a lone-CR file: the built-in scanner reads it.
+    for (const file of exact) {
+      await scanFiles({
+        source: { list: async function* () { yield { path: file, size: 0 }; }, read: (p) => nodeFileSource(dir).read(path.join(dir, p)) },
+        onFile: (r) => r.status === 'scanned' && found.set(r.path, r.occurrences),
+      });
+    }
+    return withoutEmpty(found);
+  }
+
+  async function viaBuiltin(maxFileSize = RULES.maxFileSize, skip = (name: string) => name === 'node_modules'): Promise<Found> {
+    const found: Found = new Map();
+    await scanFiles({
+      source: nodeFileSource(dir, { skipDirectory: skip }),
+      maxFileSize,
+      onFile: (r) => r.status === 'scanned' && found.set(path.relative(dir, r.path).split(path.sep).join('/'), r.occurrences),
+    });
+    return withoutEmpty(found);
+  }
+
+  it('finds the same IDs at the same positions, honouring an exclude', async () => {
+    const ours = await viaRipgrep({ exclude: ['**/node_modules'] });
+    assert.deepEqual(sorted(ours), sorted(await viaBuiltin()));
+    assert.ok(ours.has('.hidden/conf.json') && ours.has('utf16.txt') && ours.has('mac.txt'));
+    assert.ok(!ours.has('assets/pic.png'), 'binary files are skipped');
+    assert.ok(!ours.has('node_modules/pkg/index.js'));
+  });
+
+  it('honours the size limit and include globs as VS Code reads them', async () => {
+    const small = await viaRipgrep({ maxFileSize: 1000, exclude: ['**/node_modules'] });
+    assert.deepEqual(sorted(small), sorted(await viaBuiltin(1000)));
+    assert.ok(!small.has('big.log') && !small.has('min.js'));
+    const docs = await viaRipgrep({ include: ['docs/**'] });
+    assert.deepEqual([...docs.keys()], ['docs/readme.md']);
+    // `*.ts` in VS Code means the folder's top level only.
+    assert.deepEqual([...(await viaRipgrep({ include: ['*.ts'] })).keys()], []);
+  });
+
+  it('fails with RipgrepFailed when the binary is missing or refuses a glob, so the caller can fall back', async () => {
+    await assert.rejects(scanWithRipgrep({ ...RULES, rgPath: path.join(dir, 'no-such-rg'), cwd: dir, onFile: () => undefined }), RipgrepFailed);
+    await assert.rejects(scanWithRipgrep({ ...RULES, exclude: ['a[b'], rgPath: rg!, cwd: dir, onFile: () => undefined }), RipgrepFailed);
+    await assert.rejects(scanWithRipgrep({ ...RULES, idPattern: '.{32}', rgPath: rg!, cwd: dir, onFile: () => undefined }), RipgrepFailed);
+  });
+
+  it('stops ripgrep and rejects with a cancelled error when aborted', async () => {
+    const controller = new AbortController();
+    const scan = scanWithRipgrep({ ...RULES, rgPath: rg!, cwd: dir, signal: controller.signal, onFile: () => undefined });
+    controller.abort();
+    await assert.rejects(scan, (error: unknown) => isVodError(error) && error.kind === 'cancelled');
+  });
+});
+
+function withoutEmpty(found: Found): Found {
+  return new Map([...found].filter(([, occurrences]) => occurrences.length > 0));
+}
+
+function sorted(found: Found): [string, readonly TextOccurrence[]][] {
+  return [...found].sort(([a], [b]) => a.localeCompare(b));
+}
