@@ -34,6 +34,11 @@ export default flow('signs in by typing into the input boxes, then signs out', a
     await dismiss(page);
     await runCommand(page, 'VOD Images: Sign Out');
   }
+  // Deleting stored secrets asks first, in a modal dialog.
+  const dialog = page.locator('.monaco-dialog-box');
+  await dialog.getByText(`Sign out of "${PROFILE}"?`).waitFor();
+  await screenshot('confirm-sign-out');
+  await dialog.locator('.monaco-button', { hasText: /^Sign Out$/ }).click();
   await waitForNotification(page, `Signed out of "${PROFILE}"`);
   // With no stored profile left the entry shows the environment credentials, or is hidden when this
   // workspace has shown no image ID yet (the window does not use VOD).
