@@ -53,7 +53,11 @@ export class EditorIdContext implements vscode.Disposable {
   ) {
     this.disposables = [
       vscode.window.onDidChangeTextEditorSelection((e) => {
-        if (e.textEditor === vscode.window.activeTextEditor) this.schedule();
+        if (e.textEditor !== vscode.window.activeTextEditor) return;
+        // A click (or the right-click before a context menu) is one event, not a burst: answer at once
+        // so the menu that follows has the best chance to see the key; keys and typing are debounced.
+        if (e.kind === vscode.TextEditorSelectionChangeKind.Mouse) this.updateNow();
+        else this.schedule();
       }),
       vscode.window.onDidChangeActiveTextEditor(() => this.schedule()),
     ];
@@ -71,6 +75,12 @@ export class EditorIdContext implements vscode.Disposable {
       this.timer = undefined;
       this.update();
     }, EDITOR_ID_DEBOUNCE_MS);
+  }
+
+  private updateNow(): void {
+    if (this.timer !== undefined) clearTimeout(this.timer);
+    this.timer = undefined;
+    this.update();
   }
 
   private update(): void {
