@@ -19,13 +19,15 @@ import type { IntelTestHooks } from './ui/intel';
 import { register as registerLookup } from './ui/lookup';
 import { register as registerPanel } from './ui/panel';
 import { ServiceHost } from './ui/serviceHost';
+import { EditorIdContext } from './ui/editorIdContext';
 import { StatusBar } from './ui/statusBar';
+import { VodPresence } from './ui/vodPresence';
 
 export interface ExtensionApi {
   /** Settles once the explorer and the editor intelligence are registered (just after activation). */
   readonly ready: Promise<void>;
   /** Present only in test and development hosts. */
-  readonly testHooks?: TestHooks & { readonly intel?: IntelTestHooks };
+  readonly testHooks?: TestHooks & { readonly intel?: IntelTestHooks; readonly editorHasImageId: () => boolean };
   /** The sidebar explorer's tree, for the integration tests; present only in test and development hosts, once ready. */
   readonly explorer?: ExplorerTestApi;
 }
@@ -35,9 +37,9 @@ interface DeferredFeatures {
   readonly intel: IntelTestHooks;
 }
 
-async function registerDeferred(host: ServiceHost, context: vscode.ExtensionContext): Promise<DeferredFeatures> {
+async function registerDeferred(host: ServiceHost, context: vscode.ExtensionContext, presence: VodPresence): Promise<DeferredFeatures> {
   const [{ createExplorer }, { register: registerIntel }] = await Promise.all([import('./ui/explorer'), import('./ui/intel')]);
-  const explorer = createExplorer(host);
+  const explorer = createExplorer(host, () => presence.note());
   const intel = registerIntel(host);
   context.subscriptions.push(...explorer.disposables, ...intel.disposables);
   return { explorer: explorer.testApi, intel: intel.testHooks };
@@ -48,12 +50,17 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   // Outside production, SecretStorage goes through a wrapper the integration tests can make fail.
   const faults = context.extensionMode === vscode.ExtensionMode.Production ? undefined : withInjectableFaults(context.secrets);
   const host = new ServiceHost({ context, log, secrets: faults?.storage ?? context.secrets });
-  const statusBar = new StatusBar(host);
+  const presence = new VodPresence(context.workspaceState);
+  const statusBar = new StatusBar(host, presence);
+  const editorIds = new EditorIdContext(() => host.settings().idPattern, presence);
 
   context.subscriptions.push(
     log,
     host,
+    presence,
     statusBar,
+    editorIds,
+    host.onDidLookUp(() => presence.note()),
     vscode.commands.registerCommand('vodImages.showLog', () => log.show(true)),
     ...registerAuth(host),
     ...registerLookup(host),
@@ -63,7 +70,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   );
 
   let deferred: DeferredFeatures | undefined;
-  const ready = registerDeferred(host, context).then(
+  const ready = registerDeferred(host, context, presence).then(
     (features) => {
       deferred = features;
     },
@@ -75,7 +82,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   return {
     ready,
     get testHooks() {
-      return { ...testHooks, intel: deferred?.intel };
+      return { ...testHooks, intel: deferred?.intel, editorHasImageId: () => editorIds.current() };
     },
     get explorer() {
       return deferred?.explorer;

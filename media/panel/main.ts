@@ -3,10 +3,12 @@
  * nonce). Binds the controller to the page that renderPanelHtml produced.
  */
 import { startPanel, type VsCodeApi } from './controller';
+import { rovingToolbar, type RovingButton } from './toolbarKeys';
 
 declare function acquireVsCodeApi(): VsCodeApi;
 
 const api = acquireVsCodeApi();
+rovingToolbar(Array.from(document.querySelectorAll<HTMLButtonElement>('[role="toolbar"] button')) as unknown as RovingButton[]);
 startPanel(
   api,
   {

@@ -1,11 +1,15 @@
 /**
  * The status bar entry: `profile · region` when signed in (click to switch profile), "Sign in"
  * otherwise (click to sign in). A warning icon marks credentials kept in memory only.
+ *
+ * Shown only in windows that use VOD: once a profile is stored, or once this workspace has shown an
+ * image ID (`VodPresence`). A window that never touches VOD gets no entry.
  */
 import * as vscode from 'vscode';
 import type { StoreMode } from './credentialStore';
 import { sessionLabel, type Session } from './auth/session';
 import type { SessionState, UiSettings } from './services';
+import type { VodPresence } from './vodPresence';
 
 /** What the entry follows (the ServiceHost). */
 export interface StatusBarSource {
@@ -13,6 +17,8 @@ export interface StatusBarSource {
   currentSession(): Session;
   readonly storeMode: StoreMode;
   settings(): UiSettings;
+  /** The stored profiles (read after the first session resolution, never during activation). */
+  readonly profiles: { list(): readonly unknown[] };
 }
 
 export interface StatusBarInput {
@@ -20,27 +26,39 @@ export interface StatusBarInput {
   readonly storeMode: StoreMode;
   /** The configured endpoint host when it overrides the region (shown in the tooltip). */
   readonly endpointHost: string | undefined;
+  readonly visible: boolean;
 }
 
 export interface StatusBarView {
   readonly text: string;
   readonly tooltip: string;
   readonly command: string;
+  /** False in windows that have not used VOD yet. */
+  readonly visible: boolean;
 }
 
 export class StatusBar implements vscode.Disposable {
   private readonly item: vscode.StatusBarItem;
   private view: StatusBarView;
-  private readonly subscription: vscode.Disposable;
+  private readonly subscriptions: vscode.Disposable[];
+  private hasProfiles = false;
 
-  constructor(private readonly source: StatusBarSource) {
+  constructor(
+    private readonly source: StatusBarSource,
+    private readonly presence: VodPresence,
+  ) {
     this.item = vscode.window.createStatusBarItem('vodImages.status', vscode.StatusBarAlignment.Right, 100);
     this.item.name = vscode.l10n.t('VOD Images');
     // Until the first session is resolved (a SecretStorage read away) the entry only names the extension.
-    this.view = { text: '$(file-media) ' + vscode.l10n.t('VOD Images'), tooltip: vscode.l10n.t('VOD Images'), command: 'vodImages.signIn' };
+    this.view = { text: '$(file-media) ' + vscode.l10n.t('VOD Images'), tooltip: vscode.l10n.t('VOD Images'), command: 'vodImages.signIn', visible: presence.hasSeenIds };
     this.apply();
-    this.item.show();
-    this.subscription = source.onDidChangeSession(() => this.refresh());
+    this.subscriptions = [
+      source.onDidChangeSession(() => {
+        this.hasProfiles = source.profiles.list().length > 0;
+        this.refresh();
+      }),
+      presence.onDidSee(() => this.refresh()),
+    ];
   }
 
   private refresh(): void {
@@ -49,6 +67,7 @@ export class StatusBar implements vscode.Disposable {
       session: this.source.currentSession(),
       storeMode: this.source.storeMode,
       endpointHost: endpoint === undefined ? undefined : hostOf(endpoint),
+      visible: this.hasProfiles || this.presence.hasSeenIds,
     });
     this.apply();
   }
@@ -59,7 +78,7 @@ export class StatusBar implements vscode.Disposable {
   }
 
   dispose(): void {
-    this.subscription.dispose();
+    for (const s of this.subscriptions) s.dispose();
     this.item.dispose();
   }
 
@@ -68,10 +87,12 @@ export class StatusBar implements vscode.Disposable {
     this.item.tooltip = this.view.tooltip;
     this.item.command = this.view.command;
     this.item.accessibilityInformation = { label: this.view.tooltip };
+    if (this.view.visible) this.item.show();
+    else this.item.hide();
   }
 }
 
-function describe({ session, storeMode, endpointHost }: StatusBarInput): StatusBarView {
+function describe({ session, storeMode, endpointHost, visible }: StatusBarInput): StatusBarView {
   const label = sessionLabel(session);
   const target = endpointHost === undefined ? '' : '\n' + vscode.l10n.t('Endpoint: {0}', endpointHost);
   if (label === undefined) {
@@ -81,13 +102,13 @@ function describe({ session, storeMode, endpointHost }: StatusBarInput): StatusB
         : session.kind === 'signedOut' && session.problem?.kind === 'chainError'
           ? session.problem.message
           : vscode.l10n.t('Not signed in. Click to sign in to ApsaraVideo VOD.');
-    return { text: '$(sign-in) ' + vscode.l10n.t('Sign in'), tooltip: reason + target, command: 'vodImages.signIn' };
+    return { text: '$(sign-in) ' + vscode.l10n.t('Sign in'), tooltip: reason + target, command: 'vodImages.signIn', visible };
   }
   const memoryOnly = storeMode === 'memory' && session.kind === 'profile';
   const icon = memoryOnly ? '$(warning)' : '$(file-media)';
   const lines = [vscode.l10n.t('VOD Images: {0} in {1}. Click to switch profile.', label, session.region)];
   if (memoryOnly) lines.push(vscode.l10n.t('Secure storage is unavailable: these credentials are kept for this session only.'));
-  return { text: `${icon} ${label} · ${session.region}`, tooltip: lines.join('\n') + target, command: 'vodImages.switchProfile' };
+  return { text: `${icon} ${label} · ${session.region}`, tooltip: lines.join('\n') + target, command: 'vodImages.switchProfile', visible };
 }
 
 /** The endpoint's host for display; the raw text when it is not a URL (settings never hold secrets). */

@@ -15,6 +15,14 @@ export default flow('signs in by typing into the input boxes, then signs out', a
     await screenshot('source');
     await typeIntoInputBox(page, 'Enter an AccessKey');
     await typeIntoInputBox(page, PROFILE, { expectPrompt: /Profile name/ });
+    // One multi-step input: Back returns to the profile name, which keeps what was typed.
+    const widget = await typeIntoInputBox(page, 'LTAI-typed-then-back', { expectPrompt: /AccessKey ID/, submit: false });
+    await widget.locator('.codicon-quick-input-back').first().click();
+    await widget.getByText(/Profile name/).first().waitFor();
+    const kept = await widget.locator('input').inputValue();
+    if (kept !== PROFILE) throw new Error(`Back lost the profile name: "${kept}"`);
+    await screenshot('back');
+    await widget.locator('input').press('Enter');
     await typeIntoInputBox(page, DEMO_CREDENTIALS.accessKeyId, { expectPrompt: /AccessKey ID/ });
     const secretBox = await typeIntoInputBox(page, DEMO_CREDENTIALS.accessKeySecret, { expectPrompt: /AccessKey secret/, submit: false });
     if ((await secretBox.locator('input').getAttribute('type')) !== 'password') throw new Error('the secret box is not a password box');
@@ -34,6 +42,13 @@ export default flow('signs in by typing into the input boxes, then signs out', a
     await dismiss(page);
     await runCommand(page, 'VOD Images: Sign Out');
   }
+  // Deleting stored secrets asks first, in a modal dialog.
+  const dialog = page.locator('.monaco-dialog-box');
+  await dialog.getByText(`Sign out of "${PROFILE}"?`).waitFor();
+  await screenshot('confirm-sign-out');
+  await dialog.locator('.monaco-button', { hasText: /^Sign Out$/ }).click();
   await waitForNotification(page, `Signed out of "${PROFILE}"`);
-  await page.locator(STATUS, { hasText: 'env · ' }).waitFor();
+  // With no stored profile left the entry shows the environment credentials, or is hidden when this
+  // workspace has shown no image ID yet (the window does not use VOD).
+  await page.locator(STATUS, { hasText: PROFILE }).waitFor({ state: 'detached' });
 });

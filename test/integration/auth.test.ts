@@ -127,7 +127,7 @@ describe('credentials: sign in, switch, sign out (real host, emulator)', () => {
     const h = await hooks();
     await signIn({ profile: 'it-main', ...demoKey() });
     assert.ok(await h.rawSecret('it-main'));
-    const session = await sessionAfter(h, () => vscode.commands.executeCommand('vodImages.signOut', 'it-main'), (s) => s.label === 'env');
+    const session = await sessionAfter(h, () => vscode.commands.executeCommand('vodImages.signOut', { profile: 'it-main', confirmed: true }), (s) => s.label === 'env');
     assert.equal(session.source, 'environment');
     assert.equal(await h.rawSecret('it-main'), undefined);
     assert.ok(!h.globalStateDump().includes('it-main'));

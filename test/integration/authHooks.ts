@@ -44,7 +44,7 @@ export async function sessionAfter(
 export async function signOutAll(h: TestHooks): Promise<void> {
   const state = JSON.parse(h.globalStateDump()) as Record<string, { profiles?: { name: string }[] } | undefined>;
   for (const profile of state['vodImages.profiles']?.profiles ?? []) {
-    await vscode.commands.executeCommand('vodImages.signOut', profile.name);
+    await vscode.commands.executeCommand('vodImages.signOut', { profile: profile.name, confirmed: true });
   }
   await h.settled();
 }

@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { categoryRows } from '../../src/ui/explorer/categoryRows';
-import { categoryLabel, imageDescription, imageLabel, occurrenceLabel, type ItemTextLabels } from '../../src/ui/explorer/itemText';
+import { accessibleImageLabel, categoryLabel, imageDescription, imageLabel, occurrenceLabel, type ItemTextLabels } from '../../src/ui/explorer/itemText';
 import { pickText } from '../../src/ui/pickText';
 import { EMPTY_FILTER, filterFromArg, isFiltering, parseDateRange } from '../../src/ui/explorer/libraryFilter';
 import { enabledGlobs, joinGlobs, scanGlobs } from '../../src/ui/explorer/scanGlobs';
@@ -15,6 +15,15 @@ function found(info: Partial<ImageInfo>) {
 }
 
 describe('ui/explorer item text', () => {
+  it('names the condition the icon shows in the accessible label (Blocked, Upload failed, Uploading…)', () => {
+    const words = { blocked: 'Blocked', uploadFailed: 'Upload failed', uploading: 'Uploading…' };
+    assert.equal(accessibleImageLabel('Cover', '600×300', 'blocked', words), 'Cover, Blocked, 600×300');
+    assert.equal(accessibleImageLabel('Cover', '', 'uploadFail', words), 'Cover, Upload failed');
+    assert.equal(accessibleImageLabel('Cover', '1 ref', 'uploading', words), 'Cover, Uploading…, 1 ref');
+    assert.equal(accessibleImageLabel('Cover', '600×300', 'normal', words), 'Cover, 600×300');
+    assert.equal(accessibleImageLabel(ID, 'not found', 'missing', words), `${ID}, not found`);
+  });
+
   it('labels a resolved image by its title, an unresolved or untitled one by its ID', () => {
     assert.equal(imageLabel(ID, found({ Title: 'Red sneaker' })), 'Red sneaker');
     assert.equal(imageLabel(ID, found({ Title: '' })), ID);

@@ -2,20 +2,29 @@
 import * as vscode from 'vscode';
 import { VOD_REGIONS } from '../../vod/endpoint';
 
-interface RegionItem extends vscode.QuickPickItem {
+export interface RegionItem extends vscode.QuickPickItem {
   readonly regionId: string;
 }
 
-export async function pickRegion(current: string, title: string): Promise<string | undefined> {
-  const items: RegionItem[] = VOD_REGIONS.map((r) => ({
+/** The regions as quick pick items, `current` marked (shared with the sign-in steps). */
+export function regionItems(current: string): RegionItem[] {
+  return VOD_REGIONS.map((r) => ({
     label: r.id,
     description: r.name,
     regionId: r.id,
     ...(r.id === current ? { detail: vscode.l10n.t('Current') } : {}),
   }));
+}
+
+export function regionPlaceholder(): string {
+  return vscode.l10n.t('Region of the images (VOD media are bound to the region they were uploaded to)');
+}
+
+export async function pickRegion(current: string, title: string): Promise<string | undefined> {
+  const items = regionItems(current);
   const pick = vscode.window.createQuickPick<RegionItem>();
   pick.title = title;
-  pick.placeholder = vscode.l10n.t('Region of the images (VOD media are bound to the region they were uploaded to)');
+  pick.placeholder = regionPlaceholder();
   pick.items = items;
   pick.ignoreFocusOut = true;
   pick.activeItems = items.filter((i) => i.regionId === current);

@@ -2,6 +2,9 @@
  * `vodImages.signOut [profile]`: deletes a stored profile's credentials and its record. Without an
  * argument it signs out of the only profile, or asks which one. Afterwards the environment / CLI
  * credential chain applies again, if it finds anything.
+ *
+ * It deletes stored secrets, which cannot be undone, so it asks first (a modal). Automation that has
+ * already decided passes `{ profile, confirmed: true }`; a bare name still asks.
  */
 import * as vscode from 'vscode';
 import type { ServiceHost } from '../serviceHost';
@@ -17,6 +20,7 @@ export async function signOut(host: ServiceHost, arg: unknown): Promise<SignOutO
     void vscode.window.showWarningMessage(message);
     return { ok: false, message };
   }
+  if (!confirmedArg(arg) && !(await confirm(profile))) return { ok: false, message: vscode.l10n.t('Sign-out cancelled.') };
   await host.store.delete(profile);
   await host.profiles.remove(profile);
   await host.refresh();
@@ -28,6 +32,20 @@ export async function signOut(host: ServiceHost, arg: unknown): Promise<SignOutO
       : vscode.l10n.t('Signed out of "{0}" and deleted its credentials.', profile),
   );
   return { ok: true, profile };
+}
+
+function confirmedArg(arg: unknown): boolean {
+  return typeof arg === 'object' && arg !== null && (arg as { confirmed?: unknown }).confirmed === true;
+}
+
+async function confirm(profile: string): Promise<boolean> {
+  const signOutLabel = vscode.l10n.t('Sign Out');
+  const answer = await vscode.window.showWarningMessage(
+    vscode.l10n.t('Sign out of "{0}"?', profile),
+    { modal: true, detail: vscode.l10n.t('Its AccessKey is deleted from this computer\'s secure storage. You need the key again to sign back in.') },
+    signOutLabel,
+  );
+  return answer === signOutLabel;
 }
 
 async function chooseProfile(host: ServiceHost): Promise<string | undefined> {

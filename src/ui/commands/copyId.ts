@@ -3,6 +3,7 @@ import * as vscode from 'vscode';
 import type { Services } from '../services';
 import { pickImageId } from '../lookup/pickImageIds';
 import { reportError } from '../lookup/reportError';
+import { confirmQuietly } from './quietConfirm';
 
 export interface IdCopied {
   readonly imageId: string;
@@ -13,7 +14,7 @@ export async function copyId(services: Services, arg: unknown): Promise<IdCopied
     const imageId = await pickImageId(services, arg);
     if (!imageId) return undefined;
     await vscode.env.clipboard.writeText(imageId);
-    void vscode.window.showInformationMessage(vscode.l10n.t('Image ID copied: {0}', imageId));
+    confirmQuietly(vscode.l10n.t('Image ID copied: {0}', imageId));
     return { imageId };
   } catch (error) {
     reportError(services, error, vscode.l10n.t('Copy Image ID'));

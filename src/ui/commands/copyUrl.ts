@@ -12,6 +12,7 @@ import type { Services } from '../services';
 import { pickImageId } from '../lookup/pickImageIds';
 import { reportError } from '../lookup/reportError';
 import { formatLocalTime, isStale } from './copyFormat';
+import { confirmQuietly } from './quietConfirm';
 
 export interface UrlCopied {
   readonly imageId: string;
@@ -50,7 +51,7 @@ export async function copyUrl(services: Services, arg: unknown): Promise<UrlCopi
     if (!info.URL) throw new VodError('invalidResponse', vscode.l10n.t('VOD returned no URL for image {0}.', imageId));
     await vscode.env.clipboard.writeText(info.URL);
     const { text, expiresAt } = copiedMessage(info.URL);
-    void vscode.window.showInformationMessage(text);
+    confirmQuietly(text);
     return { imageId, expiresAt: expiresAt?.toISOString() };
   } catch (error) {
     reportError(services, error, vscode.l10n.t('Copy Image URL'));

@@ -14,8 +14,8 @@ import type { ImageService } from '../../vod/imageService';
 import { imageMarkdown } from '../hover/imageHoverProvider';
 import type { HoverThumbnails } from '../hover/thumbnails';
 import type { Services } from '../services';
-import { categoryLabel, imageDescription, imageLabel, occurrenceLabel } from './itemText';
-import { itemTextLabels, sectionLabel } from './labels';
+import { accessibleImageLabel, categoryLabel, imageDescription, imageLabel, occurrenceLabel } from './itemText';
+import { imageStatusWords, itemTextLabels, sectionLabel } from './labels';
 import type { Library } from './library';
 import { isFiltering } from './libraryFilter';
 import {
@@ -512,7 +512,7 @@ export class ExplorerTree implements vscode.TreeDataProvider<ExplorerNode>, vsco
     if (lookup?.state === 'video' || lookup?.state === 'audio') flags.push('vodMedia');
     item.contextValue = flags.join(' ');
     item.command = { command: 'vodImages.openDetails', title: vscode.l10n.t('Open details'), arguments: [node.imageId] };
-    item.accessibilityInformation = { label: `${item.label as string}, ${item.description}` };
+    item.accessibilityInformation = { label: accessibleImageLabel(item.label as string, item.description, style.condition, imageStatusWords()) };
     return item;
   }
 

@@ -28,7 +28,8 @@ export interface Explorer {
   readonly testApi: ExplorerTestApi;
 }
 
-export function createExplorer(services: Services): Explorer {
+/** `onIdsFound`: told when the workspace scan indexed at least one ID (the status bar waits for that). */
+export function createExplorer(services: Services, onIdsFound?: () => void): Explorer {
   const saved = new SavedIds(services.context.globalState);
   const scan = new ScanController(services);
   const library = new Library(services);
@@ -51,6 +52,9 @@ export function createExplorer(services: Services): Explorer {
       tree,
       scan,
       selection,
+      scan.index.onDidChange(() => {
+        if (scan.index.idCount > 0) onIdsFound?.();
+      }),
       view.onDidChangeVisibility((e) => selection.setActive(e.visible)),
       scan.onDidChangeState((state) => void vscode.commands.executeCommand('setContext', 'vodImages.explorer.scanning', state.kind === 'scanning')),
       services.onDidChangeSession(() => thumbnails.clear()),

@@ -5,7 +5,7 @@
  */
 import { formatDuration } from '../../vod/media/mediaLookup';
 import { sanitise } from '../../vod/explorer/decorationText';
-import type { LookupState } from '../../vod/explorer/statusStyle';
+import type { ImageCondition, LookupState } from '../../vod/explorer/statusStyle';
 import { fillTemplate } from '../../vod/render/template';
 import { formatDimensions } from '../../vod/render/format';
 
@@ -57,4 +57,21 @@ export function categoryLabel(name: string | undefined, uncategorized: string): 
 /** `src/app.ts:12` (one-based line, as editors show it). */
 export function occurrenceLabel(relativePath: string, line: number): string {
   return `${relativePath}:${line + 1}`;
+}
+
+/** The words a screen reader hears for the conditions only the icon shows (its colour and shape). */
+export interface StatusWords {
+  readonly blocked: string;
+  readonly uploadFailed: string;
+  readonly uploading: string;
+}
+
+/**
+ * The row's accessible label: the label, the condition the icon shows when it is one a person must
+ * act on or wait for (Blocked, Upload failed, Uploading…), then the description. Without it a screen
+ * reader announces a blocked image exactly like a healthy one.
+ */
+export function accessibleImageLabel(label: string, description: string, condition: ImageCondition, words: StatusWords): string {
+  const status = condition === 'blocked' ? words.blocked : condition === 'uploadFail' ? words.uploadFailed : condition === 'uploading' ? words.uploading : undefined;
+  return [label, status, description].filter((part) => part !== undefined && part !== '').join(', ');
 }

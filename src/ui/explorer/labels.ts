@@ -1,7 +1,7 @@
 /** The explorer's strings in the user's language, built once (the language cannot change without a reload). */
 import * as vscode from 'vscode';
 import type { ExportLabels } from '../../vod/explorer/groupExport';
-import type { ItemTextLabels } from './itemText';
+import type { ItemTextLabels, StatusWords } from './itemText';
 import type { SectionId } from './nodes';
 
 let itemText: ItemTextLabels | undefined;
@@ -15,6 +15,17 @@ export function itemTextLabels(): ItemTextLabels {
     pending: vscode.l10n.t('resolving…'),
   });
   return itemText;
+}
+
+let statusWords: StatusWords | undefined;
+
+export function imageStatusWords(): StatusWords {
+  statusWords ??= Object.freeze({
+    blocked: vscode.l10n.t('Blocked'),
+    uploadFailed: vscode.l10n.t('Upload failed'),
+    uploading: vscode.l10n.t('Uploading…'),
+  });
+  return statusWords;
 }
 
 export function sectionLabel(section: SectionId): string {

@@ -7,6 +7,7 @@ import * as vscode from 'vscode';
 import type { Services } from '../services';
 import { ImageHoverProvider } from './imageHoverProvider';
 import { HoverThumbnails } from './thumbnails';
+import { noteImageHovered } from '../walkthroughEvents';
 
 export const HOVER_SELECTOR: vscode.DocumentSelector = [
   { scheme: 'file' },
@@ -21,8 +22,16 @@ export function register(services: Services): vscode.Disposable[] {
     notAnImage: vscode.l10n.t('the file is not a PNG, JPEG, GIF or WebP picture'),
     downloadFailed: vscode.l10n.t('the download failed'),
   });
+  const provider = new ImageHoverProvider(services, thumbnails);
   return [
-    vscode.languages.registerHoverProvider(HOVER_SELECTOR, new ImageHoverProvider(services, thumbnails)),
+    vscode.languages.registerHoverProvider(HOVER_SELECTOR, {
+      // A hover shown completes the walkthrough's "hover an ID" step.
+      provideHover: async (document, position, token) => {
+        const hover = await provider.provideHover(document, position, token);
+        if (hover) noteImageHovered();
+        return hover;
+      },
+    }),
     // A new session may mean another account, where the same ID is another image.
     services.onDidChangeSession(() => thumbnails.clear()),
   ];

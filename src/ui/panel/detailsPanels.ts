@@ -58,6 +58,12 @@ export class DetailsPanels implements vscode.Disposable, vscode.WebviewPanelSeri
   }
 
   private adopt(imageId: string, webviewPanel: vscode.WebviewPanel): void {
+    // The tab's icon: the explorer's picture, in a colour per theme kind (a tab icon is an image, so
+    // `currentColor` would not follow the theme). Set on restored panels too.
+    webviewPanel.iconPath = {
+      light: vscode.Uri.joinPath(this.mediaRoot, 'panel-light.svg'),
+      dark: vscode.Uri.joinPath(this.mediaRoot, 'panel-dark.svg'),
+    };
     const panel = new DetailsPanel(imageId, webviewPanel, this.services, this.mediaRoot);
     this.panels.set(imageId, panel);
     panel.onDidDispose(() => {
