@@ -1,39 +1,28 @@
 /** VodClient.getVideoInfos / getPlayInfo against the in-process emulator (V3 and V1). */
 import { strict as assert } from 'node:assert';
-import { VodClient } from '../../src/vod/client';
+import type { VodClient } from '../../src/vod/client';
 import { isVodError } from '../../src/vod/errors';
 import type { RequestLogEntry } from '../../src/vod/log';
-import { createUndiciTransport, type Transport } from '../../src/vod/transport';
-import { startEmulator, type RunningEmulator } from '../emulator';
+import { emulatorSuite } from './support/emulatorSuite';
 import { rejection } from './support/rejection';
 
 describe('client: audio/video against the emulator', function () {
   this.timeout(30_000);
-  let emulator: RunningEmulator;
-  let transport: Transport;
+  const env = emulatorSuite();
 
-  before(async () => {
-    emulator = await startEmulator({ port: 0 });
-    transport = createUndiciTransport({ env: {} });
-  });
-  after(async () => {
-    await transport.close();
-    await emulator.close();
-  });
-
-  function client(creds = emulator.credentials, signatureVersion: 'v3' | 'v1' = 'v3', log?: (e: RequestLogEntry) => void): VodClient {
-    return new VodClient({ endpoint: new URL(emulator.endpoint), credentials: async () => creds, transport, signatureVersion, retry: { baseDelayMs: 10 }, log });
+  function client(creds = env.emulator.credentials, signatureVersion: 'v3' | 'v1' = 'v3', log?: (e: RequestLogEntry) => void): VodClient {
+    return env.client({ credentials: async () => creds, signatureVersion, retry: { baseDelayMs: 10 }, log });
   }
 
   function videoWith(...traits: string[]): string {
-    const found = emulator.videos.find((v) => traits.every((t) => v.traits.includes(t)));
+    const found = env.emulator.videos.find((v) => traits.every((t) => v.traits.includes(t)));
     assert.ok(found, traits.join(','));
     return found.videoId;
   }
 
   for (const version of ['v3', 'v1'] as const) {
     it(`getVideoInfos (${version}): found in order, images and unknown IDs missing, numbers coerced, raw kept`, async () => {
-      const ids = [videoWith('numbersAsStrings'), videoWith('audio', 'plain'), emulator.images[0]!.imageId, emulator.missingImageId];
+      const ids = [videoWith('numbersAsStrings'), videoWith('audio', 'plain'), env.emulator.images[0]!.imageId, env.emulator.missingImageId];
       const result = await client(undefined, version).getVideoInfos(ids);
       assert.deepEqual(result.videos.map((v) => v.VideoId), ids.slice(0, 2));
       assert.deepEqual(result.missing, ids.slice(2));
@@ -45,7 +34,7 @@ describe('client: audio/video against the emulator', function () {
 
   it('getVideoInfos: 45 IDs → 3 calls of ≤ 20', async () => {
     const entries: RequestLogEntry[] = [];
-    const ids = emulator.videos.slice(0, 25).map((v) => v.videoId).concat(Array.from({ length: 20 }, (_, i) => `${i}`.padStart(32, 'f')));
+    const ids = env.emulator.videos.slice(0, 25).map((v) => v.videoId).concat(Array.from({ length: 20 }, (_, i) => `${i}`.padStart(32, 'f')));
     const result = await client(undefined, 'v3', (e) => entries.push(e)).getVideoInfos(ids);
     assert.equal(result.videos.length, 25);
     assert.equal(entries.filter((e) => e.action === 'GetVideoInfos').length, 3);
@@ -65,7 +54,7 @@ describe('client: audio/video against the emulator', function () {
   });
 
   it('getPlayInfo errors: not found, not playable, no stream, bad definition', async () => {
-    const notFound = await rejection(client().getPlayInfo(emulator.missingImageId));
+    const notFound = await rejection(client().getPlayInfo(env.emulator.missingImageId));
     assert.ok(isVodError(notFound) && notFound.kind === 'notFound' && notFound.code === 'InvalidVideo.NotFound');
     const illegal = await rejection(client().getPlayInfo(videoWith('transcodeFail')));
     assert.ok(isVodError(illegal) && illegal.kind === 'invalidInput' && /only Normal/.test(illegal.message), String(illegal));
@@ -76,11 +65,11 @@ describe('client: audio/video against the emulator', function () {
   });
 
   it('a key refused the video actions gets a message naming vod:GetVideoInfos / vod:GetPlayInfo', async () => {
-    const c = client(emulator.imagesOnlyCredentials);
+    const c = client(env.emulator.imagesOnlyCredentials);
     const infos = await rejection(c.getVideoInfos([videoWith('video', 'plain')]));
     assert.ok(isVodError(infos) && infos.kind === 'auth' && /vod:GetVideoInfos/.test(infos.message), String(infos));
     const play = await rejection(c.getPlayInfo(videoWith('video', 'plain')));
     assert.ok(isVodError(play) && play.kind === 'auth' && /vod:GetPlayInfo/.test(play.message));
-    assert.ok(!infos.message.includes(emulator.imagesOnlyCredentials.accessKeySecret));
+    assert.ok(!infos.message.includes(env.emulator.imagesOnlyCredentials.accessKeySecret));
   });
 });

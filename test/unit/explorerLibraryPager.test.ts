@@ -4,12 +4,11 @@
  */
 import assert from 'node:assert/strict';
 import type { SearchImagesQuery, SearchImagesResult } from '../../src/vod/api';
-import { VodClient } from '../../src/vod/client';
+import type { VodClient } from '../../src/vod/client';
 import { VodError } from '../../src/vod/errors';
 import { LIBRARY_PAGE_SIZE, LibraryPager, SEARCH_WINDOW, searchWindowNotice } from '../../src/vod/explorer/libraryPager';
 import type { ImageInfo } from '../../src/vod/schemas';
-import { createUndiciTransport, type Transport } from '../../src/vod/transport';
-import { startEmulator, type RunningEmulator } from '../emulator';
+import { emulatorSuite } from './support/emulatorSuite';
 
 const info = (n: number): ImageInfo => ({ ImageId: `img${n}` });
 
@@ -115,23 +114,13 @@ describe('explorer: LibraryPager', () => {
 
   describe('against the emulator', function () {
     this.timeout(60_000);
-    let emulator: RunningEmulator;
-    let transport: Transport;
-    let client: VodClient;
-    before(async () => {
-      emulator = await startEmulator({ port: 0 });
-      transport = createUndiciTransport({ env: {} });
-      client = new VodClient({ endpoint: new URL(emulator.endpoint), credentials: async () => emulator.credentials, transport, requestsPerSecond: Infinity });
-    });
-    after(async () => {
-      await transport.close();
-      await emulator.close();
-    });
+    const env = emulatorSuite();
+    const client = (): VodClient => env.client({ requestsPerSecond: Infinity });
 
     it('pages the whole library newest first up to the window, without duplicates', async () => {
-      const pager = new LibraryPager((query) => client.searchImages(query));
+      const pager = new LibraryPager((query) => client().searchImages(query));
       await pager.loadMore();
-      assert.equal(pager.total, emulator.images.length);
+      assert.equal(pager.total, env.emulator.images.length);
       assert.equal(pager.windowLimited, true);
       while (pager.hasMore) await pager.loadMore();
       assert.equal(pager.images.length, SEARCH_WINDOW);
@@ -143,9 +132,9 @@ describe('explorer: LibraryPager', () => {
     });
 
     it('lists a narrow query completely', async () => {
-      const pager = new LibraryPager((query) => client.searchImages(query), { match: "Status in ('Uploading','UploadFail')" });
+      const pager = new LibraryPager((query) => client().searchImages(query), { match: "Status in ('Uploading','UploadFail')" });
       await pager.loadMore();
-      const expected = emulator.images.filter((i) => i.status !== 'Normal').map((i) => i.imageId).sort();
+      const expected = env.emulator.images.filter((i) => i.status !== 'Normal').map((i) => i.imageId).sort();
       assert.deepEqual(pager.images.map((i) => i.ImageId).sort(), expected);
       assert.equal(pager.hasMore, false);
       assert.equal(pager.windowLimited, false);

@@ -1,27 +1,18 @@
 /** The Library's type choice: SearchMedia SearchType video|audio through the client and the pager, and the filter argument. */
 import assert from 'node:assert/strict';
 import { filterFromArg, isFiltering, EMPTY_FILTER, type LibraryFilter } from '../../src/ui/explorer/libraryFilter';
-import { VodClient } from '../../src/vod/client';
+import type { VodClient } from '../../src/vod/client';
 import { VodError } from '../../src/vod/errors';
 import { LibraryPager } from '../../src/vod/explorer/libraryPager';
 import { assetsOf } from '../../src/vod/media/asset';
-import { createUndiciTransport, type Transport } from '../../src/vod/transport';
-import { startEmulator, type RunningEmulator } from '../emulator';
+import type { Transport } from '../../src/vod/transport';
+import { emulatorSuite } from './support/emulatorSuite';
 
 describe('library type choice (SearchType)', function () {
   this.timeout(30_000);
-  let emulator: RunningEmulator;
-  let transport: Transport;
-  before(async () => {
-    emulator = await startEmulator({ port: 0 });
-    transport = createUndiciTransport({ env: {} });
-  });
-  after(async () => {
-    await transport.close();
-    await emulator.close();
-  });
+  const env = emulatorSuite();
   const client = (): VodClient =>
-    new VodClient({ endpoint: new URL(emulator.endpoint), credentials: async () => emulator.credentials, transport, requestsPerSecond: Infinity });
+    env.client({ requestsPerSecond: Infinity });
 
   it('lists videos and audio as assets with their kind (SearchMedia names it), numbers coerced', async () => {
     const videos = await client().searchImages({ searchType: 'video', pageSize: 20 });
@@ -39,12 +30,12 @@ describe('library type choice (SearchType)', function () {
     const recording: Transport = {
       request: async (req) => {
         sent.push(Object.fromEntries(new URLSearchParams(req.body ?? new URL(req.url).search.slice(1))));
-        return transport.request(req);
+        return env.transport.request(req);
       },
-      fetchBytes: (url, options) => transport.fetchBytes(url, options),
+      fetchBytes: (url, options) => env.transport.fetchBytes(url, options),
       close: async () => undefined,
     };
-    const recorded = new VodClient({ endpoint: new URL(emulator.endpoint), credentials: async () => emulator.credentials, transport: recording, requestsPerSecond: Infinity });
+    const recorded = env.client({ transport: recording, requestsPerSecond: Infinity });
     await recorded.searchImages({ pageSize: 1 });
     await recorded.searchImages({ searchType: 'video', pageSize: 1 });
     await recorded.searchImages({ searchType: 'audio', pageSize: 1 });

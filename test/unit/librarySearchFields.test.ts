@@ -5,31 +5,20 @@
  */
 import assert from 'node:assert/strict';
 import { imageLabel } from '../../src/ui/explorer/itemText';
-import { VodClient } from '../../src/vod/client';
+import type { VodClient } from '../../src/vod/client';
 import { groupByCategory } from '../../src/vod/explorer/categories';
 import { toJson, toMarkdownTable } from '../../src/vod/explorer/groupExport';
 import { LibraryPager } from '../../src/vod/explorer/libraryPager';
-import { createUndiciTransport, type Transport } from '../../src/vod/transport';
-import { type RunningEmulator, startEmulator } from '../emulator';
+import { emulatorSuite } from './support/emulatorSuite';
 import { CATEGORIES, getLibrary } from '../emulator/fixtures';
 
 describe('Library against SearchMedia as documented (Fields)', function () {
   this.timeout(30_000);
-  let emulator: RunningEmulator;
-  let transport: Transport;
-  let client: VodClient;
-  before(async () => {
-    emulator = await startEmulator({ port: 0 });
-    transport = createUndiciTransport({ env: {} });
-    client = new VodClient({ endpoint: new URL(emulator.endpoint), credentials: async () => emulator.credentials, transport, requestsPerSecond: Infinity });
-  });
-  after(async () => {
-    await transport.close();
-    await emulator.close();
-  });
+  const env = emulatorSuite();
+  const client = (): VodClient => env.client({ requestsPerSecond: Infinity });
 
   it('lists titles, categories, status and URLs, so grouping and exports have them', async () => {
-    const pager = new LibraryPager((query) => client.searchImages(query));
+    const pager = new LibraryPager((query) => client().searchImages(query));
     await pager.loadMore();
     assert.ok(pager.images.length > 0);
     const library = getLibrary();
@@ -56,7 +45,7 @@ describe('Library against SearchMedia as documented (Fields)', function () {
   it('labels a record without a title by its ID', async () => {
     const sparse = getLibrary().images.find((r) => r.shape === 'sparse');
     assert.ok(sparse);
-    const { images } = await client.searchImages({ match: `ImageId = '${sparse.imageId}'` });
+    const { images } = await client().searchImages({ match: `ImageId = '${sparse.imageId}'` });
     assert.equal(images.length, 1);
     assert.equal(images[0]?.Title, undefined);
     assert.equal(imageLabel(sparse.imageId, { state: 'found', info: images[0]!, fetchedAt: 0 }), sparse.imageId);
