@@ -8,17 +8,9 @@
  * Used by scan.bench.ts (20k files) and large.bench.ts (200k files).
  */
 import { monitorEventLoopDelay } from 'node:perf_hooks';
-import { VodClient } from '../../src/vod/client';
-import { ImageService } from '../../src/vod/imageService';
-import { renderHoverMarkdown } from '../../src/vod/render/hoverMarkdown';
-import { createUndiciTransport } from '../../src/vod/transport';
-import { hoverParts } from '../../src/ui/hover/hoverParts';
-import { HoverThumbnails } from '../../src/ui/hover/thumbnails';
-import { startEmulator } from '../emulator';
-import { imageIdFor } from '../emulator/fixtures';
+import { withHoverHost } from './hoverHost';
 import { percentile } from './types';
 
-const COMMANDS = { openDetails: 'vodImages.openDetails', copySignedUrl: 'vodImages.copySignedUrl', copyId: 'vodImages.copyId', signIn: 'vodImages.signIn' };
 /** One hover every this many ms during the scan. */
 const HOVER_EVERY_MS = 5;
 
@@ -32,19 +24,7 @@ export interface UnderLoad<T> {
 
 /** Runs `work` while hovering a cached ID every few ms; the emulator serves the one uncached lookup first. */
 export async function underLoad<T>(work: () => Promise<T>): Promise<UnderLoad<T>> {
-  const emulator = await startEmulator({ port: 0 });
-  const transport = createUndiciTransport({ env: {} });
-  try {
-    const client = new VodClient({ endpoint: new URL(emulator.endpoint), credentials: async () => emulator.credentials, transport });
-    const images = new ImageService({ api: client });
-    const thumbnails = new HoverThumbnails(async () => transport, { notAnImage: 'not an image', downloadFailed: 'download failed' });
-    const deps = { images: async () => images, thumbnails, logError: () => undefined, unexpectedErrorLabel: 'error' };
-    const imageId = imageIdFor('red-sneaker');
-    const hover = async (): Promise<void> => {
-      const parts = await hoverParts(deps, { imageId, signal: new AbortController().signal, timeoutMs: 10_000 });
-      if (!parts) throw new Error('the hover was cancelled');
-      renderHoverMarkdown({ lookup: parts.lookup, thumbnail: parts.thumbnail, commands: COMMANDS });
-    };
+  return withHoverHost(async ({ hover }) => {
     await hover(); // the first, uncached hover: not part of the measurement
 
     const samples: number[] = [];
@@ -75,8 +55,5 @@ export async function underLoad<T>(work: () => Promise<T>): Promise<UnderLoad<T>
       // The histogram counts the timer's own resolution in every sample.
       maxLagMs: Math.max(0, lag.max / 1e6 - 10),
     };
-  } finally {
-    await transport.close();
-    await emulator.close();
-  }
+  });
 }
