@@ -35,6 +35,15 @@ const testHooksBeside = {
   },
 };
 
+// The activation shell (src/extension.ts) requires the features (src/main.ts) on first use: they are a
+// bundle of their own so that activation parses only the shell.
+const featuresBeside = {
+  name: 'features-beside',
+  setup(build) {
+    build.onResolve({ filter: /^\.\/main$/ }, (args) => (args.kind === 'require-call' ? { path: './main.js', external: true } : undefined));
+  },
+};
+
 // Every `import * as vscode from 'vscode'` of an external module makes the bundler copy the whole
 // API object into a fresh namespace at load, once per importing file (~40 files). Routing them through
 // one bundled re-export makes that copy once.
@@ -49,7 +58,8 @@ const vscodeOnce = {
 };
 
 const contexts = await Promise.all([
-  esbuild.context({ ...node, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'], plugins: [undiciBeside, testHooksBeside, vscodeOnce] }),
+  esbuild.context({ ...node, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'], plugins: [featuresBeside, vscodeOnce] }),
+  esbuild.context({ ...node, entryPoints: ['src/main.ts'], outfile: 'dist/main.js', external: ['vscode'], plugins: [undiciBeside, testHooksBeside, vscodeOnce] }),
   esbuild.context({ ...node, entryPoints: ['src/ui/auth/testHooks.ts'], outfile: 'dist/test-hooks.js', external: ['vscode'], plugins: [vscodeOnce] }),
   esbuild.context({
     ...node,

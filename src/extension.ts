@@ -1,107 +1,106 @@
 /**
- * The composition root: builds the object graph once and registers everything in
- * `context.subscriptions`. No logic lives here. Activation stays cheap: no network, no undici, no
- * SecretStorage wait — the session resolves in the background and heavy modules load on first use.
- *
- * The sidebar explorer and the editor intelligence (decorations, diagnostics) are not needed for the
- * first interaction, so they are set up right after activation returns: they are reached only through
- * `import()`, which the bundler turns into lazily initialised modules, and activation does not pay
- * for their initialisation. `ExtensionApi.ready` settles once they are registered.
+ * The activation shell: the only code VS Code parses and runs at activation (issue 15: ≤ 5 ms). It
+ * registers what must exist from the start, each a stand-in that loads the features bundle
+ * (dist/main.js, src/main.ts) on first use:
+ * - every contributed command (src/ui/shell/commandProxies.ts);
+ * - the image hover and the signed-URL expiry hover, which load the features only when the pointer is
+ *   on an ID or the line holds a signed URL;
+ * - the details panel's serializer (a panel to restore after a reload);
+ * - the explorer view, whose rows load the features when VS Code first asks for them (the view shown);
+ * - the editor context key for the menus and the sign that a workspace uses VOD (`VodPresence`):
+ *   small, and they are what notices an ID on screen.
+ * A workspace known to use VOD, or a stored profile, loads the features right after activation, off
+ * its path: the status bar and the editor decorations have something to show there. A window that
+ * never touches VOD never loads them.
  */
 import * as vscode from 'vscode';
-import { register as registerAuth } from './ui/auth';
-import { withInjectableFaults } from './ui/auth/secretStorageFaults';
-import type { TestHooks } from './ui/auth/testHooks';
-import { register as registerCopy } from './ui/commands/copy';
-import type { ExplorerTestApi } from './ui/explorer';
-import { register as registerHover } from './ui/hover';
-import type { IntelTestHooks } from './ui/intel';
-import { register as registerLookup } from './ui/lookup';
-import { register as registerPanel } from './ui/panel';
-import { ServiceHost } from './ui/serviceHost';
 import { EditorIdContext } from './ui/editorIdContext';
-import { StatusBar } from './ui/statusBar';
+import type { ExplorerTestApi } from './ui/explorer';
+import type { Features } from './main';
+import type { TestHooks } from './ui/auth/testHooks';
+import { HOVER_SELECTOR } from './ui/hoverSelector';
+import type { IntelTestHooks } from './ui/intel';
+import { mayHoldProfiles } from './ui/profileStateKey';
+import { contributedCommandIds, registerCommandProxies } from './ui/shell/commandProxies';
+import { idUnderPointer, lineHasSignedUrl } from './ui/shell/hoverTrigger';
+import { LazyTree } from './ui/shell/lazyTree';
+import { EXPLORER_VIEW_ID, PANEL_VIEW_TYPE } from './ui/viewIds';
 import { VodPresence } from './ui/vodPresence';
 
 export interface ExtensionApi {
-  /** Settles once the explorer and the editor intelligence are registered (just after activation). */
+  /** Loads the features if they are not yet, and settles once all of them are registered. */
   readonly ready: Promise<void>;
-  /** Present only in test and development hosts. */
+  /** Present only in test and development hosts (reading it loads the features). */
   readonly testHooks?: TestHooks & { readonly intel?: IntelTestHooks; readonly editorHasImageId: () => boolean };
   /** The sidebar explorer's tree, for the integration tests; present only in test and development hosts, once ready. */
   readonly explorer?: ExplorerTestApi;
+  /** Whether the features bundle has been loaded (the activation tests read it). */
+  readonly featuresLoaded: boolean;
 }
 
-interface DeferredFeatures {
-  readonly explorer: ExplorerTestApi;
-  readonly intel: IntelTestHooks;
-}
-
-async function registerDeferred(host: ServiceHost, context: vscode.ExtensionContext, presence: VodPresence): Promise<DeferredFeatures> {
-  const [{ createExplorer }, { register: registerIntel }] = await Promise.all([import('./ui/explorer'), import('./ui/intel')]);
-  const explorer = createExplorer(host, () => presence.note());
-  const intel = registerIntel(host);
-  context.subscriptions.push(...explorer.disposables, ...intel.disposables);
-  return { explorer: explorer.testApi, intel: intel.testHooks };
+function idPattern(): string | undefined {
+  return vscode.workspace.getConfiguration('vodImages').get<string>('idPattern');
 }
 
 export function activate(context: vscode.ExtensionContext): ExtensionApi {
-  const log = vscode.window.createOutputChannel('VOD Images', { log: true });
-  // Outside production, SecretStorage goes through a wrapper the integration tests can make fail.
-  const faults = context.extensionMode === vscode.ExtensionMode.Production ? undefined : withInjectableFaults(context.secrets);
-  const host = new ServiceHost({ context, log, secrets: faults?.storage ?? context.secrets });
   const presence = new VodPresence(context.workspaceState);
-  const statusBar = new StatusBar(host, presence);
-  const editorIds = new EditorIdContext(() => host.settings().idPattern, presence);
+  const editorIds = new EditorIdContext(() => idPattern() ?? '', presence);
+  let features: Features | undefined;
+  const tree = new LazyTree<unknown>(() => void load());
+  const view = vscode.window.createTreeView(EXPLORER_VIEW_ID, { treeDataProvider: tree, showCollapseAll: true });
+  const commands = registerCommandProxies(contributedCommandIds(context.extension.packageJSON), () => load().ready);
+
+  function load(): Features {
+    if (features) return features;
+    commands.dispose(); // the features register the real handlers under the same IDs
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { startFeatures } = require('./main') as typeof import('./main');
+    features = startFeatures(context, { presence, editorIds, explorer: { view, bind: (t) => tree.bind(t) } });
+    return features;
+  }
 
   context.subscriptions.push(
-    log,
-    host,
     presence,
-    statusBar,
     editorIds,
-    host.onDidLookUp(() => presence.note()),
-    vscode.commands.registerCommand('vodImages.showLog', () => log.show(true)),
-    ...registerAuth(host),
-    ...registerLookup(host),
-    ...registerHover(host),
-    ...registerPanel(host),
-    ...registerCopy(host),
+    tree,
+    view,
+    commands,
+    vscode.languages.registerHoverProvider(HOVER_SELECTOR, {
+      provideHover: (document, position, token) =>
+        idUnderPointer(document.lineAt(position.line).text, position.character, idPattern()) ? load().imageHover.provideHover(document, position, token) : undefined,
+    }),
+    vscode.languages.registerHoverProvider(HOVER_SELECTOR, {
+      provideHover: async (document, position, token) => {
+        if (!lineHasSignedUrl(document.lineAt(position.line).text)) return undefined;
+        const f = load();
+        await f.ready;
+        return f.expiryHover()?.provideHover(document, position, token);
+      },
+    }),
+    vscode.window.registerWebviewPanelSerializer(PANEL_VIEW_TYPE, {
+      deserializeWebviewPanel: (panel, state) => load().panelSerializer.deserializeWebviewPanel(panel, state),
+    }),
   );
 
-  let deferred: DeferredFeatures | undefined;
-  const ready = registerDeferred(host, context, presence).then(
-    (features) => {
-      deferred = features;
-    },
-    (error: unknown) => host.log.error(`The explorer and editor intelligence could not start: ${error instanceof Error ? error.message : String(error)}`),
-  );
-  const hooksModule = faults === undefined ? undefined : loadTestHooks();
-  if (faults === undefined || hooksModule === undefined) return { ready };
-  const testHooks = hooksModule.createTestHooks(host, statusBar, faults, context.secrets);
+  if (presence.hasSeenIds || mayHoldProfiles(context.globalState)) setTimeout(load, 0);
+  else context.subscriptions.push(presence.onDidSee(() => void load()));
+
+  const testMode = context.extensionMode !== vscode.ExtensionMode.Production;
   return {
-    ready,
+    get ready() {
+      return load().ready;
+    },
     get testHooks() {
-      return { ...testHooks, intel: deferred?.intel, editorHasImageId: () => editorIds.current() };
+      const hooks = testMode ? load().testHooks : undefined;
+      return hooks && { ...hooks, editorHasImageId: () => editorIds.current() };
     },
     get explorer() {
-      return deferred?.explorer;
+      return testMode ? load().explorer() : undefined;
+    },
+    get featuresLoaded() {
+      return features !== undefined;
     },
   };
 }
 
 export function deactivate(): void {}
-
-/**
- * The test hooks can read stored secrets, so they are not part of `dist/extension.js`: the build puts
- * them in `dist/test-hooks.js` beside it (see scripts/build.mjs), which the package leaves out. A
- * test or development host loads them; a packaged extension has no such code to load.
- */
-function loadTestHooks(): typeof import('./ui/auth/testHooks') | undefined {
-  try {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    return require('./ui/auth/testHooks') as typeof import('./ui/auth/testHooks');
-  } catch {
-    return undefined;
-  }
-}

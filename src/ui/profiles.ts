@@ -7,7 +7,8 @@
 import * as z from 'zod/mini';
 import type * as vscode from 'vscode';
 
-export const PROFILES_STATE_KEY = 'vodImages.profiles';
+export { PROFILES_STATE_KEY } from './profileStateKey';
+import { PROFILES_STATE_KEY } from './profileStateKey';
 
 /** Profile names double as secret-key suffixes, so they keep to a conservative charset. */
 export const PROFILE_NAME_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$/;

@@ -23,14 +23,16 @@ describe('bundle: test hooks are not shipped', function () {
     packaged = stdout.split('\n').map((l) => l.trim()).filter(Boolean);
   });
 
-  it('dist/extension.js holds no test-hook code', () => {
-    const bundle = readFileSync(path.join(ROOT, 'dist', 'extension.js'), 'utf8');
-    for (const name of HOOK_ONLY) assert.ok(!bundle.includes(name), `dist/extension.js contains ${name}`);
-  });
+  for (const file of ['extension.js', 'main.js']) {
+    it(`dist/${file} holds no test-hook code`, () => {
+      const bundle = readFileSync(path.join(ROOT, 'dist', file), 'utf8');
+      for (const name of HOOK_ONLY) assert.ok(!bundle.includes(name), `dist/${file} contains ${name}`);
+    });
+  }
 
   it('the hooks are built beside it for test hosts, and left out of the package', () => {
     assert.ok(existsSync(path.join(ROOT, 'dist', 'test-hooks.js')));
-    assert.ok(packaged.includes('dist/extension.js'), `vsce ls: ${packaged.join(', ')}`);
+    for (const shipped of ['dist/extension.js', 'dist/main.js', 'dist/undici.js']) assert.ok(packaged.includes(shipped), `${shipped} missing from vsce ls: ${packaged.join(', ')}`);
     for (const file of packaged) assert.ok(!/test-hooks/.test(file), `${file} would be packaged`);
   });
 });

@@ -10,7 +10,7 @@ import { ExplorerTree } from './explorerTree';
 import { Library } from './library';
 import type { ExplorerNode } from './nodes';
 import { SavedIds } from './savedIds';
-import { EXPLORER_VIEW_ID, ScanController } from './scanController';
+import { ScanController } from './scanController';
 import { SelectionTracker } from './selectionTracker';
 
 /** What the integration tests read: the tree as the view sees it, and the scan behind This Workspace. */
@@ -28,8 +28,17 @@ export interface Explorer {
   readonly testApi: ExplorerTestApi;
 }
 
+/**
+ * The view itself is created by the activation shell (src/extension.ts), with a stand-in data provider
+ * that `bind` points at the tree built here.
+ */
+export interface ShellView {
+  readonly view: vscode.TreeView<unknown>;
+  bind(tree: vscode.TreeDataProvider<unknown>): void;
+}
+
 /** `onIdsFound`: told when the workspace scan indexed at least one ID (the status bar waits for that). */
-export function createExplorer(services: Services, onIdsFound?: () => void): Explorer {
+export function createExplorer(services: Services, shell: ShellView, onIdsFound?: () => void): Explorer {
   const saved = new SavedIds(services.context.globalState);
   const scan = new ScanController(services);
   const library = new Library(services);
@@ -43,12 +52,13 @@ export function createExplorer(services: Services, onIdsFound?: () => void): Exp
     () => tree?.fireRootAnd(tree.sections.selection),
   );
   tree = new ExplorerTree({ services, scan, selection, saved, library, thumbnails });
-  const view = vscode.window.createTreeView(EXPLORER_VIEW_ID, { treeDataProvider: tree, showCollapseAll: true });
+  shell.bind(tree as vscode.TreeDataProvider<unknown>);
+  // The shell's provider hands out exactly the nodes this tree produced.
+  const view = shell.view as vscode.TreeView<ExplorerNode>;
   selection.setActive(view.visible);
   const explorerTree = tree;
   return {
     disposables: [
-      view,
       tree,
       scan,
       selection,

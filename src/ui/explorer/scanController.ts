@@ -26,7 +26,8 @@ import { DEFAULT_INCLUDE, scanGlobLists, scanGlobs, type ScanGlobs } from './sca
 import { decideScan, type ScanTrigger } from './scanTrigger';
 import { workspaceFileSource } from './workspaceFileSource';
 
-export const EXPLORER_VIEW_ID = 'vodImages.explorer';
+import { EXPLORER_VIEW_ID } from '../viewIds';
+export { EXPLORER_VIEW_ID };
 /** A workspace with more files than this is scanned in part (the first ones findFiles returns). */
 export const MAX_SCAN_FILES = 50_000;
 /** How often scanned files are folded into the index (one tree refresh each) during a scan. */

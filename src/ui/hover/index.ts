@@ -1,7 +1,6 @@
 /**
- * Registers the image hover for every kind of text document a user opens: local and remote files
- * (in a remote or code-server extension host they are `file` URIs), unsaved buffers, virtual
- * workspaces and notebook cells. Output channels and other internal documents are left alone.
+ * The image hover. The activation shell (src/extension.ts) registers the hover for the documents in
+ * `HOVER_SELECTOR` and forwards to the provider built here once an ID is under the pointer.
  */
 import * as vscode from 'vscode';
 import type { Services } from '../services';
@@ -9,30 +8,27 @@ import { ImageHoverProvider } from './imageHoverProvider';
 import { HoverThumbnails } from './thumbnails';
 import { noteImageHovered } from '../walkthroughEvents';
 
-export const HOVER_SELECTOR: vscode.DocumentSelector = [
-  { scheme: 'file' },
-  { scheme: 'untitled' },
-  { scheme: 'vscode-remote' },
-  { scheme: 'vscode-vfs' },
-  { scheme: 'vscode-notebook-cell' },
-];
+export interface ImageHover {
+  readonly provider: vscode.HoverProvider;
+  readonly disposables: vscode.Disposable[];
+}
 
-export function register(services: Services): vscode.Disposable[] {
+export function createImageHover(services: Services): ImageHover {
   const thumbnails = new HoverThumbnails(() => services.thumbnails(), {
     notAnImage: vscode.l10n.t('the file is not a PNG, JPEG, GIF or WebP picture'),
     downloadFailed: vscode.l10n.t('the download failed'),
   });
   const provider = new ImageHoverProvider(services, thumbnails);
-  return [
-    vscode.languages.registerHoverProvider(HOVER_SELECTOR, {
+  return {
+    provider: {
       // A hover shown completes the walkthrough's "hover an ID" step.
       provideHover: async (document, position, token) => {
         const hover = await provider.provideHover(document, position, token);
         if (hover) noteImageHovered();
         return hover;
       },
-    }),
+    },
     // A new session may mean another account, where the same ID is another image.
-    services.onDidChangeSession(() => thumbnails.clear()),
-  ];
+    disposables: [services.onDidChangeSession(() => thumbnails.clear())],
+  };
 }

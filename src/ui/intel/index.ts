@@ -3,7 +3,7 @@
  * signed-URL expiry hover, for the same kinds of documents as the image hover.
  */
 import * as vscode from 'vscode';
-import { HOVER_SELECTOR } from '../hover';
+import { HOVER_SELECTOR } from '../hoverSelector';
 import type { Services } from '../services';
 import { DecorationController, type DecorationView } from './decorations';
 import { DiagnosticsController } from './diagnostics';
@@ -20,6 +20,8 @@ export interface IntelTestHooks {
 
 export interface Intel {
   readonly disposables: vscode.Disposable[];
+  /** Registered by the activation shell, which forwards to it (see src/extension.ts). */
+  readonly expiryHover: vscode.HoverProvider;
   readonly testHooks: IntelTestHooks;
 }
 
@@ -34,8 +36,8 @@ export function register(services: Services): Intel {
       diagnostics,
       watch,
       vscode.languages.registerCodeActionsProvider(HOVER_SELECTOR, new OpenDetailsQuickFix(), OpenDetailsQuickFix.metadata),
-      vscode.languages.registerHoverProvider(HOVER_SELECTOR, new ExpiryHoverProvider()),
     ],
+    expiryHover: new ExpiryHoverProvider(),
     testHooks: { decorationsFor: (uri) => decorations.decorationsFor(uri) },
   };
 }

@@ -1,13 +1,13 @@
 /**
- * Registers the details panel: the `vodImages.openDetails` command and the serializer that restores
- * panels after a reload (activation event `onWebviewPanel:vodImages.details`).
+ * The details panel: the `vodImages.openDetails` command, and the serializer that restores panels after
+ * a reload (activation event `onWebviewPanel:vodImages.details`). The activation shell registers the
+ * serializer, which must exist when activation returns, and forwards to the one built here.
  */
 import * as vscode from 'vscode';
 import type { Services } from '../services';
 import { pickImageId } from '../lookup/pickImageIds';
 import { reportError } from '../lookup/reportError';
 import { DetailsPanels, type PanelShown } from './detailsPanels';
-import { PANEL_VIEW_TYPE } from './panelState';
 
 async function openDetails(services: Services, panels: DetailsPanels, arg: unknown): Promise<PanelShown | undefined> {
   try {
@@ -21,11 +21,15 @@ async function openDetails(services: Services, panels: DetailsPanels, arg: unkno
   }
 }
 
-export function register(services: Services): vscode.Disposable[] {
+export interface Panels {
+  readonly serializer: vscode.WebviewPanelSerializer;
+  readonly disposables: vscode.Disposable[];
+}
+
+export function register(services: Services): Panels {
   const panels = new DetailsPanels(services);
-  return [
-    panels,
-    vscode.window.registerWebviewPanelSerializer(PANEL_VIEW_TYPE, panels),
-    vscode.commands.registerCommand('vodImages.openDetails', (arg?: unknown) => openDetails(services, panels, arg)),
-  ];
+  return {
+    serializer: panels,
+    disposables: [panels, vscode.commands.registerCommand('vodImages.openDetails', (arg?: unknown) => openDetails(services, panels, arg))],
+  };
 }

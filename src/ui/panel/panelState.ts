@@ -10,7 +10,7 @@ import { lazy } from '../../vod/lazy';
 import { isPlausibleImageId } from '../../vod/imageIds';
 import type { ImageInfo } from '../../vod/schemas';
 
-export const PANEL_VIEW_TYPE = 'vodImages.details';
+export { PANEL_VIEW_TYPE } from '../viewIds';
 
 const persistedStateSchema = lazy(() => z.object({ imageId: z.string() }));
 
