@@ -25,6 +25,18 @@ const undiciBeside = {
   },
 };
 
+// undici carries its HTTP/1 parser twice, as a SIMD and a plain WebAssembly module (72 KB of base64
+// each), and falls back to the plain one when the SIMD one does not compile (as on ppc64). Shipping only
+// the plain one keeps the VSIX inside its 300 KB budget; our requests are small, so the SIMD speed-up is
+// not worth the weight. The stand-in makes `new WebAssembly.Module(...)` throw, which undici catches.
+const plainHttpParser = {
+  name: 'plain-http-parser',
+  setup(build) {
+    build.onResolve({ filter: /llhttp_simd-wasm\.js$/ }, () => ({ path: 'llhttp-simd-left-out', namespace: 'plain-http-parser' }));
+    build.onLoad({ filter: /.*/, namespace: 'plain-http-parser' }, () => ({ contents: 'module.exports = null;', loader: 'js' }));
+  },
+};
+
 // The test hooks (they can read stored secrets) go to their own file, which .vscodeignore leaves out of
 // the package: a packaged dist/extension.js holds no code that returns a secret. extension.ts requires
 // them only in a test or development host.
@@ -82,6 +94,7 @@ const contexts = await Promise.all([
       sourcefile: 'undici-entry.js',
     },
     outfile: 'dist/undici.js',
+    plugins: [plainHttpParser],
   }),
   // The details panel's webview script: runs in the webview's browser context, loaded by nonce.
   esbuild.context({
