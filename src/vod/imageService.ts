@@ -15,6 +15,10 @@
  *   cost ⌈M/20⌉ calls: a video batch leaves when it holds 20 IDs, or when no image call is queued or
  *   in flight that could add to it. A key refused GetVideoInfos keeps its image results; the refusal
  *   is reported once (`onVideoStepUnavailable`) and the video step stays off until `invalidate()`.
+ * - A caller that will ask for more IDs soon (the explorer's progressive resolver) takes a hold
+ *   (`holdVideoBatches`): while it holds, a partial video batch made only of its own lookups waits
+ *   for more IDs instead of leaving, so its M unknown IDs cost ⌈M/20⌉ calls however it chunks them.
+ *   Anyone else's lookup in the queue (a hover) still lets the partial batch leave at once.
  */
 import type { VodApi } from './api';
 import { VodError, isVodError } from './errors';
@@ -56,6 +60,18 @@ export interface LookupOptions {
   readonly signal?: AbortSignal | undefined;
   /** Skip the cache. A request already queued or in flight is still joined: its answer is fresh. */
   readonly force?: boolean | undefined;
+  /** Lookups made under a hold may wait for more IDs before their video batch leaves (see `holdVideoBatches`). */
+  readonly hold?: VideoBatchHold | undefined;
+  /**
+   * Called (with the ID) when an ID turns out to be no image and waits for the video step; its promise
+   * settles later. Lets a bulk caller go on to its next IDs without waiting for the video answers.
+   */
+  readonly onVideoStage?: ((id: string) => void) | undefined;
+}
+
+/** A bulk caller's promise that more IDs are coming; `dispose()` when it has asked for all of them. */
+export interface VideoBatchHold extends Disposable {
+  readonly active: boolean;
 }
 
 export interface Disposable {
@@ -76,6 +92,10 @@ type Outcome = { readonly ok: true; readonly lookup: Lookup } | { readonly ok: f
 
 interface Waiter {
   settle(outcome: Outcome): void;
+  /** The caller's hold, if it has more IDs to ask for. */
+  readonly hold?: VideoBatchHold | undefined;
+  /** The caller wants to know when the ID leaves the image step for the video step. */
+  readonly toVideoStage?: (() => void) | undefined;
 }
 
 /** One ID's pending request. `call` is undefined while the ID waits in a queue for the next batch. */
@@ -115,6 +135,7 @@ export class ImageService implements Disposable {
   /** The refusal that turned the video step off, until `invalidate()`. */
   private videoDenied: VodError | undefined;
   private readonly videoListeners = new Set<(error: VodError) => void>();
+  private readonly holds = new Set<VideoBatchHold>();
 
   constructor(options: ImageServiceOptions) {
     this.api = options.api;
@@ -160,6 +181,28 @@ export class ImageService implements Disposable {
     return { dispose: () => void this.videoListeners.delete(listener) };
   }
 
+  /**
+   * Says more lookups are coming: until the hold is disposed, a partial GetVideoInfos batch made only of
+   * lookups under this hold waits for more IDs (a full batch of 20 still leaves at once). The holder
+   * must not wait for those lookups before disposing (use `onVideoStage` to move on), or it waits forever.
+   */
+  holdVideoBatches(): VideoBatchHold {
+    let active = true;
+    const hold: VideoBatchHold = {
+      get active() {
+        return active;
+      },
+      dispose: () => {
+        if (!active) return;
+        active = false;
+        this.holds.delete(hold);
+        this.pumpVideos();
+      },
+    };
+    this.holds.add(hold);
+    return hold;
+  }
+
   /** Forgets one ID, or everything. Requests in flight are left to finish and will be cached. */
   invalidate(id?: string): void {
     if (id !== undefined) {
@@ -186,6 +229,7 @@ export class ImageService implements Disposable {
     this.queue = [];
     this.videoQueue = [];
     this.videoListeners.clear();
+    this.holds.clear();
     const flights = [...this.flights.values()];
     this.flights.clear();
     for (const flight of flights) {
@@ -204,10 +248,11 @@ export class ImageService implements Disposable {
    * hundreds of IDs does not put hundreds of listeners on the caller's signal.
    */
   private lookUp(ids: readonly string[], options: LookupOptions): Promise<Lookup>[] {
-    const { signal, force = false } = options;
+    const { signal, force = false, hold, onVideoStage } = options;
     if (signal?.aborted) return ids.map(() => Promise.reject(cancelledError()));
 
     const pending = new Map<Waiter, Flight>();
+    let joinedVideoQueue = false;
     const onAbort = (): void => {
       const abandoned = [...pending];
       pending.clear();
@@ -231,13 +276,21 @@ export class ImageService implements Disposable {
             if (outcome.ok) resolve(outcome.lookup);
             else reject(outcome.error);
           },
+          hold,
+          toVideoStage: onVideoStage && (() => onVideoStage(id)),
         };
         flight.waiters.add(waiter);
         pending.set(waiter, flight);
+        if (flight.stage === 'video') {
+          waiter.toVideoStage?.();
+          // Joining a queued video flight without a hold: its batch need not wait any longer.
+          if (!flight.call && !hold?.active) joinedVideoQueue = true;
+        }
       });
     });
 
     if (signal && pending.size > 0) signal.addEventListener('abort', onAbort, { once: true });
+    if (joinedVideoQueue) this.pumpVideos();
     return promises;
   }
 
@@ -320,6 +373,7 @@ export class ImageService implements Disposable {
         flight.stage = 'video';
         if (flight.waiters.size > 0) this.videoQueue.push(flight);
         else this.forget(flight);
+        for (const waiter of [...flight.waiters]) waiter.toVideoStage?.();
         continue;
       }
       // Anything the API did not return as found is missing, whether or not it listed it in NonExistImageIds.
@@ -339,11 +393,15 @@ export class ImageService implements Disposable {
       : { state: 'missing', imageId: id, fetchedAt };
   }
 
-  /** Sends full video batches at once; the remainder when no image call could still add to it. */
+  /**
+   * Sends full video batches at once; the remainder when no image call could still add to it and
+   * no hold promises more (a lookup outside every hold is waiting, or no hold is left).
+   */
   private pumpVideos(): void {
     while (this.videoQueue.length >= MAX_IDS_PER_CALL) void this.sendVideos(this.videoQueue.splice(0, MAX_IDS_PER_CALL));
     const imagesPending = this.imageCallsInFlight > 0 || this.queue.length > 0;
-    if (!imagesPending && this.videoQueue.length > 0) void this.sendVideos(this.videoQueue.splice(0));
+    if (imagesPending || this.videoQueue.length === 0) return;
+    if (this.videoQueue.some((flight) => !isPatient(flight))) void this.sendVideos(this.videoQueue.splice(0));
   }
 
   private async sendVideos(flights: readonly Flight[]): Promise<void> {
@@ -434,6 +492,12 @@ export class ImageService implements Disposable {
       }
     }
   }
+}
+
+/** Every caller waiting on the flight holds an active hold: more IDs are coming for its batch. */
+function isPatient(flight: Flight): boolean {
+  for (const waiter of flight.waiters) if (!waiter.hold?.active) return false;
+  return flight.waiters.size > 0;
 }
 
 function settleAll(flight: Flight, outcome: Outcome): void {

@@ -49,6 +49,11 @@ function library(n: number, m: number, audioEvery = 0) {
   return { images, videos, api };
 }
 
+async function until(condition: () => boolean): Promise<void> {
+  for (let i = 0; i < 500 && !condition(); i++) await new Promise((r) => setTimeout(r, 2));
+  assert.ok(condition(), 'condition reached');
+}
+
 function shuffled<T>(items: readonly T[]): T[] {
   const out = [...items];
   for (let i = out.length - 1; i > 0; i--) {
@@ -127,6 +132,48 @@ describe('media resolver (ImageService)', () => {
     const service = new ImageService({ api: { getImageInfos: new FakeMediaApi(new Set(), new Map()).getImageInfos }, batchDelayMs: 1 });
     const lookup = await service.get(hexId('d', 1));
     assert.ok(lookup.state === 'missing' && lookup.videoCheck === undefined);
+  });
+
+  it('under a hold, a partial video batch waits for more IDs; disposing the hold sends it', async () => {
+    const { videos, api } = library(0, 30);
+    const service = new ImageService({ api, batchDelayMs: 1 });
+    const hold = service.holdVideoBatches();
+    const passed: string[] = [];
+    const onVideoStage = (id: string): void => void passed.push(id);
+    const first = service.getMany(videos.slice(0, 13), { hold, onVideoStage });
+    await until(() => passed.length === 13);
+    await new Promise((r) => setTimeout(r, 20));
+    assert.equal(api.videoCalls.length, 0, 'the 13 wait for more');
+    const second = service.getMany(videos.slice(13), { hold, onVideoStage });
+    await until(() => api.videoCalls.length === 1);
+    assert.equal(api.videoCalls[0]!.length, 20, 'a full batch leaves at once');
+    hold.dispose();
+    await Promise.all([first, second]);
+    assert.deepEqual(api.videoCalls.map((c) => c.length), [20, 10]);
+    assert.deepEqual(new Set(passed), new Set(videos));
+  });
+
+  it('a lookup outside the hold (a hover) does not wait: the partial batch leaves with it', async () => {
+    const { videos, api } = library(0, 6);
+    const service = new ImageService({ api, batchDelayMs: 1 });
+    const hold = service.holdVideoBatches();
+    let passed = 0;
+    const bulk = service.getMany(videos.slice(0, 5), { hold, onVideoStage: () => void (passed += 1) });
+    await until(() => passed === 5);
+    assert.equal((await service.get(videos[5]!)).state, 'video');
+    assert.deepEqual(api.videoCalls.map((c) => c.length), [6]);
+    await bulk;
+    // Joining a waiting flight without a hold sends it too.
+    const more = library(0, 3);
+    const second = new ImageService({ api: more.api, batchDelayMs: 1 });
+    const hold2 = second.holdVideoBatches();
+    let waiting = 0;
+    void second.getMany(more.videos, { hold: hold2, onVideoStage: () => void (waiting += 1) });
+    await until(() => waiting === 3);
+    assert.equal((await second.get(more.videos[1]!)).state, 'video');
+    assert.deepEqual(more.api.videoCalls.map((c) => c.length), [3]);
+    hold.dispose();
+    hold2.dispose();
   });
 
   it('formats durations as h:mm:ss and reads the media kind', () => {
