@@ -19,6 +19,10 @@
  *   (`holdVideoBatches`): while it holds, a partial video batch made only of its own lookups waits
  *   for more IDs instead of leaving, so its M unknown IDs cost ⌈M/20⌉ calls however it chunks them.
  *   Anyone else's lookup in the queue (a hover) still lets the partial batch leave at once.
+ * - Audio or video: GetVideoInfos does not say, so each video batch that found assets asks SearchMedia
+ *   once which of them are audio (media/audioLookup.ts): at most one more call per 20 unknown IDs. If
+ *   that lookup fails the assets are called video; a refusal (auth) turns it off until `invalidate()`
+ *   and is reported once (`onAudioCheckUnavailable`).
  */
 import type { VodApi } from './api';
 import { VodError, isVodError } from './errors';
@@ -39,7 +43,7 @@ export type Lookup =
       readonly videoCheck?: 'denied' | undefined;
     };
 
-export type ResolverApi = Pick<VodApi, 'getImageInfos'> & Partial<Pick<VideoApi, 'getVideoInfos'>>;
+export type ResolverApi = Pick<VodApi, 'getImageInfos'> & Partial<Pick<VideoApi, 'getVideoInfos' | 'audioIdsAmong'>>;
 
 export interface ImageServiceOptions {
   /** Without `getVideoInfos` the resolver knows images only (IDs it does not find are missing). */
@@ -136,6 +140,9 @@ export class ImageService implements Disposable {
   private videoDenied: VodError | undefined;
   private readonly videoListeners = new Set<(error: VodError) => void>();
   private readonly holds = new Set<VideoBatchHold>();
+  /** The refusal that turned the audio check off, until `invalidate()`. */
+  private audioDenied: VodError | undefined;
+  private readonly audioListeners = new Set<(error: VodError) => void>();
 
   constructor(options: ImageServiceOptions) {
     this.api = options.api;
@@ -182,6 +189,15 @@ export class ImageService implements Disposable {
   }
 
   /**
+   * Called once when the audio check is refused (say, the key lacks vod:SearchMedia): audio assets are
+   * then reported as `video`.
+   */
+  onAudioCheckUnavailable(listener: (error: VodError) => void): Disposable {
+    this.audioListeners.add(listener);
+    return { dispose: () => void this.audioListeners.delete(listener) };
+  }
+
+  /**
    * Says more lookups are coming: until the hold is disposed, a partial GetVideoInfos batch made only of
    * lookups under this hold waits for more IDs (a full batch of 20 still leaves at once). The holder
    * must not wait for those lookups before disposing (use `onVideoStage` to move on), or it waits forever.
@@ -213,6 +229,7 @@ export class ImageService implements Disposable {
     this.cache.clear();
     // A full refresh (often after a credential change) gives the video step another chance.
     this.videoDenied = undefined;
+    this.audioDenied = undefined;
     if (ids.length > 0) this.emit(ids);
   }
 
@@ -229,6 +246,7 @@ export class ImageService implements Disposable {
     this.queue = [];
     this.videoQueue = [];
     this.videoListeners.clear();
+    this.audioListeners.clear();
     this.holds.clear();
     const flights = [...this.flights.values()];
     this.flights.clear();
@@ -430,28 +448,54 @@ export class ImageService implements Disposable {
       return;
     }
     if (call.cancelled) return;
+    const audio = await this.audioAmong(videos, call);
+    if (call.cancelled) return;
 
     const fetchedAt = this.now();
     const byId = new Map<string, VideoInfo>();
     for (const info of videos) if (!byId.has(info.VideoId)) byId.set(info.VideoId, info);
     for (const flight of flights) {
       const info = byId.get(flight.id);
-      this.settle(flight, info ? { state: mediaKindOf(info), info, fetchedAt } : this.missing(flight.id, fetchedAt));
+      if (!info) {
+        this.settle(flight, this.missing(flight.id, fetchedAt));
+      } else if (audio.has(info.VideoId)) {
+        // Written into the record too, so anything reading the info's MediaType agrees with the state.
+        this.settle(flight, { state: 'audio', info: { ...info, MediaType: 'audio' }, fetchedAt });
+      } else {
+        this.settle(flight, { state: mediaKindOf(info), info, fetchedAt });
+      }
     }
     this.emit(flights.map((f) => f.id));
+  }
+
+  /**
+   * The audio among found assets whose record does not say its kind: one SearchMedia call. Never
+   * fails the lookups: without an answer they are videos.
+   */
+  private async audioAmong(videos: readonly VideoInfo[], call: Call): Promise<ReadonlySet<string>> {
+    const audioIdsAmong = this.api.audioIdsAmong;
+    const unlabelled = videos.filter((info) => info.MediaType === undefined).map((info) => info.VideoId);
+    if (!audioIdsAmong || this.audioDenied !== undefined || unlabelled.length === 0) return new Set();
+    try {
+      return await audioIdsAmong.call(this.api, unlabelled, { signal: call.controller.signal });
+    } catch (error) {
+      if (isVodError(error) && error.kind === 'auth') this.denyAudioCheck(error);
+      return new Set();
+    }
   }
 
   /** Turns the video step off and says why, once. */
   private denyVideoStep(error: VodError): void {
     if (this.videoDenied !== undefined) return;
     this.videoDenied = error;
-    for (const listener of [...this.videoListeners]) {
-      try {
-        listener(error);
-      } catch {
-        // A failing listener must not break the lookups.
-      }
-    }
+    notify(this.videoListeners, error);
+  }
+
+  /** Turns the audio check off and says why, once. */
+  private denyAudioCheck(error: VodError): void {
+    if (this.audioDenied !== undefined) return;
+    this.audioDenied = error;
+    notify(this.audioListeners, error);
   }
 
   private settle(flight: Flight, lookup: Lookup): void {
@@ -490,6 +534,16 @@ export class ImageService implements Disposable {
       } catch {
         // A failing consumer (say, a disposed tree view) must not stop the others from updating.
       }
+    }
+  }
+}
+
+function notify(listeners: ReadonlySet<(error: VodError) => void>, error: VodError): void {
+  for (const listener of [...listeners]) {
+    try {
+      listener(error);
+    } catch {
+      // A failing listener must not break the lookups.
     }
   }
 }

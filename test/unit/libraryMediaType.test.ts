@@ -35,7 +35,7 @@ describe('library type choice (SearchType)', function () {
         assert.equal(typeof asset.info.Duration, 'number', `${searchType} ${asset.id} duration`);
         assert.equal(typeof asset.info.CreationTime, 'string');
       }
-      assert.ok(assets!.some((a) => /auth_key=/.test(a.info.CoverURL ?? '')), `${searchType}: some covers`);
+      assert.ok(assets!.some((a) => /auth_key=/.test(String(a.info.CoverURL ?? ''))), `${searchType}: some covers`);
     }
   });
 
