@@ -458,9 +458,11 @@ export class ImageService implements Disposable {
       const info = byId.get(flight.id);
       if (!info) {
         this.settle(flight, this.missing(flight.id, fetchedAt));
-      } else if (audio.has(info.VideoId)) {
-        // Written into the record too, so anything reading the info's MediaType agrees with the state.
-        this.settle(flight, { state: 'audio', info: { ...info, MediaType: 'audio' }, fetchedAt });
+      } else if (info.MediaType === undefined && audio !== undefined) {
+        // The check answered: the kind is known, and written into the record so that views reading
+        // MediaType (the hover says "Video" rather than "Audio/video") agree with the state.
+        const kind = audio.has(info.VideoId) ? 'audio' : 'video';
+        this.settle(flight, { state: kind, info: { ...info, MediaType: kind }, fetchedAt });
       } else {
         this.settle(flight, { state: mediaKindOf(info), info, fetchedAt });
       }
@@ -469,18 +471,19 @@ export class ImageService implements Disposable {
   }
 
   /**
-   * The audio among found assets whose record does not say its kind: one SearchMedia call. Never
-   * fails the lookups: without an answer they are videos.
+   * The audio among found assets whose record does not say its kind: one SearchMedia call. Undefined
+   * when it could not be asked or failed; that never fails the lookups (they are then `video`, with
+   * no MediaType, so views can say "audio/video").
    */
-  private async audioAmong(videos: readonly VideoInfo[], call: Call): Promise<ReadonlySet<string>> {
+  private async audioAmong(videos: readonly VideoInfo[], call: Call): Promise<ReadonlySet<string> | undefined> {
     const audioIdsAmong = this.api.audioIdsAmong;
     const unlabelled = videos.filter((info) => info.MediaType === undefined).map((info) => info.VideoId);
-    if (!audioIdsAmong || this.audioDenied !== undefined || unlabelled.length === 0) return new Set();
+    if (!audioIdsAmong || this.audioDenied !== undefined || unlabelled.length === 0) return undefined;
     try {
       return await audioIdsAmong.call(this.api, unlabelled, { signal: call.controller.signal });
     } catch (error) {
       if (isVodError(error) && error.kind === 'auth') this.denyAudioCheck(error);
-      return new Set();
+      return undefined;
     }
   }
 

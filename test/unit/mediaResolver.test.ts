@@ -220,6 +220,8 @@ describe('media resolver: the audio check', () => {
     for (const id of videos) assert.equal(result.get(id)?.state, 'video');
     const found = result.get(audio[0]!);
     assert.ok(found?.state === 'audio' && found.info.MediaType === 'audio');
+    const video = result.get(videos[0]!);
+    assert.ok(video?.state === 'video' && video.info.MediaType === 'video', 'the check answered: the kind is known');
     assert.equal(result.get(unknown)?.state, 'missing');
     assert.equal(calls.audio.length, calls.video);
     assert.ok(calls.audio.every((ids) => ids.length <= 20 && !ids.includes(unknown)));
@@ -231,7 +233,8 @@ describe('media resolver: the audio check', () => {
     const service = new ImageService({ api, batchDelayMs: 1 });
     const reports: VodError[] = [];
     service.onAudioCheckUnavailable((e) => reports.push(e));
-    assert.equal((await service.get(hexId('e', 1))).state, 'video');
+    const first = await service.get(hexId('e', 1));
+    assert.ok(first.state === 'video' && first.info.MediaType === undefined, 'not known: no MediaType, views say audio/video');
     assert.equal((await service.get(hexId('e', 2))).state, 'video');
     assert.equal(calls.audio.length, 1);
     assert.equal(reports.length, 1);
