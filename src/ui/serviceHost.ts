@@ -232,6 +232,9 @@ export class ServiceHost implements Services, vscode.Disposable {
     images.onVideoStepUnavailable((error) =>
       this.log.info(`Audio/video IDs cannot be told apart from unknown IDs with this AccessKey: ${error.message}`),
     );
+    images.onAudioCheckUnavailable((error) =>
+      this.log.info(`Audio cannot be told from video with this AccessKey (audio shows as video): ${error.message}`),
+    );
     return { api, images };
   }
 

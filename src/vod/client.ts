@@ -18,6 +18,7 @@ import type {
 import { SkewCorrectedClock, type Clock } from './clock';
 import { MAX_VIDEO_IDS_PER_CALL, type PlayInfoOptions, type PlayInfoResult, type VideoApi, type VideoInfosResult } from './media/videoApi';
 import { assetsOf } from './media/asset';
+import { audioIdMatch, audioIdsIn, MAX_AUDIO_IDS_PER_SEARCH } from './media/audioLookup';
 import { namePermission } from './media/videoErrors';
 import { checkMediaId, collectVideos, playParams } from './media/videoParams';
 import { videoSchemas } from './media/videoSchemas';
@@ -247,6 +248,26 @@ export class VodClient implements VodApi, VideoApi {
     } catch (error) {
       throw namePermission(error, 'GetVideoInfos');
     }
+  }
+
+  /**
+   * Which of these audio/video IDs are audio: SearchMedia `SearchType=audio` matching their AudioIds,
+   * one call per 20 (see media/audioLookup.ts). A RAM refusal names vod:SearchMedia.
+   */
+  async audioIdsAmong(mediaIds: readonly string[], options: CallOptions = {}): Promise<ReadonlySet<string>> {
+    const unique = [...new Set(mediaIds)];
+    unique.forEach(checkMediaId);
+    const audio = new Set<string>();
+    try {
+      for (const batch of chunk(unique, MAX_AUDIO_IDS_PER_SEARCH)) {
+        const params = { SearchType: 'audio', Fields: 'AudioId', Match: audioIdMatch(batch), PageNo: '1', PageSize: String(batch.length) };
+        const { data } = await this.call({ action: 'SearchMedia', params, schema: SearchMediaResponseSchema, signal: options.signal, idCount: batch.length });
+        for (const id of audioIdsIn(data.MediaList ?? [], new Set(batch))) audio.add(id);
+      }
+    } catch (error) {
+      throw namePermission(error, 'SearchMedia');
+    }
+    return audio;
   }
 
   /** GetPlayInfo: the play streams of one audio/video (signed URLs; never log them). */

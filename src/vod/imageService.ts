@@ -15,6 +15,14 @@
  *   cost ⌈M/20⌉ calls: a video batch leaves when it holds 20 IDs, or when no image call is queued or
  *   in flight that could add to it. A key refused GetVideoInfos keeps its image results; the refusal
  *   is reported once (`onVideoStepUnavailable`) and the video step stays off until `invalidate()`.
+ * - A caller that will ask for more IDs soon (the explorer's progressive resolver) takes a hold
+ *   (`holdVideoBatches`): while it holds, a partial video batch made only of its own lookups waits
+ *   for more IDs instead of leaving, so its M unknown IDs cost ⌈M/20⌉ calls however it chunks them.
+ *   Anyone else's lookup in the queue (a hover) still lets the partial batch leave at once.
+ * - Audio or video: GetVideoInfos does not say, so each video batch that found assets asks SearchMedia
+ *   once which of them are audio (media/audioLookup.ts): at most one more call per 20 unknown IDs. If
+ *   that lookup fails the assets are called video; a refusal (auth) turns it off until `invalidate()`
+ *   and is reported once (`onAudioCheckUnavailable`).
  */
 import type { VodApi } from './api';
 import { VodError, isVodError } from './errors';
@@ -35,7 +43,7 @@ export type Lookup =
       readonly videoCheck?: 'denied' | undefined;
     };
 
-export type ResolverApi = Pick<VodApi, 'getImageInfos'> & Partial<Pick<VideoApi, 'getVideoInfos'>>;
+export type ResolverApi = Pick<VodApi, 'getImageInfos'> & Partial<Pick<VideoApi, 'getVideoInfos' | 'audioIdsAmong'>>;
 
 export interface ImageServiceOptions {
   /** Without `getVideoInfos` the resolver knows images only (IDs it does not find are missing). */
@@ -56,6 +64,18 @@ export interface LookupOptions {
   readonly signal?: AbortSignal | undefined;
   /** Skip the cache. A request already queued or in flight is still joined: its answer is fresh. */
   readonly force?: boolean | undefined;
+  /** Lookups made under a hold may wait for more IDs before their video batch leaves (see `holdVideoBatches`). */
+  readonly hold?: VideoBatchHold | undefined;
+  /**
+   * Called (with the ID) when an ID turns out to be no image and waits for the video step; its promise
+   * settles later. Lets a bulk caller go on to its next IDs without waiting for the video answers.
+   */
+  readonly onVideoStage?: ((id: string) => void) | undefined;
+}
+
+/** A bulk caller's promise that more IDs are coming; `dispose()` when it has asked for all of them. */
+export interface VideoBatchHold extends Disposable {
+  readonly active: boolean;
 }
 
 export interface Disposable {
@@ -76,6 +96,10 @@ type Outcome = { readonly ok: true; readonly lookup: Lookup } | { readonly ok: f
 
 interface Waiter {
   settle(outcome: Outcome): void;
+  /** The caller's hold, if it has more IDs to ask for. */
+  readonly hold?: VideoBatchHold | undefined;
+  /** The caller wants to know when the ID leaves the image step for the video step. */
+  readonly toVideoStage?: (() => void) | undefined;
 }
 
 /** One ID's pending request. `call` is undefined while the ID waits in a queue for the next batch. */
@@ -115,6 +139,10 @@ export class ImageService implements Disposable {
   /** The refusal that turned the video step off, until `invalidate()`. */
   private videoDenied: VodError | undefined;
   private readonly videoListeners = new Set<(error: VodError) => void>();
+  private readonly holds = new Set<VideoBatchHold>();
+  /** The refusal that turned the audio check off, until `invalidate()`. */
+  private audioDenied: VodError | undefined;
+  private readonly audioListeners = new Set<(error: VodError) => void>();
 
   constructor(options: ImageServiceOptions) {
     this.api = options.api;
@@ -160,6 +188,37 @@ export class ImageService implements Disposable {
     return { dispose: () => void this.videoListeners.delete(listener) };
   }
 
+  /**
+   * Called once when the audio check is refused (say, the key lacks vod:SearchMedia): audio assets are
+   * then reported as `video`.
+   */
+  onAudioCheckUnavailable(listener: (error: VodError) => void): Disposable {
+    this.audioListeners.add(listener);
+    return { dispose: () => void this.audioListeners.delete(listener) };
+  }
+
+  /**
+   * Says more lookups are coming: until the hold is disposed, a partial GetVideoInfos batch made only of
+   * lookups under this hold waits for more IDs (a full batch of 20 still leaves at once). The holder
+   * must not wait for those lookups before disposing (use `onVideoStage` to move on), or it waits forever.
+   */
+  holdVideoBatches(): VideoBatchHold {
+    let active = true;
+    const hold: VideoBatchHold = {
+      get active() {
+        return active;
+      },
+      dispose: () => {
+        if (!active) return;
+        active = false;
+        this.holds.delete(hold);
+        this.pumpVideos();
+      },
+    };
+    this.holds.add(hold);
+    return hold;
+  }
+
   /** Forgets one ID, or everything. Requests in flight are left to finish and will be cached. */
   invalidate(id?: string): void {
     if (id !== undefined) {
@@ -170,6 +229,7 @@ export class ImageService implements Disposable {
     this.cache.clear();
     // A full refresh (often after a credential change) gives the video step another chance.
     this.videoDenied = undefined;
+    this.audioDenied = undefined;
     if (ids.length > 0) this.emit(ids);
   }
 
@@ -186,6 +246,8 @@ export class ImageService implements Disposable {
     this.queue = [];
     this.videoQueue = [];
     this.videoListeners.clear();
+    this.audioListeners.clear();
+    this.holds.clear();
     const flights = [...this.flights.values()];
     this.flights.clear();
     for (const flight of flights) {
@@ -204,10 +266,11 @@ export class ImageService implements Disposable {
    * hundreds of IDs does not put hundreds of listeners on the caller's signal.
    */
   private lookUp(ids: readonly string[], options: LookupOptions): Promise<Lookup>[] {
-    const { signal, force = false } = options;
+    const { signal, force = false, hold, onVideoStage } = options;
     if (signal?.aborted) return ids.map(() => Promise.reject(cancelledError()));
 
     const pending = new Map<Waiter, Flight>();
+    let joinedVideoQueue = false;
     const onAbort = (): void => {
       const abandoned = [...pending];
       pending.clear();
@@ -231,13 +294,21 @@ export class ImageService implements Disposable {
             if (outcome.ok) resolve(outcome.lookup);
             else reject(outcome.error);
           },
+          hold,
+          toVideoStage: onVideoStage && (() => onVideoStage(id)),
         };
         flight.waiters.add(waiter);
         pending.set(waiter, flight);
+        if (flight.stage === 'video') {
+          waiter.toVideoStage?.();
+          // Joining a queued video flight without a hold: its batch need not wait any longer.
+          if (!flight.call && !hold?.active) joinedVideoQueue = true;
+        }
       });
     });
 
     if (signal && pending.size > 0) signal.addEventListener('abort', onAbort, { once: true });
+    if (joinedVideoQueue) this.pumpVideos();
     return promises;
   }
 
@@ -320,6 +391,7 @@ export class ImageService implements Disposable {
         flight.stage = 'video';
         if (flight.waiters.size > 0) this.videoQueue.push(flight);
         else this.forget(flight);
+        for (const waiter of [...flight.waiters]) waiter.toVideoStage?.();
         continue;
       }
       // Anything the API did not return as found is missing, whether or not it listed it in NonExistImageIds.
@@ -339,11 +411,15 @@ export class ImageService implements Disposable {
       : { state: 'missing', imageId: id, fetchedAt };
   }
 
-  /** Sends full video batches at once; the remainder when no image call could still add to it. */
+  /**
+   * Sends full video batches at once; the remainder when no image call could still add to it and
+   * no hold promises more (a lookup outside every hold is waiting, or no hold is left).
+   */
   private pumpVideos(): void {
     while (this.videoQueue.length >= MAX_IDS_PER_CALL) void this.sendVideos(this.videoQueue.splice(0, MAX_IDS_PER_CALL));
     const imagesPending = this.imageCallsInFlight > 0 || this.queue.length > 0;
-    if (!imagesPending && this.videoQueue.length > 0) void this.sendVideos(this.videoQueue.splice(0));
+    if (imagesPending || this.videoQueue.length === 0) return;
+    if (this.videoQueue.some((flight) => !isPatient(flight))) void this.sendVideos(this.videoQueue.splice(0));
   }
 
   private async sendVideos(flights: readonly Flight[]): Promise<void> {
@@ -372,28 +448,57 @@ export class ImageService implements Disposable {
       return;
     }
     if (call.cancelled) return;
+    const audio = await this.audioAmong(videos, call);
+    if (call.cancelled) return;
 
     const fetchedAt = this.now();
     const byId = new Map<string, VideoInfo>();
     for (const info of videos) if (!byId.has(info.VideoId)) byId.set(info.VideoId, info);
     for (const flight of flights) {
       const info = byId.get(flight.id);
-      this.settle(flight, info ? { state: mediaKindOf(info), info, fetchedAt } : this.missing(flight.id, fetchedAt));
+      if (!info) {
+        this.settle(flight, this.missing(flight.id, fetchedAt));
+      } else if (info.MediaType === undefined && audio !== undefined) {
+        // The check answered: the kind is known, and written into the record so that views reading
+        // MediaType (the hover says "Video" rather than "Audio/video") agree with the state.
+        const kind = audio.has(info.VideoId) ? 'audio' : 'video';
+        this.settle(flight, { state: kind, info: { ...info, MediaType: kind }, fetchedAt });
+      } else {
+        this.settle(flight, { state: mediaKindOf(info), info, fetchedAt });
+      }
     }
     this.emit(flights.map((f) => f.id));
+  }
+
+  /**
+   * The audio among found assets whose record does not say its kind: one SearchMedia call. Undefined
+   * when it could not be asked or failed; that never fails the lookups (they are then `video`, with
+   * no MediaType, so views can say "audio/video").
+   */
+  private async audioAmong(videos: readonly VideoInfo[], call: Call): Promise<ReadonlySet<string> | undefined> {
+    const audioIdsAmong = this.api.audioIdsAmong;
+    const unlabelled = videos.filter((info) => info.MediaType === undefined).map((info) => info.VideoId);
+    if (!audioIdsAmong || this.audioDenied !== undefined || unlabelled.length === 0) return undefined;
+    try {
+      return await audioIdsAmong.call(this.api, unlabelled, { signal: call.controller.signal });
+    } catch (error) {
+      if (isVodError(error) && error.kind === 'auth') this.denyAudioCheck(error);
+      return undefined;
+    }
   }
 
   /** Turns the video step off and says why, once. */
   private denyVideoStep(error: VodError): void {
     if (this.videoDenied !== undefined) return;
     this.videoDenied = error;
-    for (const listener of [...this.videoListeners]) {
-      try {
-        listener(error);
-      } catch {
-        // A failing listener must not break the lookups.
-      }
-    }
+    notify(this.videoListeners, error);
+  }
+
+  /** Turns the audio check off and says why, once. */
+  private denyAudioCheck(error: VodError): void {
+    if (this.audioDenied !== undefined) return;
+    this.audioDenied = error;
+    notify(this.audioListeners, error);
   }
 
   private settle(flight: Flight, lookup: Lookup): void {
@@ -434,6 +539,22 @@ export class ImageService implements Disposable {
       }
     }
   }
+}
+
+function notify(listeners: ReadonlySet<(error: VodError) => void>, error: VodError): void {
+  for (const listener of [...listeners]) {
+    try {
+      listener(error);
+    } catch {
+      // A failing listener must not break the lookups.
+    }
+  }
+}
+
+/** Every caller waiting on the flight holds an active hold: more IDs are coming for its batch. */
+function isPatient(flight: Flight): boolean {
+  for (const waiter of flight.waiters) if (!waiter.hold?.active) return false;
+  return flight.waiters.size > 0;
 }
 
 function settleAll(flight: Flight, outcome: Outcome): void {

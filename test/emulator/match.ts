@@ -17,13 +17,19 @@
  * backslash is an ordinary character and `'O\'Brien'` is a syntax error (the stricter reading).
  * A quoted CateId is a syntax error too. Keywords `and`, `or`, `in` are case-insensitive; field
  * names are case-sensitive.
+ *
+ * Each SearchType has its own field table ("Media asset information" in the appendix): images match
+ * on ImageId (exact); videos on VideoId (exact, and multi-value with at most 100 IDs); audio on AudioId
+ * (exact only: the audio table marks it for no multi-value query). FileName is an image field only.
  */
 import { apiErrors } from './apiError';
 import { parseApiTimestamp } from './clock';
 
-/** What a Match condition can look at, per image. */
+/** What a Match condition can look at, per image (or video / audio asset). */
 export interface Searchable {
-  ImageId: string;
+  ImageId?: string | undefined;
+  VideoId?: string | undefined;
+  AudioId?: string | undefined;
   AppId?: string | undefined;
   CateId?: number | undefined;
   StorageLocation?: string | undefined;
@@ -43,10 +49,13 @@ interface FieldRule {
   kind: FieldKind;
   /** Whether `in (…)` is allowed (the documented "multi-value" fields). */
   multi: boolean;
+  /** The most values one `in (…)` may list, where the appendix gives a limit. */
+  maxValues?: number;
 }
 
-const FIELDS: Readonly<Record<string, FieldRule>> = {
-  ImageId: { kind: 'exact', multi: false },
+export type MatchType = 'image' | 'video' | 'audio';
+
+const SHARED_FIELDS: Readonly<Record<string, FieldRule>> = {
   CateId: { kind: 'long', multi: false },
   StorageLocation: { kind: 'exact', multi: true },
   AppId: { kind: 'exact', multi: true },
@@ -54,9 +63,15 @@ const FIELDS: Readonly<Record<string, FieldRule>> = {
   Title: { kind: 'fuzzy', multi: true },
   Tags: { kind: 'fuzzy', multi: true },
   Description: { kind: 'fuzzy', multi: true },
-  FileName: { kind: 'fuzzy', multi: true },
   CreationTime: { kind: 'time', multi: false },
   ModificationTime: { kind: 'time', multi: false },
+};
+
+const FIELD_TABLES: Readonly<Record<MatchType, Readonly<Record<string, FieldRule>>>> = {
+  image: { ...SHARED_FIELDS, ImageId: { kind: 'exact', multi: false }, FileName: { kind: 'fuzzy', multi: true } },
+  // "You can use the VideoId field to specify a maximum of 100 video IDs in a multi-value query."
+  video: { ...SHARED_FIELDS, VideoId: { kind: 'exact', multi: true, maxValues: 100 } },
+  audio: { ...SHARED_FIELDS, AudioId: { kind: 'exact', multi: false } },
 };
 
 type Token =
@@ -67,8 +82,8 @@ type Token =
   | { type: 'end'; at: number };
 
 /** Parses a Match expression into a predicate; throws the API's `ErrorMatchSyntax` error. */
-export function compileMatch(source: string): MatchPredicate {
-  const parser = new Parser(tokenize(source));
+export function compileMatch(source: string, type: MatchType = 'image'): MatchPredicate {
+  const parser = new Parser(tokenize(source), FIELD_TABLES[type], type);
   const predicate = parser.andChain();
   const next = parser.peek();
   if (next.type !== 'end') {
@@ -119,7 +134,11 @@ function readString(source: string, start: number): [string, number] {
 class Parser {
   private index = 0;
 
-  constructor(private readonly tokens: readonly Token[]) {}
+  constructor(
+    private readonly tokens: readonly Token[],
+    private readonly fields: Readonly<Record<string, FieldRule>>,
+    private readonly type: MatchType,
+  ) {}
 
   peek(): Token {
     return this.tokens[this.index] ?? { type: 'end', at: 0 };
@@ -171,8 +190,8 @@ class Parser {
       throw syntax('Expression', fieldToken.at, `expected a field name, found ${describe(fieldToken)}`);
     }
     const field = fieldToken.text;
-    const rule = FIELDS[field];
-    if (!rule) throw syntax(field, fieldToken.at, `unknown or unsupported field for images`);
+    const rule = this.fields[field];
+    if (!rule) throw syntax(field, fieldToken.at, `unknown or unsupported field for ${this.type === 'image' ? 'images' : this.type}`);
 
     const operator = this.take();
     if (isKeyword(operator, 'in')) {
@@ -212,6 +231,7 @@ class Parser {
         throw syntax(field, separator.at, `expected "," or ")", found ${describe(separator)}`);
       }
     }
+    if (rule.maxValues !== undefined && values.length > rule.maxValues) throw syntax(field, 0, `at most ${rule.maxValues} values`);
     return valueTest(field, rule, values);
   }
 

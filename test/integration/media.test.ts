@@ -14,6 +14,7 @@ import { children, explorer } from './explorerApi';
 
 const VIDEO = videoIdFor('intro'); // "Product intro (90 s)", Normal, with a cover and four streams
 const FAILED = videoIdFor('transcode-fail');
+const AUDIO = videoIdFor('ep-1'); // "Podcast episode 1", audio (GetVideoInfos does not say so; SearchMedia does)
 const MISSING = imageIdFor('this image does not exist');
 
 async function hoverText(id: string): Promise<string | undefined> {
@@ -65,6 +66,24 @@ describe('audio and video IDs', () => {
     assert.equal((item.iconPath as vscode.ThemeIcon).id, 'device-camera-video');
     assert.match(String(item.contextValue), /\bvodMedia\b/);
     assert.equal(item.label, 'Product intro (90 s)');
+  });
+
+  it('an audio ID: the hover says Audio, Look Up finds it, and its Recent row has the audio icon', async () => {
+    const markdown = (await hoverText(AUDIO)) ?? '';
+    assert.match(markdown, /Audio/);
+    assert.doesNotMatch(markdown, /Audio\/video/);
+    assert.match(markdown, /Podcast episode 1/);
+    const result = await vscode.commands.executeCommand<{ found: string[]; missing: string[] }>('vodImages.lookUp', [AUDIO]);
+    assert.deepEqual(result?.found, [AUDIO]);
+    const x = await explorer();
+    const recent = (await children(x)).find((n): n is SectionNode => n.kind === 'section' && n.section === 'recent');
+    assert.ok(recent);
+    const row = (await children(x, recent)).find((n) => (n as ImageNode).imageId === AUDIO);
+    assert.ok(row, 'the audio is not in Recent');
+    await x.tree.getTreeItem(row);
+    await x.settled();
+    const item = await x.tree.getTreeItem((await children(x, recent)).find((n) => (n as ImageNode).imageId === AUDIO)!);
+    assert.equal((item.iconPath as vscode.ThemeIcon).id, 'unmute');
   });
 
   it('Copy Play URL copies a signed play URL of the chosen definition', async () => {

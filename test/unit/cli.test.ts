@@ -274,6 +274,21 @@ describe('cli: vodimg (built) against the emulator', function () {
       assert.doesNotMatch(result.stdout, /auth_key=/);
     });
 
+    it('info: audio says Type audio (GetVideoInfos has no MediaType; one SearchMedia audio lookup tells), video says video', async () => {
+      const audio = videoWith('audio', 'plain');
+      const video = videoWith('video', 'plain');
+      emulator.stats.reset();
+      const result = await vodimg(['info', audio, video, ...at()], ak());
+      assert.equal(result.code, 0, result.stderr);
+      const [first, second] = result.stdout.split('\n\n');
+      assert.match(first!, /^Type: +audio$/m);
+      assert.match(second!, /^Type: +video$/m);
+      assert.equal(emulator.stats.byAction['GetVideoInfos'], 1);
+      assert.equal(emulator.stats.byAction['SearchMedia'], 1, 'one audio lookup for the two assets');
+      const json = await vodimg(['info', audio, '--json', ...at()], ak());
+      assert.equal((JSON.parse(json.stdout) as { MediaType: string }[])[0]!.MediaType, 'audio');
+    });
+
     it('info with a key refused GetVideoInfos: images still printed, one line says why, exit 1', async () => {
       const image = imageWith('png');
       const video = videoWith('video', 'plain');

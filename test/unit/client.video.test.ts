@@ -3,6 +3,7 @@ import { strict as assert } from 'node:assert';
 import type { VodClient } from '../../src/vod/client';
 import { isVodError } from '../../src/vod/errors';
 import type { RequestLogEntry } from '../../src/vod/log';
+import { audioIdMatch } from '../../src/vod/media/audioLookup';
 import { emulatorSuite } from './support/emulatorSuite';
 import { rejection } from './support/rejection';
 
@@ -31,6 +32,30 @@ describe('client: audio/video against the emulator', function () {
       assert.ok('StorageClass' in result.videos[0]!, 'unknown fields are kept');
     });
   }
+
+  for (const version of ['v3', 'v1'] as const) {
+    it(`audioIdsAmong (${version}): names the audio among found assets, one SearchMedia per 20 IDs`, async () => {
+      const audio = env.emulator.videos.filter((v) => v.mediaType === 'audio').map((v) => v.videoId);
+      const videos = env.emulator.videos.filter((v) => v.mediaType === 'video').map((v) => v.videoId);
+      const entries: RequestLogEntry[] = [];
+      const asked = [...videos.slice(0, 18), ...audio];
+      const found = await client(undefined, version, (e) => entries.push(e)).audioIdsAmong(asked);
+      assert.deepEqual([...found].sort(), [...audio].sort());
+      assert.equal(entries.filter((e) => e.action === 'SearchMedia').length, Math.ceil(asked.length / 20));
+    });
+  }
+
+  it('audioIdsAmong: the Match joins exact AudioId conditions with or, in parentheses; one ID needs none', () => {
+    assert.equal(audioIdMatch(['a1']), "AudioId = 'a1'");
+    assert.equal(audioIdMatch(['a1', 'b2', 'c3']), "(AudioId = 'a1' or AudioId = 'b2' or AudioId = 'c3')");
+  });
+
+  it('audioIdsAmong: a refused key gets a message naming vod:SearchMedia; a non-ID is refused before any call', async () => {
+    const error = await rejection(client(env.emulator.forbiddenCredentials).audioIdsAmong([videoWith('audio', 'plain')]));
+    assert.ok(isVodError(error) && error.kind === 'auth' && /vod:SearchMedia/.test(error.message), String(error));
+    const bad = await rejection(client().audioIdsAmong(["x' or AudioId = 'y"]));
+    assert.ok(isVodError(bad) && bad.kind === 'invalidInput');
+  });
 
   it('getVideoInfos: 45 IDs → 3 calls of ≤ 20', async () => {
     const entries: RequestLogEntry[] = [];

@@ -15,7 +15,7 @@ const items: Searchable[] = [
 
 function ids(match: string): string[] {
   const predicate = compileMatch(match);
-  return items.filter(predicate).map((i) => i.ImageId);
+  return items.filter(predicate).map((i) => i.ImageId ?? '');
 }
 
 function syntaxError(match: string): void {
@@ -93,5 +93,25 @@ describe('emulator Match parser', () => {
     ]) {
       syntaxError(bad);
     }
+  });
+
+  it('matches each type on its own ID field: VideoId (exact or up to 100 in a list), AudioId (exact only)', () => {
+    const media: Searchable[] = [{ VideoId: 'v1', Title: 'A' }, { VideoId: 'v2' }, { AudioId: 'a1' }, { AudioId: 'a2' }];
+    const pick = (match: string, type: 'video' | 'audio'): string[] => media.filter(compileMatch(match, type)).map((m) => m.VideoId ?? m.AudioId ?? '');
+    assert.deepEqual(pick("VideoId = 'v2'", 'video'), ['v2']);
+    assert.deepEqual(pick("VideoId in ('v1','a1','v2')", 'video'), ['v1', 'v2']);
+    assert.deepEqual(pick("(AudioId = 'a2' or AudioId = 'v1' or AudioId = 'a1')", 'audio'), ['a1', 'a2']);
+    const tooMany = `VideoId in (${Array.from({ length: 101 }, (_, n) => `'v${n}'`).join(',')})`;
+    for (const [match, type] of [
+      ["AudioId in ('a1','a2')", 'audio'],
+      ["AudioId = 'a1'", 'video'],
+      ["VideoId = 'v1'", 'audio'],
+      ["ImageId = 'v1'", 'video'],
+      ["FileName = 'x'", 'audio'],
+      [tooMany, 'video'],
+    ] as const) {
+      assert.throws(() => compileMatch(match, type), (error: unknown) => error instanceof ApiError && error.code === 'ErrorMatchSyntax', match);
+    }
+    assert.throws(() => compileMatch("VideoId = 'v1'"), ApiError, 'VideoId is no image field');
   });
 });

@@ -134,6 +134,38 @@ describe('emulator: SearchMedia SearchType=video|audio', () => {
   });
 });
 
+describe('emulator: SearchMedia Fields for video and audio (protocol appendix, "Return field")', () => {
+  it('without Fields answers only the ID, creation time and type', async () => {
+    for (const [searchType, wrapper, idField] of [['video', 'Video', 'VideoId'], ['audio', 'Audio', 'AudioId']] as const) {
+      const body = (await call('SearchMedia', { SearchType: searchType, PageSize: '20' })).json() as Json;
+      assert.ok(body['MediaList'].length > 0);
+      for (const item of body['MediaList'] as Json[]) {
+        assert.deepEqual(Object.keys(item).sort(), ['CreationTime', 'MediaId', 'MediaType', wrapper].sort());
+        assert.deepEqual(item[wrapper], { [idField]: item['MediaId'] }, `${searchType}: nothing but the ID`);
+      }
+    }
+  });
+
+  it('with Fields answers exactly the fields named (those the record has)', async () => {
+    const video = (await call('SearchMedia', { SearchType: 'video', PageSize: '50', Fields: 'VideoId,Title,Duration,Status' })).json() as Json;
+    for (const item of video['MediaList'] as Json[]) {
+      assert.deepEqual(Object.keys(item['Video']).sort(), ['Duration', 'Status', 'Title', 'VideoId']);
+    }
+    const audio = (await call('SearchMedia', { SearchType: 'audio', Fields: 'AudioId,CoverURL,Size' })).json() as Json;
+    for (const item of audio['MediaList'] as Json[]) {
+      assert.ok(Object.keys(item['Audio']).every((key) => ['AudioId', 'CoverURL', 'Size'].includes(key)));
+      assert.equal(item['Audio']['AudioId'], item['MediaId']);
+      assert.ok('Size' in item['Audio']);
+    }
+  });
+
+  it("refuses a field that is not in the type's list (an image field, or the other type's ID)", async () => {
+    assert.equal(errorCode(await call('SearchMedia', { SearchType: 'video', Fields: 'VideoId,URL' }), 400), 'InvalidParameter');
+    assert.equal(errorCode(await call('SearchMedia', { SearchType: 'audio', Fields: 'VideoId' }), 400), 'InvalidParameter');
+    assert.equal(errorCode(await call('SearchMedia', { SearchType: 'image', Fields: 'AudioId' }), 400), 'InvalidParameter');
+  });
+});
+
 describe('emulator: a key allowed images but not videos', () => {
   it('reads images and is refused GetVideoInfos / GetPlayInfo with Forbidden.RAM', async () => {
     const creds = emulator.imagesOnlyCredentials;

@@ -9,7 +9,8 @@ import { VodError } from '../../src/vod/errors';
 import { resolveProgressively, type ResolveOutcome, type ResolveProgress } from '../../src/vod/explorer/resolveQueue';
 import { ImageService } from '../../src/vod/imageService';
 import { createUndiciTransport } from '../../src/vod/transport';
-import { startEmulator } from '../emulator';
+import { startEmulator, videoIdFor } from '../emulator';
+import { emulatorSuite } from './support/emulatorSuite';
 
 const id = (n: number): string => `c${n.toString(16).padStart(31, '0')}`;
 
@@ -143,4 +144,47 @@ describe('explorer: resolveProgressively', () => {
       await emulator.close();
     }
   });
+});
+
+describe('explorer: resolveProgressively over images and videos (emulator)', function () {
+  this.timeout(60_000);
+  const env = emulatorSuite();
+
+  /** N bulk images and M bulk videos, interleaved by a fixed-seed shuffle. */
+  function mixed(n: number, m: number): string[] {
+    const images = env.emulator.images.slice(0, n).map((image) => image.imageId);
+    assert.equal(images.length, n, 'enough fixture images');
+    const ids = [...images, ...Array.from({ length: m }, (_, k) => videoIdFor(`bulk-${k}`))];
+    let seed = 7;
+    for (let i = ids.length - 1; i > 0; i--) {
+      seed = (seed * 1103515245 + 12345) % 2 ** 31;
+      const j = seed % (i + 1);
+      [ids[i], ids[j]] = [ids[j]!, ids[i]!];
+    }
+    return ids;
+  }
+
+  for (const [n, m, chunkSize, concurrency] of [
+    [300, 200, 100, 2],
+    [150, 77, 40, 3],
+    [30, 21, 20, 1],
+  ] as const) {
+    it(`${n} image + ${m} video IDs (chunks of ${chunkSize}, ${concurrency} at a time) → ⌈(N+M)/20⌉ image + ⌈M/20⌉ video calls`, async () => {
+      const service = new ImageService({ api: env.client({ requestsPerSecond: Infinity }), maxEntries: 10_000 });
+      const ids = mixed(n, m);
+      const states = new Map<string, string>();
+      env.emulator.stats.reset();
+      const summary = await resolveProgressively(service, ids, {
+        chunkSize,
+        concurrency,
+        onResolved: (outcomes) => outcomes.forEach((outcome, key) => states.set(key, outcome.state)),
+      });
+      assert.deepEqual(summary, { found: n + m, missing: 0, failed: 0 });
+      assert.equal(env.emulator.stats.byAction['GetImageInfos'], Math.ceil((n + m) / 20));
+      assert.equal(env.emulator.stats.byAction['GetVideoInfos'], Math.ceil(m / 20));
+      assert.equal(states.size, n + m, 'every ID reported once');
+      for (let k = 0; k < m; k++) assert.equal(states.get(videoIdFor(`bulk-${k}`)), 'video');
+      service.dispose();
+    });
+  }
 });

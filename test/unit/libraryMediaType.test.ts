@@ -25,6 +25,20 @@ describe('library type choice (SearchType)', function () {
     assert.ok(images.assets!.every((a) => a.kind === 'image'));
   });
 
+  it('the rows keep title, status, duration and cover against an emulator that returns only the Fields asked for', async () => {
+    for (const searchType of ['video', 'audio'] as const) {
+      const { assets } = await client().searchImages({ searchType, pageSize: 30 });
+      assert.ok(assets!.length >= 5);
+      for (const asset of assets!) {
+        assert.equal(typeof asset.info.Title, 'string', `${searchType} ${asset.id} title`);
+        assert.equal(typeof asset.info.Status, 'string', `${searchType} ${asset.id} status`);
+        assert.equal(typeof asset.info.Duration, 'number', `${searchType} ${asset.id} duration`);
+        assert.equal(typeof asset.info.CreationTime, 'string');
+      }
+      assert.ok(assets!.some((a) => /auth_key=/.test(String(a.info.CoverURL ?? ''))), `${searchType}: some covers`);
+    }
+  });
+
   it('asks SearchMedia for the fields of the type searched (without Fields the API returns almost nothing)', async () => {
     const sent: Record<string, string>[] = [];
     const recording: Transport = {

@@ -5,12 +5,18 @@
  * GetImageInfos calls; chunks are multiples of 20 so that, for N uncached IDs, the total is ⌈N/20⌉
  * calls. The client's rate limiter keeps them within the API's 10 calls/s.
  *
+ * IDs no image batch found go on to GetVideoInfos. The next chunk starts as soon as the current one's
+ * image answers are in, not its video answers, and the whole run holds the service's video batches
+ * (`holdVideoBatches`): so the unknown IDs of successive chunks fill whole 20-ID GetVideoInfos calls,
+ * ⌈M/20⌉ for M of them, and only the last batch of the run may be partial. A chunk is reported when
+ * all of its IDs are answered, which for its videos can be a few chunks later.
+ *
  * A failed call fails only the IDs it carried: they are reported as failed, with the error, and
  * the rest carry on.
  */
 import { setMaxListeners } from 'node:events';
 import { VodError } from '../errors';
-import type { ImageService, Lookup } from '../imageService';
+import type { ImageService, Lookup, VideoBatchHold } from '../imageService';
 
 export type ResolveOutcome = Lookup | { readonly state: 'failed'; readonly imageId: string; readonly error: unknown };
 
@@ -38,8 +44,10 @@ export interface ResolveSummary {
 export const DEFAULT_RESOLVE_CHUNK = 100;
 const IDS_PER_CALL = 20;
 
+export type ResolvingService = Pick<ImageService, 'get' | 'holdVideoBatches'>;
+
 export async function resolveProgressively(
-  service: Pick<ImageService, 'get'>,
+  service: ResolvingService,
   ids: Iterable<string>,
   options: ResolveOptions = {},
 ): Promise<ResolveSummary> {
@@ -51,8 +59,7 @@ export async function resolveProgressively(
   let done = 0;
   let next = 0;
 
-  const resolveChunk = async (chunk: readonly string[]): Promise<void> => {
-    const outcomes = await settleChunk(service, chunk, signal);
+  const report = (chunk: readonly string[], outcomes: Map<string, ResolveOutcome>): void => {
     // Aborted: the chunk's lookups were cancelled; nothing to report.
     if (signal?.aborted) return;
     // Audio and video count as found: the ID is real.
@@ -60,18 +67,36 @@ export async function resolveProgressively(
     done += chunk.length;
     options.onResolved?.(outcomes, { done, total: unique.length });
   };
+  const reports: Promise<void>[] = [];
+  const hold = service.holdVideoBatches();
   const worker = async (): Promise<void> => {
     while (next < unique.length && !signal?.aborted) {
       const chunk = unique.slice(next, next + chunkSize);
       next += chunk.length;
-      await resolveChunk(chunk);
+      const { imagesAnswered, settled } = startChunk(service, chunk, signal, hold);
+      reports.push(settled.then((outcomes) => report(chunk, outcomes)));
+      // Pacing: the next chunk waits for this one's image answers only; its videos may wait for more.
+      await imagesAnswered;
     }
   };
 
   if (signal?.aborted) throw cancelled();
-  await Promise.all(Array.from({ length: Math.min(concurrency, Math.ceil(unique.length / chunkSize)) }, worker));
+  try {
+    await Promise.all(Array.from({ length: Math.min(concurrency, Math.ceil(unique.length / chunkSize)) }, worker));
+  } finally {
+    // Every ID has been asked for: the last partial video batch may leave.
+    hold.dispose();
+  }
+  await Promise.all(reports);
   if (signal?.aborted) throw cancelled();
   return { ...summary };
+}
+
+interface StartedChunk {
+  /** Every ID of the chunk has its image answer: settled, or passed on to the video step. */
+  readonly imagesAnswered: Promise<void>;
+  /** Every ID settled (a failed call fails only its own IDs). */
+  readonly settled: Promise<Map<string, ResolveOutcome>>;
 }
 
 /**
@@ -79,27 +104,31 @@ export async function resolveProgressively(
  * then each settled on its own: a failed 20-ID call fails only its own IDs, while the chunk's
  * other calls still finish. The lookups share a chunk-level signal (one listener on the caller's).
  */
-async function settleChunk(
-  service: Pick<ImageService, 'get'>,
-  chunk: readonly string[],
-  signal: AbortSignal | undefined,
-): Promise<Map<string, ResolveOutcome>> {
+function startChunk(service: ResolvingService, chunk: readonly string[], signal: AbortSignal | undefined, hold: VideoBatchHold): StartedChunk {
   const controller = new AbortController();
   // One abort listener per lookup on our own signal is expected, not a leak.
   setMaxListeners(chunk.length + 1, controller.signal);
   const forward = (): void => controller.abort();
   signal?.addEventListener('abort', forward, { once: true });
-  try {
-    const settled = await Promise.allSettled(chunk.map((imageId) => service.get(imageId, { signal: controller.signal })));
+
+  const passedOn = new Map<string, () => void>();
+  const imageStages: Promise<void>[] = [];
+  const lookups = chunk.map((imageId) => {
+    imageStages.push(new Promise<void>((resolve) => passedOn.set(imageId, resolve)));
+    const lookup = service.get(imageId, { signal: controller.signal, hold, onVideoStage: (id) => passedOn.get(id)?.() });
+    lookup.then(passedOn.get(imageId), passedOn.get(imageId));
+    return lookup;
+  });
+  const settled = Promise.allSettled(lookups).then((results) => {
+    signal?.removeEventListener('abort', forward);
     return new Map(
       chunk.map((imageId, i): [string, ResolveOutcome] => {
-        const result = settled[i]!;
+        const result = results[i]!;
         return [imageId, result.status === 'fulfilled' ? result.value : { state: 'failed', imageId, error: result.reason as unknown }];
       }),
     );
-  } finally {
-    signal?.removeEventListener('abort', forward);
-  }
+  });
+  return { imagesAnswered: Promise.all(imageStages).then(() => undefined), settled };
 }
 
 function cancelled(): VodError {

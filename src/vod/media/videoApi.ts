@@ -35,5 +35,7 @@ export interface PlayInfoResult {
 
 export interface VideoApi {
   getVideoInfos(videoIds: readonly string[], options?: CallOptions): Promise<VideoInfosResult>;
+  /** Which of these audio/video IDs are audio (GetVideoInfos does not say): SearchMedia, one call per 20. */
+  audioIdsAmong(mediaIds: readonly string[], options?: CallOptions): Promise<ReadonlySet<string>>;
   getPlayInfo(videoId: string, options?: PlayInfoOptions): Promise<PlayInfoResult>;
 }

@@ -24,7 +24,7 @@ export const MEDIA_ERROR_RULES: Readonly<Record<string, { readonly kind: VodErro
  * A RAM refusal of a video action says which permission is missing, so a key that reads images but
  * not videos learns exactly what to grant. Other errors pass through unchanged.
  */
-export function namePermission(error: unknown, action: 'GetVideoInfos' | 'GetPlayInfo'): unknown {
+export function namePermission(error: unknown, action: 'GetVideoInfos' | 'GetPlayInfo' | 'SearchMedia'): unknown {
   if (!isVodError(error) || error.kind !== 'auth' || !error.code?.startsWith('Forbidden')) return error;
   return new VodError('auth', `This AccessKey may not call ${action}. Grant its RAM user vod:${action} to inspect audio and video.`, {
     code: error.code,

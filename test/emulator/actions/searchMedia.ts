@@ -4,7 +4,7 @@ import { imageJson } from '../imageRecord';
 import { compileMatch, type Searchable } from '../match';
 import type { ActionHandler } from './context';
 import { intParam } from './params';
-import { parseFields, selectImageFields } from './searchFields';
+import { parseFields, selectFields } from './searchFields';
 import { searchVideos } from './searchMediaVideo';
 
 /** Paged search reaches only the first 5,000 matches (vod-api.md §1.3); Total still counts them all. */
@@ -16,9 +16,9 @@ type SortKey = { field: 'CreationTime' | 'ModificationTime'; desc: boolean };
 
 /**
  * SearchMedia for SearchType=image, video and audio (searchMediaVideo.ts). 'attached' is valid but the
- * library has none, so it answers an empty list (video is the API's default SearchType). For images
- * `Fields` decides what each `Image` holds (see searchFields.ts); video and audio searches answer whole
- * records and ignore it (not yet as strict). `ScrollToken` is ignored (vod-api.md §1.3).
+ * library has none, so it answers an empty list (video is the API's default SearchType). `Fields`
+ * decides what each `Image` / `Video` / `Audio` holds (see searchFields.ts). `ScrollToken` is ignored
+ * (vod-api.md §1.3).
  */
 export const searchMedia: ActionHandler = (context) => {
   const { params, library } = context;
@@ -27,10 +27,12 @@ export const searchMedia: ActionHandler = (context) => {
   const pageNo = intParam(params, 'PageNo', { min: 1, max: 1_000_000, fallback: 1 });
   const pageSize = intParam(params, 'PageSize', { min: 1, max: 100, fallback: 10 });
   const sortKeys = parseSortBy(params['SortBy']);
-  const predicate = params['Match']?.trim() ? compileMatch(params['Match']) : () => true;
   if (searchType === 'video' || searchType === 'audio') {
-    return searchVideos(context, { mediaType: searchType, predicate, pageNo, pageSize, sortKeys, maxReachable: MAX_REACHABLE });
+    const fields = parseFields(params['Fields'], searchType);
+    const predicate = params['Match']?.trim() ? compileMatch(params['Match'], searchType) : () => true;
+    return searchVideos(context, { mediaType: searchType, predicate, fields, pageNo, pageSize, sortKeys, maxReachable: MAX_REACHABLE });
   }
+  const predicate = params['Match']?.trim() ? compileMatch(params['Match']) : () => true;
   const fields = parseFields(params['Fields']);
   if (searchType !== 'image') return { Total: 0, MediaList: [] };
 
@@ -45,7 +47,7 @@ export const searchMedia: ActionHandler = (context) => {
       MediaId: record.imageId,
       MediaType: 'image',
       CreationTime: record.creationTime,
-      Image: selectImageFields(imageJson(record, urls, 'search'), fields),
+      Image: selectFields(imageJson(record, urls, 'search'), fields, 'image'),
     })),
   };
 };

@@ -2,10 +2,13 @@ import type { MatchPredicate, Searchable } from '../match';
 import { getVideoLibrary, type MediaType, type VideoRecord } from '../videoFixtures';
 import { searchMediaJson } from '../videoRecord';
 import type { ActionContext } from './context';
+import { selectFields } from './searchFields';
 
 export interface VideoSearch {
   readonly mediaType: MediaType;
   readonly predicate: MatchPredicate;
+  /** `Fields` as parsed; undefined = the default (the ID only). */
+  readonly fields: ReadonlySet<string> | undefined;
   readonly pageNo: number;
   readonly pageSize: number;
   /** Sort keys as SearchMedia parsed them (CreationTime / ModificationTime, Asc / Desc). */
@@ -16,8 +19,8 @@ export interface VideoSearch {
 /**
  * SearchMedia for SearchType=video|audio (https://help.aliyun.com/zh/vod/api-searchmedia): media
  * records carry `Video` or `Audio` (SearchMediaResponseBodyMediaListVideo / …Audio) and MediaType.
- * The Match subset is the image one (match.ts); the ID field is matched as `ImageId` there, so
- * VideoId/AudioId conditions are not supported by the emulator (it answers ErrorMatchSyntax).
+ * The Match fields are the type's (match.ts): `VideoId` (exact, or `in` up to 100 IDs) for videos,
+ * `AudioId` (exact only) for audio, as the protocol appendix's tables say.
  */
 export function searchVideos(context: ActionContext, search: VideoSearch): Record<string, unknown> {
   const matches = getVideoLibrary().videos.filter((r) => r.mediaType === search.mediaType && search.predicate(searchableOf(r)));
@@ -39,14 +42,14 @@ export function searchVideos(context: ActionContext, search: VideoSearch): Recor
       MediaId: record.videoId,
       MediaType: record.mediaType,
       CreationTime: record.creationTime,
-      [wrapper]: searchMediaJson(record, urls),
+      [wrapper]: selectFields(searchMediaJson(record, urls), search.fields, search.mediaType),
     })),
   };
 }
 
 function searchableOf(record: VideoRecord): Searchable {
   return {
-    ImageId: record.videoId,
+    [record.mediaType === 'audio' ? 'AudioId' : 'VideoId']: record.videoId,
     AppId: record.appId,
     CateId: record.cateId,
     StorageLocation: record.storageLocation,
