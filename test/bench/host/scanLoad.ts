@@ -1,5 +1,6 @@
 /**
- * A full workspace scan inside the real extension host, on the bench corpus (20,000 files, ~200 MB,
+ * A full workspace scan inside the real extension host, on the bench corpus (20,000 files, ~200 MB, or
+ * the 200,000-file one of `--large`,
  * written into the workspace in a folder the file watcher ignores): how long it takes, which scanner
  * ran, the longest the host's event loop was blocked meanwhile (perf_hooks' delay histogram in the
  * host), and how far the host's heap rose. Then one file edited in a watched folder: the time until
@@ -11,6 +12,11 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { ExtensionApi } from '../../../src/extension';
 import { BINARY_FILE_COUNT, FILE_COUNT, generateCorpus } from '../corpus';
+
+/** Fills `dir` with a corpus; says how many files and bytes. */
+export type CorpusGenerator = (dir: string) => { readonly files: number; readonly bytes: number };
+
+const benchCorpus: CorpusGenerator = (dir) => ({ files: FILE_COUNT + BINARY_FILE_COUNT, bytes: generateCorpus(dir).bytes });
 
 const MB = 1024 * 1024;
 const RESOLUTION_MS = 10;
@@ -27,7 +33,7 @@ export interface ScanLoadResult {
   readonly changeMs: number;
 }
 
-export async function measureScanLoad(api: ExtensionApi, collect: (() => void) | undefined): Promise<ScanLoadResult> {
+export async function measureScanLoad(api: ExtensionApi, collect: (() => void) | undefined, generate: CorpusGenerator = benchCorpus): Promise<ScanLoadResult> {
   const explorer = api.explorer;
   const root = vscode.workspace.workspaceFolders?.[0];
   if (!explorer || !root) throw new Error('no explorer or no workspace folder in the bench host');
@@ -37,7 +43,7 @@ export async function measureScanLoad(api: ExtensionApi, collect: (() => void) |
   const before = files.inspect<Record<string, boolean>>('watcherExclude')?.globalValue;
   await files.update('watcherExclude', { ...before, [`**/${path.basename(corpusDir)}/**`]: true }, vscode.ConfigurationTarget.Global);
   try {
-    const corpus = generateCorpus(corpusDir);
+    const corpus = generate(corpusDir);
     // Watcher events that slipped past watcherExclude while it took effect are rescanned now, not during the measurement.
     for (let i = 0; i < 3; i++) {
       await new Promise((r) => setTimeout(r, 1500));
@@ -67,7 +73,7 @@ export async function measureScanLoad(api: ExtensionApi, collect: (() => void) |
     }
     const changeMs = performance.now() - changeStarted;
     return {
-      files: FILE_COUNT + BINARY_FILE_COUNT,
+      files: corpus.files,
       megabytes: corpus.bytes / MB,
       engine: explorer.scan.lastEngine ?? 'none',
       scanMs,
