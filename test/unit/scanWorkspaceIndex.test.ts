@@ -164,3 +164,25 @@ describe('scan: WorkspaceIndex memory bounds', () => {
     assert.equal(index.refCount(B), 2, 'space freed by a removed file is used again');
   });
 });
+
+describe('WorkspaceIndex.firstOccurrenceOf (kept up to date, not recomputed)', () => {
+  it('always equals the first of occurrencesOf, through random replacements and removals', () => {
+    let seed = 7;
+    const random = (n: number): number => (seed = (seed * 1103515245 + 12345) % 2147483648) % n;
+    const ids = Array.from({ length: 12 }, (_, i) => i.toString(16).padStart(32, 'a'));
+    const files = Array.from({ length: 30 }, (_, i) => `file:///w/${String.fromCharCode(97 + (i % 26))}${i}.md`);
+    const index = new WorkspaceIndex();
+    for (let step = 0; step < 3000; step++) {
+      const file = files[random(files.length)]!;
+      const op = random(10);
+      if (op === 0) index.removeFile(file);
+      else if (op === 1) index.removeFilesUnder(file.slice(0, 11));
+      else {
+        const occurrences: TextOccurrence[] = Array.from({ length: random(4) }, () => ({ id: ids[random(ids.length)]!, line: random(50), character: random(80), length: 32 }));
+        index.replaceFile(file, occurrences.sort((a, b) => a.line - b.line || a.character - b.character));
+      }
+      const id = ids[random(ids.length)]!;
+      assert.deepEqual(index.firstOccurrenceOf(id), index.occurrencesOf(id)[0], `step ${step}, ${id}`);
+    }
+  });
+});

@@ -29,7 +29,8 @@ export interface RipgrepFile {
 }
 
 export class RipgrepLineReader {
-  private carry: Buffer | undefined;
+  /** The pieces of a line not yet ended, in order. */
+  private carry: Buffer[] = [];
   private path: string | undefined;
   /** The current path's bytes: most lines belong to the file before them, and comparing bytes costs no string. */
   private pathBytes: Buffer | undefined;
@@ -44,9 +45,16 @@ export class RipgrepLineReader {
   /** One chunk of ripgrep's stdout. */
   push(chunk: Buffer): void {
     let data = chunk;
-    if (this.carry) {
-      data = Buffer.concat([this.carry, chunk]);
-      this.carry = undefined;
+    if (this.carry.length > 0) {
+      // A long line (a minified file's) spans many chunks: its pieces are joined once, when its LF
+      // arrives, not on every chunk (that copied the line over and over: megabytes of garbage per file).
+      const lf = chunk.indexOf(LF);
+      if (lf === -1) {
+        this.carry.push(chunk);
+        return;
+      }
+      data = Buffer.concat([...this.carry, chunk]);
+      this.carry = [];
     }
     let start = 0;
     for (let end = data.indexOf(LF, start); end !== -1; end = data.indexOf(LF, start)) {
@@ -54,12 +62,12 @@ export class RipgrepLineReader {
       start = end + 1;
     }
     // A copy: the rest of a line must not pin the whole chunk.
-    if (start < data.length) this.carry = Buffer.from(data.subarray(start));
+    if (start < data.length) this.carry.push(Buffer.from(data.subarray(start)));
   }
 
   /** ripgrep's output ended: the last file is complete (a cut-off last line is ignored). */
   end(): void {
-    this.carry = undefined;
+    this.carry = [];
     this.finishFile();
   }
 

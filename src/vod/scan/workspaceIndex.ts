@@ -41,6 +41,8 @@ export interface IndexLimits {
 }
 
 export class WorkspaceIndex {
+  /** Per ID, the file `firstOccurrenceOf` starts from (when computed): see there. */
+  private readonly firstFiles = new Map<string, string>();
   private readonly maxIds: number;
   private readonly maxOccurrences: number;
   private occurrenceCount = 0;
@@ -155,9 +157,14 @@ export class WorkspaceIndex {
   firstOccurrenceOf(id: string): Occurrence | undefined {
     const files = this.byId.get(id);
     if (!files) return undefined;
-    let first: string | undefined;
-    for (const file of files.keys()) if (first === undefined || compareStrings(file, first) < 0) first = file;
-    const spot = first === undefined ? undefined : files.get(first)![0];
+    let first = this.firstFiles.get(id);
+    if (first === undefined) {
+      // An ID in a thousand files (a vendored bundle) costs a thousand comparisons: done once, then
+      // kept up to date by setSpots, since a scan changes few IDs between two orderings.
+      for (const file of files.keys()) if (first === undefined || compareStrings(file, first) < 0) first = file;
+      if (first !== undefined) this.firstFiles.set(id, first);
+    }
+    const spot = first === undefined ? undefined : files.get(first)?.[0];
     return spot && { file: first!, ...spot };
   }
 
@@ -206,6 +213,11 @@ export class WorkspaceIndex {
   private setSpots(id: string, file: string, spots: Spots | undefined): void {
     let files = this.byId.get(id);
     this.occurrenceCount += (spots?.length ?? 0) - (files?.get(file)?.length ?? 0);
+    const first = this.firstFiles.get(id);
+    if (first !== undefined) {
+      if (!spots && file === first) this.firstFiles.delete(id);
+      else if (spots && compareStrings(file, first) < 0) this.firstFiles.set(id, file);
+    }
     if (spots) {
       if (!files) {
         files = new Map();

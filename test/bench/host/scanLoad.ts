@@ -33,6 +33,24 @@ export interface ScanLoadResult {
   readonly changeMs: number;
 }
 
+/** `VOD_BENCH_CPU_PROFILE=<file>`: a CPU profile of the host during the scan, to find what blocks it. */
+async function startProfile(file: string | undefined): Promise<(() => Promise<void>) | undefined> {
+  if (!file) return undefined;
+  const inspector = await import('node:inspector');
+  const session = new inspector.Session();
+  session.connect();
+  const post = (method: string, params?: object): Promise<unknown> =>
+    new Promise((resolve, reject) => session.post(method, params ?? {}, (error, result) => (error ? reject(error) : resolve(result))));
+  await post('Profiler.enable');
+  await post('Profiler.setSamplingInterval', { interval: 500 });
+  await post('Profiler.start');
+  return async () => {
+    const { profile } = (await post('Profiler.stop')) as { profile: unknown };
+    await writeFile(file, JSON.stringify(profile));
+    session.disconnect();
+  };
+}
+
 export async function measureScanLoad(api: ExtensionApi, collect: (() => void) | undefined, generate: CorpusGenerator = benchCorpus): Promise<ScanLoadResult> {
   const explorer = api.explorer;
   const root = vscode.workspace.workspaceFolders?.[0];
@@ -55,10 +73,12 @@ export async function measureScanLoad(api: ExtensionApi, collect: (() => void) |
     const heapTimer = setInterval(() => (heapPeak = Math.max(heapPeak, process.memoryUsage().heapUsed)), 50);
     const lag = monitorEventLoopDelay({ resolution: RESOLUTION_MS });
     lag.enable();
+    const profile = await startProfile(process.env.VOD_BENCH_CPU_PROFILE);
     const started = performance.now();
     await vscode.commands.executeCommand('vodImages.scanWorkspace');
     await explorer.settled();
     const scanMs = performance.now() - started;
+    await profile?.();
     lag.disable();
     clearInterval(heapTimer);
     const lookedUp = explorer.scan.index.idCount;
