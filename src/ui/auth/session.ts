@@ -3,7 +3,7 @@
  * stored profile, else the core's credential chain (environment variables, Alibaba Cloud CLI profile),
  * else none. Pure over injected stores so it is unit-tested without an editor.
  */
-import type { Credentials, ResolvedCredentials } from '../../vod/credentials';
+import type { Credentials, CredentialSource, CredentialSupply, ResolvedCredentials } from '../../vod/credentials';
 import { isVodError } from '../../vod/errors';
 import type { CredentialStore } from '../credentialStore';
 import type { ProfileRecord, ProfileRegistry } from '../profiles';
@@ -12,10 +12,11 @@ export type Session =
   | { readonly kind: 'profile'; readonly profile: ProfileRecord; readonly credentials: Credentials; readonly region: string }
   | {
       readonly kind: 'chain';
-      readonly source: 'environment' | 'cliProfile';
+      readonly source: ChainSource;
       /** The CLI profile's name when `source` is `cliProfile`. */
       readonly cliProfile: string | undefined;
-      readonly credentials: Credentials;
+      /** Long-term credentials, or where temporary ones are fetched (on the first request, not here). */
+      readonly supply: CredentialSupply;
       readonly region: string;
     }
   | {
@@ -24,6 +25,8 @@ export type Session =
       /** Why the chain gave nothing usable, or which active profile lost its secret (safe to show). */
       readonly problem: SignedOutProblem | undefined;
     };
+
+export type ChainSource = Exclude<CredentialSource, 'explicit'>;
 
 export type SignedOutProblem =
   | { readonly kind: 'missingSecret'; readonly profile: string }
@@ -62,7 +65,7 @@ export async function resolveSession(sources: SessionSources): Promise<Session> 
     kind: 'chain',
     source: resolved.source,
     cliProfile: resolved.source === 'cliProfile' ? resolved.profileName : undefined,
-    credentials: resolved.credentials,
+    supply: resolved.temporary === undefined ? { credentials: resolved.credentials } : { temporary: resolved.temporary },
     region,
   };
 }
@@ -73,15 +76,27 @@ export function sessionLabel(session: Session): string | undefined {
     case 'profile':
       return session.profile.name;
     case 'chain':
-      return session.source === 'environment' ? 'env' : `aliyun:${session.cliProfile ?? 'default'}`;
+      return CHAIN_LABELS[session.source] ?? `aliyun:${session.cliProfile ?? 'default'}`;
     case 'signedOut':
       return undefined;
   }
 }
 
-/** The strings the log must never contain while this session is in use. */
+const CHAIN_LABELS: Partial<Record<ChainSource, string>> = { environment: 'env', instanceMetadata: 'ecs-ram-role', credentialsUri: 'credentials-uri' };
+
+/**
+ * The strings the log must never contain while this session is in use (temporary credentials add theirs
+ * as they are fetched, see ServiceHost). A role's base AccessKey counts too.
+ */
 export function sessionSecrets(session: Session): string[] {
   if (session.kind === 'signedOut') return [];
-  const { accessKeySecret, securityToken } = session.credentials;
-  return securityToken ? [accessKeySecret, securityToken] : [accessKeySecret];
+  const credentials: Credentials[] = session.kind === 'profile' ? [session.credentials] : baseCredentials(session.supply);
+  return credentials.flatMap(({ accessKeySecret, securityToken }) => (securityToken ? [accessKeySecret, securityToken] : [accessKeySecret]));
+}
+
+function baseCredentials(supply: CredentialSupply): Credentials[] {
+  if (supply.temporary === undefined) return [supply.credentials];
+  const source = supply.temporary;
+  if (source.kind !== 'assumeRole') return [];
+  return 'kind' in source.base ? baseCredentials({ temporary: source.base }) : [source.base];
 }
