@@ -16,6 +16,7 @@ import type { Transport } from '../vod/transport';
 import { resolveSession, sessionLabel, sessionSecrets, type Session } from './auth/session';
 import { CredentialStore, type StoreMode, type StoreOperation } from './credentialStore';
 import { ProfileRegistry } from './profiles';
+import { readBinding } from './workspaceBinding';
 import { createRedactingChannel, createRequestLogSink } from './requestLog';
 import type { FeatureLog, Services, SessionState, ThumbnailFetcher, UiSettings } from './services';
 import { CLIENT_SETTING_KEYS, isRegionExplicit, readSettings, SETTINGS_SECTION, type SettingProblem } from './settings';
@@ -26,7 +27,7 @@ export interface ServiceHostOptions {
   /** SecretStorage to use; the context's by default (tests pass one whose failures they control). */
   readonly secrets?: vscode.SecretStorage;
   /** The environment / CLI credential chain; the core's with `process.env` and the real file system by default. */
-  readonly chain?: () => Promise<ResolvedCredentials | undefined>;
+  readonly chain?: (cliProfile?: string) => Promise<ResolvedCredentials | undefined>;
   /** Where STS and the instance metadata service are reached; tests point them at the emulator. */
   readonly credentialEndpoints?: Pick<ProviderDeps, 'stsEndpoint' | 'metadataOrigin'>;
 }
@@ -63,7 +64,7 @@ export class ServiceHost implements Services, vscode.Disposable {
   /** The explorer's Recent group listens here; lookUp and openDetails report through `noteLookedUp`. */
   readonly onDidLookUp = this.lookedUpEmitter.event;
 
-  private readonly chain: () => Promise<ResolvedCredentials | undefined>;
+  private readonly chain: (cliProfile?: string) => Promise<ResolvedCredentials | undefined>;
   private readonly credentialEndpoints: Pick<ProviderDeps, 'stsEndpoint' | 'metadataOrigin'>;
   private readonly disposables: vscode.Disposable[] = [];
   private current: Session = NOT_YET;
@@ -124,6 +125,7 @@ export class ServiceHost implements Services, vscode.Disposable {
       label: sessionLabel(s),
       region: s.region,
       source: s.kind === 'profile' ? 'profile' : s.kind === 'chain' ? s.source : undefined,
+      boundToWorkspace: s.boundToWorkspace === true,
       sessionOnly: s.kind === 'profile' ? s.profile.sessionOnly || this.store.mode === 'memory' : undefined,
     };
   }
@@ -185,6 +187,7 @@ export class ServiceHost implements Services, vscode.Disposable {
       profiles: this.profiles,
       store: this.store,
       chain: this.chain,
+      binding: readBinding(this.context.workspaceState),
       settingRegion: settings.region,
       settingRegionExplicit: isRegionExplicit(config),
     });
@@ -337,9 +340,9 @@ export class ServiceHost implements Services, vscode.Disposable {
   }
 }
 
-async function coreCredentialChain(): Promise<ResolvedCredentials | undefined> {
+async function coreCredentialChain(cliProfile?: string): Promise<ResolvedCredentials | undefined> {
   const { resolveCredentials, nodeCredentialFs } = await import('../vod/credentials');
-  return resolveCredentials({ env: process.env, fs: nodeCredentialFs() });
+  return resolveCredentials({ profile: cliProfile, env: process.env, fs: nodeCredentialFs() });
 }
 
 function nonEmpty(value: unknown): string | undefined {

@@ -7,8 +7,9 @@ import type { Credentials, CredentialSource, CredentialSupply, ResolvedCredentia
 import { isVodError } from '../../vod/errors';
 import type { CredentialStore } from '../credentialStore';
 import type { ProfileRecord, ProfileRegistry } from '../profiles';
+import type { WorkspaceBinding } from '../workspaceBinding';
 
-export type Session =
+export type Session = (
   | { readonly kind: 'profile'; readonly profile: ProfileRecord; readonly credentials: Credentials; readonly region: string }
   | {
       readonly kind: 'chain';
@@ -24,7 +25,11 @@ export type Session =
       readonly region: string;
       /** Why the chain gave nothing usable, or which active profile lost its secret (safe to show). */
       readonly problem: SignedOutProblem | undefined;
-    };
+    }
+) & {
+  /** Set when this workspace's own binding chose the profile (workspaceBinding.ts). */
+  readonly boundToWorkspace?: true;
+};
 
 export type ChainSource = Exclude<CredentialSource, 'explicit'>;
 
@@ -33,16 +38,31 @@ export type SignedOutProblem =
   | { readonly kind: 'chainError'; readonly message: string };
 
 export interface SessionSources {
-  readonly profiles: Pick<ProfileRegistry, 'active'>;
+  readonly profiles: Pick<ProfileRegistry, 'active'> & Partial<Pick<ProfileRegistry, 'get'>>;
   readonly store: Pick<CredentialStore, 'get'>;
-  /** The core chain (`resolveCredentials` with the process environment and file system). */
-  readonly chain: () => Promise<ResolvedCredentials | undefined>;
+  /** The core chain (`resolveCredentials` with the process environment and file system), optionally for one named CLI profile. */
+  readonly chain: (cliProfile?: string) => Promise<ResolvedCredentials | undefined>;
+  /** This workspace's own choice, which wins over the global one. */
+  readonly binding?: WorkspaceBinding | undefined;
   /** The `vodImages.region` setting, and whether the user set it (then it beats a CLI profile's region). */
   readonly settingRegion: string;
   readonly settingRegionExplicit: boolean;
 }
 
 export async function resolveSession(sources: SessionSources): Promise<Session> {
+  const binding = sources.binding;
+  if (binding === undefined) return resolveGlobal(sources);
+  const bound = binding.profile === undefined ? undefined : sources.profiles.get?.(binding.profile);
+  const region = binding.region;
+  if (binding.profile !== undefined && bound === undefined) {
+    // A stored profile that was since signed out: like a lost secret, never other credentials instead.
+    return { kind: 'signedOut', region: region ?? sources.settingRegion, problem: { kind: 'missingSecret', profile: binding.profile }, boundToWorkspace: true };
+  }
+  const session = await resolveGlobal({ ...sources, profiles: { active: () => bound } }, binding.cliProfile);
+  return { ...session, region: region ?? session.region, boundToWorkspace: true };
+}
+
+async function resolveGlobal(sources: SessionSources, cliProfile?: string): Promise<Session> {
   const active = sources.profiles.active();
   if (active !== undefined) {
     const credentials = await sources.store.get(active.name);
@@ -52,7 +72,7 @@ export async function resolveSession(sources: SessionSources): Promise<Session> 
   }
   let resolved: ResolvedCredentials | undefined;
   try {
-    resolved = await sources.chain();
+    resolved = await (cliProfile === undefined ? sources.chain() : sources.chain(cliProfile));
   } catch (error) {
     const message = isVodError(error) ? error.message : 'The credential chain failed.';
     return { kind: 'signedOut', region: sources.settingRegion, problem: { kind: 'chainError', message } };
