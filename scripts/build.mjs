@@ -37,6 +37,17 @@ const plainHttpParser = {
   },
 };
 
+// The temporary-credential sources (STS AssumeRole, instance metadata, credentials URI) go to their own
+// file too, required on the first fetch only (src/vod/temporaryCredentials.ts): most sessions never load it.
+const credentialSourcesBeside = {
+  name: 'credential-sources-beside',
+  setup(build) {
+    build.onResolve({ filter: /\/credentialSources\/index$/ }, (args) =>
+      args.kind === 'require-call' ? { path: './credential-sources.js', external: true } : undefined,
+    );
+  },
+};
+
 // The test hooks (they can read stored secrets) go to their own file, which .vscodeignore leaves out of
 // the package: a packaged dist/extension.js holds no code that returns a secret. extension.ts requires
 // them only in a test or development host.
@@ -71,14 +82,15 @@ const vscodeOnce = {
 
 const contexts = await Promise.all([
   esbuild.context({ ...node, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'], plugins: [featuresBeside, vscodeOnce] }),
-  esbuild.context({ ...node, entryPoints: ['src/main.ts'], outfile: 'dist/main.js', external: ['vscode'], plugins: [undiciBeside, testHooksBeside, vscodeOnce] }),
+  esbuild.context({ ...node, entryPoints: ['src/main.ts'], outfile: 'dist/main.js', external: ['vscode'], plugins: [undiciBeside, credentialSourcesBeside, testHooksBeside, vscodeOnce] }),
+  esbuild.context({ ...node, entryPoints: ['src/vod/credentialSources/index.ts'], outfile: 'dist/credential-sources.js' }),
   esbuild.context({ ...node, entryPoints: ['src/ui/auth/testHooks.ts'], outfile: 'dist/test-hooks.js', external: ['vscode'], plugins: [vscodeOnce] }),
   esbuild.context({
     ...node,
     entryPoints: ['src/cli/main.ts'],
     outfile: 'dist/cli.js',
     banner: { js: '#!/usr/bin/env node' },
-    plugins: [undiciBeside],
+    plugins: [undiciBeside, credentialSourcesBeside],
   }),
   esbuild.context({
     ...node,

@@ -9,7 +9,7 @@
  * - the explorer view, whose rows load the features when VS Code first asks for them (the view shown);
  * - the editor context key for the menus and the sign that a workspace uses VOD (`VodPresence`):
  *   small, and they are what notices an ID on screen.
- * A workspace known to use VOD, or a stored profile, loads the features right after activation, off
+ * A workspace known to use VOD, a stored profile or one bound to the workspace loads the features right after activation, off
  * its path: the status bar and the editor decorations have something to show there. A window that
  * never touches VOD never loads them.
  */
@@ -20,7 +20,7 @@ import type { Features } from './main';
 import type { TestHooks } from './ui/auth/testHooks';
 import { HOVER_SELECTOR } from './ui/hoverSelector';
 import type { IntelTestHooks } from './ui/intel';
-import { mayHoldProfiles } from './ui/profileStateKey';
+import { mayHoldBinding, mayHoldProfiles } from './ui/profileStateKey';
 import { contributedCommandIds, registerCommandProxies } from './ui/shell/commandProxies';
 import { idUnderPointer, lineHasSignedUrl } from './ui/shell/hoverTrigger';
 import { LazyTree } from './ui/shell/lazyTree';
@@ -82,7 +82,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     }),
   );
 
-  if (presence.hasSeenIds || mayHoldProfiles(context.globalState)) setTimeout(load, 0);
+  if (presence.hasSeenIds || mayHoldProfiles(context.globalState) || mayHoldBinding(context.workspaceState)) setTimeout(load, 0);
   else context.subscriptions.push(presence.onDidSee(() => void load()));
 
   const testMode = context.extensionMode !== vscode.ExtensionMode.Production;

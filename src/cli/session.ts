@@ -6,6 +6,7 @@
 import { VodClient } from '../vod/client';
 import { resolveCredentials, type CredentialEnv, type CredentialFs, type ResolvedCredentials } from '../vod/credentials';
 import { resolveEndpoint } from '../vod/endpoint';
+import { credentialProvider } from '../vod/temporaryCredentials';
 import { VodError, isVodError } from '../vod/errors';
 import { formatRequestLogEntry, type RequestLogEntry } from '../vod/log';
 import { createUndiciTransport } from '../vod/transport';
@@ -14,7 +15,8 @@ import { terminalSafe } from './format';
 
 export const NO_CREDENTIALS_HINT =
   'Set ALIBABA_CLOUD_ACCESS_KEY_ID and ALIBABA_CLOUD_ACCESS_KEY_SECRET (plus ALIBABA_CLOUD_SECURITY_TOKEN for STS), ' +
-  'or configure an AK or StsToken profile with the Alibaba Cloud CLI (`aliyun configure`) and pass --profile NAME.';
+  'or configure a profile with the Alibaba Cloud CLI (`aliyun configure`; modes AK, StsToken, RamRoleArn, ChainableRamRoleArn, ' +
+  'EcsRamRole, CredentialsURI) and pass --profile NAME.';
 
 export interface SessionIo {
   readonly env: CredentialEnv;
@@ -38,7 +40,7 @@ export async function openSession(global: GlobalOptions, io: SessionIo): Promise
   const transport = createUndiciTransport({ env: io.env, timeoutMs: global.timeoutMs });
   const client = new VodClient({
     endpoint,
-    credentials: async () => resolved.credentials,
+    credentials: credentialProvider(resolved, { transport }),
     signatureVersion: global.signature,
     transport,
     timeoutMs: global.timeoutMs,

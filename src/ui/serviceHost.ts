@@ -8,6 +8,7 @@ import * as vscode from 'vscode';
 import type { VodApi } from '../vod/api';
 import type { Clock } from '../vod/clock';
 import type { Credentials, ResolvedCredentials } from '../vod/credentials';
+import type { CredentialProvider, ProviderDeps } from '../vod/temporaryCredentials';
 import { resolveEndpoint } from '../vod/endpoint';
 import { VodError } from '../vod/errors';
 import type { ImageService } from '../vod/imageService';
@@ -15,6 +16,7 @@ import type { Transport } from '../vod/transport';
 import { resolveSession, sessionLabel, sessionSecrets, type Session } from './auth/session';
 import { CredentialStore, type StoreMode, type StoreOperation } from './credentialStore';
 import { ProfileRegistry } from './profiles';
+import { readBinding } from './workspaceBinding';
 import { createRedactingChannel, createRequestLogSink } from './requestLog';
 import type { FeatureLog, Services, SessionState, ThumbnailFetcher, UiSettings } from './services';
 import { CLIENT_SETTING_KEYS, isRegionExplicit, readSettings, SETTINGS_SECTION, type SettingProblem } from './settings';
@@ -25,7 +27,9 @@ export interface ServiceHostOptions {
   /** SecretStorage to use; the context's by default (tests pass one whose failures they control). */
   readonly secrets?: vscode.SecretStorage;
   /** The environment / CLI credential chain; the core's with `process.env` and the real file system by default. */
-  readonly chain?: () => Promise<ResolvedCredentials | undefined>;
+  readonly chain?: (cliProfile?: string) => Promise<ResolvedCredentials | undefined>;
+  /** Where STS and the instance metadata service are reached; tests point them at the emulator. */
+  readonly credentialEndpoints?: Pick<ProviderDeps, 'stsEndpoint' | 'metadataOrigin'>;
 }
 
 /** Reported once per distinct fallback or settings problem; kept for the integration tests. */
@@ -60,7 +64,8 @@ export class ServiceHost implements Services, vscode.Disposable {
   /** The explorer's Recent group listens here; lookUp and openDetails report through `noteLookedUp`. */
   readonly onDidLookUp = this.lookedUpEmitter.event;
 
-  private readonly chain: () => Promise<ResolvedCredentials | undefined>;
+  private readonly chain: (cliProfile?: string) => Promise<ResolvedCredentials | undefined>;
+  private readonly credentialEndpoints: Pick<ProviderDeps, 'stsEndpoint' | 'metadataOrigin'>;
   private readonly disposables: vscode.Disposable[] = [];
   private current: Session = NOT_YET;
   private generation = 0;
@@ -71,6 +76,8 @@ export class ServiceHost implements Services, vscode.Disposable {
   private clock: Promise<Clock> | undefined;
   /** Secrets being checked during a sign-in, not yet the session's: the log must not show them either. */
   private readonly candidateSecrets = new Set<string>();
+  /** Temporary credentials fetched for this generation's session (STS, instance metadata, credentials URI). */
+  private readonly fetchedSecrets = new Set<string>();
   private refreshQueue: Promise<void>;
 
   constructor(options: ServiceHostOptions) {
@@ -81,6 +88,7 @@ export class ServiceHost implements Services, vscode.Disposable {
     });
     this.profiles = new ProfileRegistry(options.context.globalState);
     this.chain = options.chain ?? coreCredentialChain;
+    this.credentialEndpoints = options.credentialEndpoints ?? {};
     this.disposables.push(
       this.sessionEmitter,
       this.lookedUpEmitter,
@@ -117,6 +125,7 @@ export class ServiceHost implements Services, vscode.Disposable {
       label: sessionLabel(s),
       region: s.region,
       source: s.kind === 'profile' ? 'profile' : s.kind === 'chain' ? s.source : undefined,
+      boundToWorkspace: s.boundToWorkspace === true,
       sessionOnly: s.kind === 'profile' ? s.profile.sessionOnly || this.store.mode === 'memory' : undefined,
     };
   }
@@ -155,7 +164,7 @@ export class ServiceHost implements Services, vscode.Disposable {
     const secrets = [credentials.accessKeySecret, credentials.securityToken].filter((s): s is string => !!s);
     for (const s of secrets) this.candidateSecrets.add(s);
     try {
-      const api = await this.buildClient(credentials, region);
+      const api = await this.buildClient(() => Promise.resolve(credentials), region);
       return await use(api);
     } finally {
       for (const s of secrets) this.candidateSecrets.delete(s);
@@ -178,6 +187,7 @@ export class ServiceHost implements Services, vscode.Disposable {
       profiles: this.profiles,
       store: this.store,
       chain: this.chain,
+      binding: readBinding(this.context.workspaceState),
       settingRegion: settings.region,
       settingRegionExplicit: isRegionExplicit(config),
     });
@@ -199,6 +209,7 @@ export class ServiceHost implements Services, vscode.Disposable {
   /** Starts a new generation: what was built for the old one is closed once nobody waits for it. */
   private retire(): void {
     this.generation += 1;
+    this.fetchedSecrets.clear();
     const core = this.coreBuilt;
     const transport = this.transportBuilt;
     this.coreBuilt = undefined;
@@ -225,7 +236,7 @@ export class ServiceHost implements Services, vscode.Disposable {
 
   private async buildCore(session: Session): Promise<Core> {
     if (session.kind === 'signedOut') throw this.noCredentialsError(session);
-    const api = await this.buildClient(session.credentials, session.region);
+    const api = await this.buildClient(await this.sessionProvider(session), session.region);
     const { ImageService } = await import('../vod/imageService');
     const images = new ImageService({ api });
     // Said once per session, quietly (the log, no notification): image lookups keep working.
@@ -238,14 +249,32 @@ export class ServiceHost implements Services, vscode.Disposable {
     return { api, images };
   }
 
-  private async buildClient(credentials: Credentials, region: string): Promise<VodApi> {
+  /**
+   * Temporary credentials are fetched on the first request (not at activation) through the same transport,
+   * and their secrets join the log's redaction list as they arrive.
+   */
+  private async sessionProvider(session: Exclude<Session, { kind: 'signedOut' }>): Promise<CredentialProvider> {
+    if (session.kind === 'profile') return () => Promise.resolve(session.credentials);
+    const [{ credentialProvider }, transport, clock] = await Promise.all([import('../vod/temporaryCredentials'), this.transport(), this.sharedClock()]);
+    const provider = credentialProvider(session.supply, { transport, now: () => clock.now().getTime(), ...this.credentialEndpoints });
+    const generation = this.generation;
+    return async () => {
+      const credentials = await provider();
+      if (generation === this.generation) {
+        for (const secret of [credentials.accessKeySecret, credentials.securityToken]) if (secret) this.fetchedSecrets.add(secret);
+      }
+      return credentials;
+    };
+  }
+
+  private async buildClient(credentials: CredentialProvider, region: string): Promise<VodApi> {
     const settings = this.settings();
     // Throws a VodError (invalidInput) for a bad endpoint or region: callers show it like any API error.
     const endpoint = resolveEndpoint({ region, endpoint: settings.endpoint });
     const [{ VodClient }, transport, clock] = await Promise.all([import('../vod/client'), this.transport(), this.sharedClock()]);
     return new VodClient({
       endpoint,
-      credentials: () => Promise.resolve(credentials),
+      credentials,
       signatureVersion: settings.signatureVersion,
       transport,
       timeoutMs: settings.requestTimeoutSeconds * 1000,
@@ -287,7 +316,7 @@ export class ServiceHost implements Services, vscode.Disposable {
   }
 
   private secretsInUse(): string[] {
-    return [...sessionSecrets(this.current), ...this.candidateSecrets];
+    return [...sessionSecrets(this.current), ...this.candidateSecrets, ...this.fetchedSecrets];
   }
 
   private onStoreFallback(operation: StoreOperation, error: unknown): void {
@@ -314,9 +343,9 @@ export class ServiceHost implements Services, vscode.Disposable {
   }
 }
 
-async function coreCredentialChain(): Promise<ResolvedCredentials | undefined> {
+async function coreCredentialChain(cliProfile?: string): Promise<ResolvedCredentials | undefined> {
   const { resolveCredentials, nodeCredentialFs } = await import('../vod/credentials');
-  return resolveCredentials({ env: process.env, fs: nodeCredentialFs() });
+  return resolveCredentials({ profile: cliProfile, env: process.env, fs: nodeCredentialFs() });
 }
 
 function nonEmpty(value: unknown): string | undefined {

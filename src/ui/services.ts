@@ -27,7 +27,9 @@ export interface SessionState {
   readonly label: string | undefined;
   readonly region: string;
   /** Where the credentials come from; undefined when signed out. (Added by extension-core.) */
-  readonly source?: 'profile' | 'environment' | 'cliProfile' | undefined;
+  readonly source?: 'profile' | 'environment' | 'cliProfile' | 'instanceMetadata' | 'credentialsUri' | undefined;
+  /** True when this workspace's own binding chose the profile (workspace state, not settings). */
+  readonly boundToWorkspace?: boolean | undefined;
   /** True when the profile's secret is kept in memory only because SecretStorage failed. (Added by extension-core.) */
   readonly sessionOnly?: boolean | undefined;
 }

@@ -105,8 +105,9 @@ function describe({ session, storeMode, endpointHost, visible }: StatusBarInput)
     return { text: '$(sign-in) ' + vscode.l10n.t('Sign in'), tooltip: reason + target, command: 'vodImages.signIn', visible };
   }
   const memoryOnly = storeMode === 'memory' && session.kind === 'profile';
-  const icon = memoryOnly ? '$(warning)' : '$(file-media)';
+  const icon = memoryOnly ? '$(warning)' : session.boundToWorkspace ? '$(root-folder)' : '$(file-media)';
   const lines = [vscode.l10n.t('VOD Images: {0} in {1}. Click to switch profile.', label, session.region)];
+  if (session.boundToWorkspace) lines.push(vscode.l10n.t('Chosen for this workspace only.'));
   if (memoryOnly) lines.push(vscode.l10n.t('Secure storage is unavailable: these credentials are kept for this session only.'));
   return { text: `${icon} ${label} · ${session.region}`, tooltip: lines.join('\n') + target, command: 'vodImages.switchProfile', visible };
 }

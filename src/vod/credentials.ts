@@ -6,8 +6,15 @@
  *      even when the environment holds other keys (the AWS CLI behaves the same way);
  *   3. the environment (`ALIBABA_CLOUD_ACCESS_KEY_ID` / `_SECRET` / `_SECURITY_TOKEN`);
  *   4. the Alibaba Cloud CLI's `~/.aliyun/config.json`, profile from `ALIBABA_CLOUD_PROFILE`, else
- *      the file's `current`, else `default` (reference §7).
- * Environment and file system are injected, so the logic is tested without touching either.
+ *      the file's `current`, else `default` (reference §7);
+ *   5. the instance metadata service, when `ALIBABA_CLOUD_ECS_METADATA` names the instance's role;
+ *   6. `ALIBABA_CLOUD_CREDENTIALS_URI`.
+ * Steps 4–6 keep the official package's order (`@alicloud/credentials`, providers/default.ts). It also tries
+ * the metadata service when no variable names a role; here that needs the variable (or an `EcsRamRole`
+ * profile): probing 100.100.100.200 from every laptop without credentials would stall each window.
+ * Profiles in the modes RamRoleArn, ChainableRamRoleArn, EcsRamRole and CredentialsURI, and steps 5–6,
+ * resolve to a *description* of temporary credentials (temporaryCredentials.ts); nothing here touches
+ * the network. Environment and file system are injected, so the logic is tested without touching either.
  *
  * No message built here contains a secret value: only variable names, profile names and modes.
  */
@@ -15,8 +22,10 @@ import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { open } from 'node:fs/promises';
 import * as z from 'zod/mini';
+import { isLoopbackHost, resolveEndpoint } from './endpoint';
 import { VodError } from './errors';
 import { lazy } from './lazy';
+import { DEFAULT_STS_ENDPOINT, type TemporarySource } from './temporaryCredentials';
 
 export interface Credentials {
   readonly accessKeyId: string;
@@ -24,16 +33,20 @@ export interface Credentials {
   readonly securityToken?: string | undefined;
 }
 
-export type CredentialSource = 'explicit' | 'environment' | 'cliProfile';
+export type CredentialSource = 'explicit' | 'environment' | 'cliProfile' | 'instanceMetadata' | 'credentialsUri';
 
-export interface ResolvedCredentials {
-  credentials: Credentials;
+/** Long-term (or already issued STS) credentials, or where temporary ones are fetched from. */
+export type CredentialSupply =
+  | { credentials: Credentials; temporary?: undefined }
+  | { credentials?: undefined; temporary: TemporarySource };
+
+export type ResolvedCredentials = CredentialSupply & {
   source: CredentialSource;
   /** Set for `cliProfile`. */
   profileName?: string;
   /** The profile's `region_id`, or `ALIBABA_CLOUD_REGION_ID` for the environment; a default only. */
   regionId?: string;
-}
+};
 
 export interface CredentialEnv {
   readonly [name: string]: string | undefined;
@@ -59,9 +72,20 @@ export const ENV_SECURITY_TOKEN = 'ALIBABA_CLOUD_SECURITY_TOKEN';
 export const ENV_REGION_ID = 'ALIBABA_CLOUD_REGION_ID';
 export const ENV_PROFILE = 'ALIBABA_CLOUD_PROFILE';
 export const ENV_CLI_PROFILE_DISABLED = 'ALIBABA_CLOUD_CLI_PROFILE_DISABLED';
+export const ENV_ECS_METADATA = 'ALIBABA_CLOUD_ECS_METADATA';
+export const ENV_ECS_METADATA_DISABLED = 'ALIBABA_CLOUD_ECS_METADATA_DISABLED';
+export const ENV_IMDSV1_DISABLED = 'ALIBABA_CLOUD_IMDSV1_DISABLED';
+export const ENV_CREDENTIALS_URI = 'ALIBABA_CLOUD_CREDENTIALS_URI';
+export const ENV_ROLE_SESSION_NAME = 'ALIBABA_CLOUD_ROLE_SESSION_NAME';
+export const ENV_STS_REGION = 'ALIBABA_CLOUD_STS_REGION';
+export const ENV_VPC_ENDPOINT_ENABLED = 'ALIBABA_CLOUD_VPC_ENDPOINT_ENABLED';
 
-/** Profile modes we can sign with: a long-term AccessKey, or an STS token the CLI obtained. */
-export const SUPPORTED_PROFILE_MODES = ['AK', 'StsToken'] as const;
+/**
+ * Profile modes we can sign with: a long-term AccessKey, an STS token the CLI obtained, a role assumed
+ * through STS (with the profile's AccessKey, or with another profile's credentials), the instance's RAM
+ * role, or a credentials URI (the CLI's mode; the official Node package has no such profile mode).
+ */
+export const SUPPORTED_PROFILE_MODES = ['AK', 'StsToken', 'RamRoleArn', 'ChainableRamRoleArn', 'EcsRamRole', 'CredentialsURI'] as const;
 export type SupportedProfileMode = (typeof SUPPORTED_PROFILE_MODES)[number];
 
 /** Where the Alibaba Cloud CLI keeps its profiles, relative to the home directory. */
@@ -87,20 +111,24 @@ export async function resolveCredentials(options: ResolveOptions): Promise<Resol
     if (!config) {
       throw new VodError('invalidInput', `Profile "${requestedProfile}" was requested, but ${CONFIG_DISPLAY_PATH} does not exist.`);
     }
-    return fromProfile(config, requestedProfile, true);
+    return fromProfile(config, requestedProfile, true, options.env);
   }
 
   const fromEnv = environmentCredentials(options.env);
   if (fromEnv) return fromEnv;
 
-  if (cliProfileDisabled(options.env)) return undefined;
+  const fromCli = cliProfileDisabled(options.env) ? undefined : await currentCliProfile(options);
+  return fromCli ?? instanceOrUri(options.env);
+}
+
+async function currentCliProfile(options: ResolveOptions): Promise<ResolvedCredentials | undefined> {
   const config = await readCliConfig(options.fs);
   if (!config) return undefined;
   const envProfile = nonEmpty(options.env[ENV_PROFILE]);
   const currentProfile = nonEmpty(config.current);
   // A profile someone named (variable or `current`) must exist; the implicit `default` may not.
   const named = envProfile ?? currentProfile;
-  return fromProfile(config, named ?? 'default', named !== undefined);
+  return fromProfile(config, named ?? 'default', named !== undefined, options.env);
 }
 
 /** The real file system and home directory, for the CLI and the extension host. */
@@ -166,9 +194,44 @@ function environmentCredentials(env: CredentialEnv): ResolvedCredentials | undef
   };
 }
 
-function cliProfileDisabled(env: CredentialEnv): boolean {
-  return env[ENV_CLI_PROFILE_DISABLED]?.trim().toLowerCase() === 'true';
+function isTrue(env: CredentialEnv, name: string): boolean {
+  return env[name]?.trim().toLowerCase() === 'true';
 }
+
+function cliProfileDisabled(env: CredentialEnv): boolean {
+  return isTrue(env, ENV_CLI_PROFILE_DISABLED);
+}
+
+/** Steps 5 and 6 of the chain: descriptions only, fetched on first use. */
+function instanceOrUri(env: CredentialEnv): ResolvedCredentials | undefined {
+  const role = nonEmpty(env[ENV_ECS_METADATA]);
+  if (role !== undefined && !isTrue(env, ENV_ECS_METADATA_DISABLED)) {
+    return { temporary: instanceMetadataSource(role, env), source: 'instanceMetadata' };
+  }
+  const uri = nonEmpty(env[ENV_CREDENTIALS_URI]);
+  return uri === undefined ? undefined : { temporary: { kind: 'credentialsUri', uri: checkCredentialsUri(uri, ENV_CREDENTIALS_URI) }, source: 'credentialsUri' };
+}
+
+function instanceMetadataSource(roleName: string | undefined, env: CredentialEnv): TemporarySource {
+  return { kind: 'instanceMetadata', roleName, imdsV1Disabled: isTrue(env, ENV_IMDSV1_DISABLED) };
+}
+
+/**
+ * The URI answers secrets, so plain http is accepted only to this machine (a local helper); the official
+ * package takes any URL. The URI is never quoted in a message: its query may hold a token.
+ */
+function checkCredentialsUri(uri: string, where: string): string {
+  let url: URL;
+  try {
+    url = new URL(uri);
+  } catch {
+    throw new VodError('invalidInput', `${where} is not a valid URL.`);
+  }
+  if (url.protocol === 'https:') return url.href;
+  if (url.protocol === 'http:' && isLoopbackHost(url.hostname)) return url.href;
+  throw new VodError('invalidInput', `${where} must be an https URL (plain http only to this machine).`);
+}
+
 
 // ---- ~/.aliyun/config.json -----------------------------------------------------------------
 
@@ -188,6 +251,18 @@ const cliConfigSchema = lazy(() =>
           access_key_secret: z.optional(z.string()),
           sts_token: z.optional(z.string()),
           region_id: z.optional(z.string()),
+          ram_role_arn: z.optional(z.string()),
+          ram_session_name: z.optional(z.string()),
+          // A number as the CLI writes it; a string from a hand edit is read too.
+          expired_seconds: z.optional(z.union([z.number(), z.string()])),
+          policy: z.optional(z.string()),
+          external_id: z.optional(z.string()),
+          sts_region: z.optional(z.string()),
+          sts_endpoint: z.optional(z.string()),
+          enable_vpc: z.optional(z.union([z.boolean(), z.string()])),
+          ram_role_name: z.optional(z.string()),
+          source_profile: z.optional(z.string()),
+          credentials_uri: z.optional(z.string()),
         }),
       ),
     ),
@@ -248,42 +323,119 @@ function isSupportedMode(mode: string): mode is SupportedProfileMode {
   return (SUPPORTED_PROFILE_MODES as readonly string[]).includes(mode);
 }
 
-function fromProfile(config: CliConfig, name: string, mustExist: boolean): ResolvedCredentials | undefined {
+function fromProfile(config: CliConfig, name: string, mustExist: boolean, env: CredentialEnv): ResolvedCredentials | undefined {
+  const profile = findProfile(config, name, mustExist);
+  if (!profile) return undefined;
+  const regionId = nonEmpty(profile.region_id);
+  return {
+    ...profileSupply(config, profile, env, []),
+    source: 'cliProfile',
+    profileName: name,
+    ...(regionId === undefined ? {} : { regionId }),
+  };
+}
+
+function findProfile(config: CliConfig, name: string, mustExist: boolean): CliProfile | undefined {
   const profiles = config.profiles ?? [];
   const profile = profiles.find((p) => p.name === name);
-  if (!profile) {
-    if (!mustExist) return undefined;
+  if (!profile && mustExist) {
     const available = profiles.map((p) => p.name).join(', ') || 'none';
     throw new VodError('invalidInput', `Profile "${name}" is not in ${CONFIG_DISPLAY_PATH} (profiles: ${available}).`);
   }
+  return profile;
+}
 
+function missingFields(profile: CliProfile, mode: string, fields: ReadonlyArray<keyof CliProfile>): VodError | undefined {
+  const missing = fields.filter((field) => nonEmpty(profile[field] as string | undefined) === undefined);
+  return missing.length === 0 ? undefined : new VodError('invalidInput', `Profile "${profile.name}" (mode ${mode}) has no ${missing.join(', ')}.`);
+}
+
+/** `chain` holds the profiles a ChainableRamRoleArn walk went through, to refuse a loop. */
+function profileSupply(config: CliConfig, profile: CliProfile, env: CredentialEnv, chain: readonly string[]): CredentialSupply {
   const mode = modeOf(profile);
   if (!isSupportedMode(mode)) {
     throw new VodError(
       'invalidInput',
-      `Profile "${name}" uses mode ${mode}, which is not supported; supported modes: ${SUPPORTED_PROFILE_MODES.join(', ')}. ` +
+      `Profile "${profile.name}" uses mode ${mode}, which is not supported; supported modes: ${SUPPORTED_PROFILE_MODES.join(', ')}. ` +
         'Store an AccessKey in the extension or use another profile.',
     );
   }
+  const required: Record<SupportedProfileMode, ReadonlyArray<keyof CliProfile>> = {
+    AK: ['access_key_id', 'access_key_secret'],
+    StsToken: ['access_key_id', 'access_key_secret', 'sts_token'],
+    RamRoleArn: ['access_key_id', 'access_key_secret', 'ram_role_arn'],
+    ChainableRamRoleArn: ['source_profile', 'ram_role_arn'],
+    EcsRamRole: [],
+    CredentialsURI: ['credentials_uri'],
+  };
+  const missing = missingFields(profile, mode, required[mode]);
+  if (missing) throw missing;
 
-  const accessKeyId = nonEmpty(profile.access_key_id);
-  const accessKeySecret = nonEmpty(profile.access_key_secret);
-  const securityToken = nonEmpty(profile.sts_token);
-  const missing = [
-    accessKeyId === undefined ? 'access_key_id' : undefined,
-    accessKeySecret === undefined ? 'access_key_secret' : undefined,
-    mode === 'StsToken' && securityToken === undefined ? 'sts_token' : undefined,
-  ].filter((field) => field !== undefined);
-  if (accessKeyId === undefined || accessKeySecret === undefined || missing.length > 0) {
-    throw new VodError('invalidInput', `Profile "${name}" (mode ${mode}) has no ${missing.join(', ')}.`);
+  const accessKeyId = nonEmpty(profile.access_key_id) ?? '';
+  const accessKeySecret = nonEmpty(profile.access_key_secret) ?? '';
+  switch (mode) {
+    case 'AK':
+      return { credentials: { accessKeyId, accessKeySecret } };
+    case 'StsToken':
+      return { credentials: { accessKeyId, accessKeySecret, securityToken: nonEmpty(profile.sts_token) } };
+    case 'RamRoleArn':
+      // The official package signs AssumeRole with the profile's AccessKey only (no sts_token).
+      return { temporary: assumeRoleSource(profile, { accessKeyId, accessKeySecret }, env) };
+    case 'ChainableRamRoleArn': {
+      const sourceName = nonEmpty(profile.source_profile) ?? '';
+      const path = [...chain, profile.name];
+      if (path.includes(sourceName)) {
+        throw new VodError('invalidInput', `Profile "${profile.name}" chains back to itself through source_profile (${[...path, sourceName].join(' → ')}).`);
+      }
+      const base = profileSupply(config, findProfile(config, sourceName, true)!, env, path);
+      return { temporary: assumeRoleSource(profile, base.temporary ?? base.credentials, env) };
+    }
+    case 'EcsRamRole':
+      if (isTrue(env, ENV_ECS_METADATA_DISABLED)) {
+        throw new VodError('invalidInput', `Profile "${profile.name}" uses the instance metadata service, which ${ENV_ECS_METADATA_DISABLED} turns off.`);
+      }
+      return { temporary: instanceMetadataSource(nonEmpty(profile.ram_role_name) ?? nonEmpty(env[ENV_ECS_METADATA]), env) };
+    case 'CredentialsURI':
+      return { temporary: { kind: 'credentialsUri', uri: checkCredentialsUri(profile.credentials_uri ?? '', `The credentials_uri of profile "${profile.name}"`) } };
   }
+}
 
-  const regionId = nonEmpty(profile.region_id);
+/**
+ * AssumeRole parameters as the official package derives them from a profile (`@alicloud/credentials`
+ * 2.4.7, providers/cli_profile.ts and ram_role_arn.ts): `expired_seconds` (default 3600, at least 900),
+ * `ram_session_name` (else `ALIBABA_CLOUD_ROLE_SESSION_NAME`, else a generated one), `sts_endpoint`, else
+ * `sts.<sts_region>.aliyuncs.com` (`sts-vpc.` with `enable_vpc`), else `sts.aliyuncs.com`. The CLI's
+ * `policy` and `external_id` are passed on when set.
+ */
+function assumeRoleSource(profile: CliProfile, base: Credentials | TemporarySource, env: CredentialEnv): TemporarySource {
+  const raw = profile.expired_seconds;
+  const seconds = raw === undefined || raw === '' || Number(raw) === 0 ? 3600 : Number(raw);
+  if (!Number.isInteger(seconds) || seconds < 900) {
+    throw new VodError('invalidInput', `Profile "${profile.name}": expired_seconds must be a whole number of at least 900 (15 minutes).`);
+  }
+  const stsRegion = nonEmpty(profile.sts_region) ?? nonEmpty(env[ENV_STS_REGION]);
+  const vpc = String(profile.enable_vpc).toLowerCase() === 'true' || isTrue(env, ENV_VPC_ENDPOINT_ENABLED);
+  if (stsRegion !== undefined && !/^[a-z0-9-]+$/.test(stsRegion)) {
+    throw new VodError('invalidInput', `Profile "${profile.name}": sts_region "${stsRegion}" is not a region ID.`);
+  }
+  const stsHost = nonEmpty(profile.sts_endpoint);
+  const stsEndpoint =
+    stsHost !== undefined
+      ? resolveEndpoint({ endpoint: stsHost }).href
+      : stsRegion !== undefined
+        ? `https://sts${vpc ? '-vpc' : ''}.${stsRegion}.aliyuncs.com/`
+        : DEFAULT_STS_ENDPOINT;
+  const policy = nonEmpty(profile.policy);
+  const externalId = nonEmpty(profile.external_id);
   return {
-    credentials: mode === 'StsToken' ? { accessKeyId, accessKeySecret, securityToken } : { accessKeyId, accessKeySecret },
-    source: 'cliProfile',
-    profileName: name,
-    ...(regionId === undefined ? {} : { regionId }),
+    kind: 'assumeRole',
+    base,
+    roleArn: nonEmpty(profile.ram_role_arn) ?? '',
+    roleSessionName: nonEmpty(profile.ram_session_name) ?? nonEmpty(env[ENV_ROLE_SESSION_NAME]) ?? `vodimg-${Date.now()}`,
+    durationSeconds: seconds,
+    ...(policy === undefined ? {} : { policy }),
+    ...(externalId === undefined ? {} : { externalId }),
+    stsEndpoint,
   };
 }
 

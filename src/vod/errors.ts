@@ -29,7 +29,18 @@ export interface VodErrorDetails {
   readonly cause?: unknown;
 }
 
+/**
+ * Two bundles carry a copy of this class: the extension and the credential sources it requires on first
+ * use (dist/credential-sources.js). A brand shared through the global symbol registry makes `instanceof`
+ * agree across both copies.
+ */
+const BRAND = Symbol.for('vod-image-inspector.VodError');
+
 export class VodError extends Error {
+  static override [Symbol.hasInstance](value: unknown): boolean {
+    return typeof value === 'object' && value !== null && (value as { [BRAND]?: unknown })[BRAND] === true;
+  }
+
   override readonly name = 'VodError';
   readonly kind: VodErrorKind;
   readonly code: string | undefined;
@@ -44,6 +55,11 @@ export class VodError extends Error {
     this.requestId = details.requestId;
     this.httpStatus = details.httpStatus;
     this.retryAfterMs = details.retryAfterMs;
+  }
+
+  /** On the prototype, so it is not an own property that deep comparisons would see. */
+  get [BRAND](): true {
+    return true;
   }
 
   /** One line for a terminal or a log: message, then Code and RequestId when known. */

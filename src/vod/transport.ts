@@ -13,13 +13,19 @@ import { isLoopbackHost } from './endpoint';
 import { mapTransportError, headerValue } from './errorMapping';
 
 export interface TransportRequest {
-  readonly method: 'GET' | 'POST';
+  /** PUT only for the instance-metadata token (IMDSv2). */
+  readonly method: 'GET' | 'POST' | 'PUT';
   readonly url: string;
   readonly headers: Readonly<Record<string, string>>;
   readonly body?: string | undefined;
   readonly signal?: AbortSignal | undefined;
   /** Total time for connect + send + the whole body; falls back to the transport's default. */
   readonly timeoutMs?: number | undefined;
+  /**
+   * Never through a proxy: the instance metadata service (link-local, answers only the instance itself)
+   * and a local credentials URI, as the official credentials package reaches them.
+   */
+  readonly direct?: boolean | undefined;
 }
 
 export interface TransportResponse {
@@ -226,8 +232,8 @@ export function createUndiciTransport(options: UndiciTransportOptions = {}): Tra
 
   // One dispatcher per route (direct, or per proxy URL), created on first use and kept alive.
   const dispatchers = new Map<string, Undici.Dispatcher>();
-  function dispatcherFor(target: URL): Undici.Dispatcher {
-    const proxy = proxyFor(target, settings) ?? '';
+  function dispatcherFor(target: URL, direct: boolean | undefined): Undici.Dispatcher {
+    const proxy = (direct ? undefined : proxyFor(target, settings)) ?? '';
     let dispatcher = dispatchers.get(proxy);
     if (!dispatcher) {
       const undici = loadUndici();
@@ -251,7 +257,7 @@ export function createUndiciTransport(options: UndiciTransportOptions = {}): Tra
     const host = target.host;
     const deadline = new Deadline(request.timeoutMs ?? defaultTimeoutMs, request.signal);
     try {
-      const response = await dispatcherFor(target).request({
+      const response = await dispatcherFor(target, request.direct).request({
         origin: target.origin,
         path: `${target.pathname}${target.search}`,
         method: request.method,

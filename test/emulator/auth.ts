@@ -40,6 +40,8 @@ export interface AuthContext {
   keys: KeyRing;
   nonces: NonceStore;
   nowMs: number;
+  /** The product's API version; VOD's by default (the STS endpoint passes 2015-04-01). */
+  version?: string;
 }
 
 /** The action name as far as it can be read before authentication (for statistics). */
@@ -89,11 +91,11 @@ function authenticateV3(request: ApiRequest, authorization: string, context: Aut
   );
   if (!sameText(signatureOf(expected), auth.signature)) throw apiErrors.signatureDoesNotMatch();
 
-  checkSecurityToken(key, header(request.headers, 'x-acs-security-token'));
+  checkSecurityToken(key, header(request.headers, 'x-acs-security-token'), context.nowMs);
   claimNonce(context, auth.accessKeyId, header(request.headers, 'x-acs-signature-nonce') ?? '');
   if (key.kind === 'forbidden') throw apiErrors.forbiddenRam();
   if (key.kind === 'imagesOnly' && VIDEO_ACTIONS.has(header(request.headers, 'x-acs-action') ?? '')) throw apiErrors.forbiddenRam();
-  if (header(request.headers, 'x-acs-version') !== API_VERSION) throw apiErrors.invalidVersion();
+  if (header(request.headers, 'x-acs-version') !== (context.version ?? API_VERSION)) throw apiErrors.invalidVersion();
   return { scheme: 'v3', action: header(request.headers, 'x-acs-action') ?? '', params, format: 'JSON' };
 }
 
@@ -164,11 +166,11 @@ function authenticateV1(request: ApiRequest, params: Record<string, string>, con
   const expected = sdkRpcSignature(signed, request.method, key.secret);
   if (!sameText(expected, signature)) throw apiErrors.signatureDoesNotMatch();
 
-  checkSecurityToken(key, params['SecurityToken']);
+  checkSecurityToken(key, params['SecurityToken'], context.nowMs);
   claimNonce(context, accessKeyId, params['SignatureNonce'] ?? '');
   if (key.kind === 'forbidden') throw apiErrors.forbiddenRam();
   if (key.kind === 'imagesOnly' && VIDEO_ACTIONS.has(params['Action'] ?? '')) throw apiErrors.forbiddenRam();
-  if (params['Version'] !== API_VERSION) throw apiErrors.invalidVersion();
+  if (params['Version'] !== (context.version ?? API_VERSION)) throw apiErrors.invalidVersion();
 
   const actionParams = Object.fromEntries(Object.entries(params).filter(([name]) => !V1_COMMON.includes(name)));
   return { scheme: 'v1', action: params['Action'] ?? '', params: actionParams, format: responseFormat(params['Format']) };
@@ -195,13 +197,18 @@ function checkTimestamp(value: string, name: string, nowMs: number): void {
   if (Math.abs(ms - nowMs) > TIMESTAMP_WINDOW_MS) throw apiErrors.timestampExpired();
 }
 
-function checkSecurityToken(key: KnownKey, token: string | undefined): void {
+function checkSecurityToken(key: KnownKey, token: string | undefined, nowMs: number): void {
   const present = token !== undefined && token !== '';
   if (key.kind !== 'sts') {
     if (present) throw apiErrors.tokenMismatch();
     return;
   }
   if (!present) throw apiErrors.tokenMismatch();
+  if (key.issued !== undefined) {
+    if (token !== key.issued.token) throw apiErrors.tokenMismatch();
+    if (nowMs >= key.issued.expiresMs) throw apiErrors.tokenExpired();
+    return;
+  }
   if (token === STS_CREDENTIALS.securityToken) return;
   throw looksLikeStsToken(token) ? apiErrors.tokenExpired() : apiErrors.tokenMalformed();
 }

@@ -2,6 +2,7 @@
  * The AccessKeys the emulated gateway knows. Fixed values (not random) so a demo, a README and a
  * test in another process can all use the same pair; they only ever unlock this local emulator.
  */
+import { randomBytes } from 'node:crypto';
 import type { AccessKeyPair, StsCredentials } from './types';
 
 export const DEMO_CREDENTIALS: AccessKeyPair = {
@@ -45,6 +46,8 @@ export type KeyKind = 'ak' | 'sts' | 'forbidden' | 'imagesOnly';
 export interface KnownKey {
   readonly kind: KeyKind;
   readonly secret: string;
+  /** Keys this emulator issued (STS AssumeRole, instance metadata): their own token and expiry. */
+  readonly issued?: { readonly token: string; readonly expiresMs: number };
 }
 
 export class KeyRing {
@@ -60,5 +63,16 @@ export class KeyRing {
 
   find(accessKeyId: string): KnownKey | undefined {
     return this.keys.get(accessKeyId);
+  }
+
+  /** A fresh temporary key, accepted by the VOD endpoint with its token until `expiresMs`. */
+  issue(expiresMs: number): StsCredentials {
+    const issued = {
+      accessKeyId: `STS.NT${randomBytes(12).toString('hex')}`,
+      accessKeySecret: randomBytes(20).toString('base64url'),
+      securityToken: `CAIS${randomBytes(90).toString('base64')}`,
+    };
+    this.keys.set(issued.accessKeyId, { kind: 'sts', secret: issued.accessKeySecret, issued: { token: issued.securityToken, expiresMs } });
+    return issued;
   }
 }

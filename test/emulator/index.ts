@@ -14,6 +14,7 @@ import { EmulatorClock } from './clock';
 import { DEMO_CREDENTIALS, EXPIRED_SECURITY_TOKEN, FORBIDDEN_CREDENTIALS, IMAGES_ONLY_CREDENTIALS, KeyRing, STS_CREDENTIALS } from './credentials';
 import { FaultState } from './faults';
 import { getLibrary, MISSING_IMAGE_ID, toFixtureImage } from './fixtures';
+import { EMULATOR_INSTANCE_ROLE, EMULATOR_ROLE_ARN, IdentityServer } from './identity';
 import { warmImageBytes } from './imageBytes';
 import { NonceStore } from './nonces';
 import { EmulatorServer } from './server';
@@ -35,6 +36,7 @@ export type {
 export { DEMO_CREDENTIALS, FORBIDDEN_CREDENTIALS, IMAGES_ONLY_CREDENTIALS, STS_CREDENTIALS } from './credentials';
 export { BULK_VIDEO_COUNT, videoIdFor } from './videoFixtures';
 export { BULK_IMAGE_COUNT, MISSING_IMAGE_ID } from './fixtures';
+export { EMULATOR_INSTANCE_ROLE, EMULATOR_ROLE_ARN } from './identity';
 
 export async function startEmulator(options: EmulatorOptions = {}): Promise<RunningEmulator> {
   const credentials = {
@@ -53,11 +55,14 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   const stats = new StatsCounter();
   const clock = new EmulatorClock(() => faults.clockOffsetMs());
   let endpoint = '';
+  const keys = new KeyRing(credentials);
+  const nonces = new NonceStore();
+  const identity = new IdentityServer({ keys, nonces, clock, trusted: () => [credentials.accessKeyId] });
 
   const server = new EmulatorServer({
     library,
-    keys: new KeyRing(credentials),
-    nonces: new NonceStore(),
+    keys,
+    nonces,
     faults,
     clock,
     stats,
@@ -77,6 +82,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   });
   const { base, port } = await server.listen(options.port ?? 0, options.host ?? '127.0.0.1');
   endpoint = base;
+  const identityBase = await identity.listen(options.host ?? '127.0.0.1');
 
   return {
     endpoint,
@@ -91,9 +97,17 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     missingImageId: MISSING_IMAGE_ID,
     faults: { set: (plan) => faults.set(plan), reset: () => faults.reset() },
     stats,
+    identity: {
+      stsEndpoint: `${identityBase}/`,
+      metadataOrigin: identityBase,
+      credentialsUri: `${identityBase}/credentials`,
+      roleArn: EMULATOR_ROLE_ARN,
+      instanceRole: EMULATOR_INSTANCE_ROLE,
+      server: identity,
+    },
     close: async () => {
       library.close();
-      await server.close();
+      await Promise.all([server.close(), identity.close()]);
     },
   };
 }

@@ -315,7 +315,7 @@ export class EmulatorServer {
   }
 }
 
-function toApiRequest(req: IncomingMessage, url: URL, body: Buffer): ApiRequest | undefined {
+export function toApiRequest(req: IncomingMessage, url: URL, body: Buffer): ApiRequest | undefined {
   if (req.method !== 'GET' && req.method !== 'POST') return undefined;
   const contentType = (req.headers['content-type'] ?? '').toLowerCase();
   const form = contentType.startsWith('application/x-www-form-urlencoded') ? paramsOf(new URLSearchParams(body.toString('utf8'))) : {};
@@ -331,7 +331,7 @@ function paramsOf(search: URLSearchParams): Record<string, string> {
   return out;
 }
 
-function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
+export function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;

@@ -61,6 +61,23 @@ export interface EmulatorStats {
 
 export type { FixtureVideo } from './videoFixtures';
 import type { FixtureVideo } from './videoFixtures';
+import type { IdentityServer } from './identity';
+
+/** STS, instance metadata and a credentials URI, on a listener of their own (identity.ts). */
+export interface EmulatorIdentity {
+  /** `http://127.0.0.1:PORT/`: AssumeRole (2015-04-01). */
+  stsEndpoint: string;
+  /** `http://127.0.0.1:PORT`: stands in for http://100.100.100.200. */
+  metadataOrigin: string;
+  /** An ALIBABA_CLOUD_CREDENTIALS_URI. */
+  credentialsUri: string;
+  /** The role the demo key may assume. */
+  roleArn: string;
+  /** The RAM role attached to the emulated instance. */
+  instanceRole: string;
+  /** Request counters and the IMDS mode switches. */
+  server: IdentityServer;
+}
 
 export interface RunningEmulator {
   /** 'http://127.0.0.1:PORT' */
@@ -82,6 +99,7 @@ export interface RunningEmulator {
   missingImageId: string;
   faults: { set(plan: FaultPlan): void; reset(): void };
   stats: EmulatorStats;
+  identity: EmulatorIdentity;
   /** Closes the server and every open socket, hung ones included. */
   close(): Promise<void>;
 }

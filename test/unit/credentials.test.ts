@@ -207,18 +207,18 @@ describe('credentials', () => {
     });
 
     it('rejects unsupported modes, naming the supported ones', async () => {
-      for (const mode of ['RamRoleArn', 'EcsRamRole', 'OIDC', 'CloudSSO', 'External']) {
+      for (const mode of ['OIDC', 'CloudSSO', 'External', 'OAuth']) {
         const config = { current: 'x', profiles: [{ ...ROLE_PROFILE, name: 'x', mode }] };
         const error = await resolveError({ env: {}, fs: configFs(config) });
         assert.equal(error.kind, 'invalidInput');
-        assert.match(error.message, new RegExp(`mode ${mode}, which is not supported; supported modes: AK, StsToken`));
+        assert.match(error.message, new RegExp(`mode ${mode}, which is not supported; supported modes: AK, StsToken, RamRoleArn, ChainableRamRoleArn, EcsRamRole, CredentialsURI`));
       }
     });
 
     it('treats a profile without a mode as AK', async () => {
       const { mode: _mode, ...noMode } = AK_PROFILE;
       const resolved = await resolveCredentials({ env: {}, fs: configFs({ profiles: [noMode] }) });
-      assert.equal(resolved?.credentials.accessKeyId, 'LTAIdefaultid');
+      assert.equal(resolved?.credentials?.accessKeyId, 'LTAIdefaultid');
     });
 
     it('reports profiles missing key fields by field name', async () => {
@@ -283,7 +283,7 @@ describe('credentials', () => {
       assert.deepEqual(profiles, [
         { name: 'default', mode: 'AK', supported: true, current: false, regionId: 'cn-hangzhou' },
         { name: 'sts', mode: 'StsToken', supported: true, current: true, regionId: 'ap-southeast-1' },
-        { name: 'role', mode: 'RamRoleArn', supported: false, current: false, regionId: undefined },
+        { name: 'role', mode: 'RamRoleArn', supported: true, current: false, regionId: undefined },
       ]);
       const serialized = JSON.stringify(profiles);
       for (const secret of SECRETS) assert.ok(!serialized.includes(secret));
@@ -319,7 +319,7 @@ describe('credentials', () => {
       assert.equal(fs.homeDir(), home);
       const resolved = await resolveCredentials({ env: {}, fs });
       assert.equal(resolved?.source, 'cliProfile');
-      assert.equal(resolved?.credentials.accessKeySecret, 'default-secret-value');
+      assert.equal(resolved?.credentials?.accessKeySecret, 'default-secret-value');
     });
 
     it('returns undefined when the file does not exist (real ENOENT)', async () => {

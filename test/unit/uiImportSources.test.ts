@@ -59,7 +59,7 @@ describe('ui/auth importSources (temp HOME, real file system)', () => {
     const env = { ALIBABA_CLOUD_ACCESS_KEY_ID: 'LTAI5tEnvironmentKey0001', ALIBABA_CLOUD_ACCESS_KEY_SECRET: 'EnvSecret0123456789' };
     const fromEnv = await readImportSource({ kind: 'environment', maskedKeyId: 'x' }, { env, fs });
     assert.equal(fromEnv?.source, 'environment');
-    assert.equal(fromEnv?.credentials.accessKeyId, env.ALIBABA_CLOUD_ACCESS_KEY_ID);
+    assert.equal(fromEnv?.credentials?.accessKeyId, env.ALIBABA_CLOUD_ACCESS_KEY_ID);
     // With the variables gone, the environment source yields nothing — not the CLI's profile instead.
     assert.equal(await readImportSource({ kind: 'environment', maskedKeyId: 'x' }, { env: {}, fs }), undefined);
   });

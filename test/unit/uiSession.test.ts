@@ -76,4 +76,39 @@ describe('ui/auth session', () => {
     const session = await resolveSession(sources({ activeProfile: PROFILE, stored: sts }));
     assert.deepEqual(sessionSecrets(session), [AK.accessKeySecret, 'CAIStoken1234']);
   });
+
+  describe('workspace binding', () => {
+    it('a bound CLI profile wins over the global stored profile, with the binding\'s region', async () => {
+      const asked: Array<string | undefined> = [];
+      const session = await resolveSession({
+        ...sources({ activeProfile: PROFILE, stored: AK }),
+        chain: async (cliProfile?: string) => (asked.push(cliProfile), { credentials: AK, source: 'cliProfile', profileName: cliProfile, regionId: 'cn-shenzhen' }),
+        binding: { cliProfile: 'role', region: 'ap-southeast-1' },
+      });
+      assert.deepEqual(asked, ['role']);
+      assert.equal(session.kind, 'chain');
+      assert.equal(sessionLabel(session), 'aliyun:role');
+      assert.equal(session.region, 'ap-southeast-1');
+      assert.equal(session.boundToWorkspace, true);
+    });
+
+    it('a bound stored profile is used instead of the global one; a removed one reads as missing', async () => {
+      const other: ProfileRecord = { ...PROFILE, name: 'other', region: 'cn-hongkong' };
+      const base = sources({ activeProfile: PROFILE, stored: AK });
+      const bound = await resolveSession({ ...base, profiles: { active: () => PROFILE, get: (n) => (n === 'other' ? other : undefined) }, binding: { profile: 'other' } });
+      assert.equal(bound.kind, 'profile');
+      assert.equal(sessionLabel(bound), 'other');
+      assert.equal(bound.region, 'cn-hongkong');
+      const gone = await resolveSession({ ...base, profiles: { active: () => PROFILE, get: () => undefined }, binding: { profile: 'gone' } });
+      assert.deepEqual(gone, { kind: 'signedOut', region: 'cn-shanghai', problem: { kind: 'missingSecret', profile: 'gone' }, boundToWorkspace: true });
+    });
+
+    it('labels the temporary chain sources, and redacts a role\'s base secret', async () => {
+      const temporary = { kind: 'assumeRole' as const, base: AK, roleArn: 'acs:ram::1:role/r', roleSessionName: 's', durationSeconds: 900, stsEndpoint: 'https://sts.aliyuncs.com/' };
+      const session = await resolveSession(sources({ chain: async () => ({ temporary, source: 'cliProfile', profileName: 'role' }) }));
+      assert.deepEqual(sessionSecrets(session), [AK.accessKeySecret]);
+      const ecs = await resolveSession(sources({ chain: async () => ({ temporary: { kind: 'instanceMetadata', roleName: 'r', imdsV1Disabled: false }, source: 'instanceMetadata' }) }));
+      assert.equal(sessionLabel(ecs), 'ecs-ram-role');
+    });
+  });
 });

@@ -55,10 +55,17 @@ async function signInInteractively(host: ServiceHost, prefill: Prefill | undefin
   const sources = prefill === undefined ? await discoverImportSources(importContext) : [];
   const input = new MultiStepInput();
   let request: (SignInRequest & { region: string }) | undefined;
+  const steps = new SignInSteps(host, input, sources, importContext, prefill);
   try {
-    request = await runSteps(new SignInSteps(host, input, sources, importContext, prefill));
+    request = await runSteps(steps);
   } finally {
     input.dispose();
+  }
+  if (steps.linked !== undefined) {
+    // Temporary credentials (RamRoleArn, EcsRamRole, …) cannot be copied: the CLI profile is used where it
+    // is, for this workspace, and refreshed from ~/.aliyun/config.json.
+    await vscode.commands.executeCommand('vodImages.switchProfile', { workspace: true, cliProfile: steps.linked });
+    return { ok: false, reason: 'cancelled', message: vscode.l10n.t('Using Alibaba Cloud CLI profile "{0}" in this workspace.', steps.linked) };
   }
   if (request === undefined) return cancelled;
 
@@ -97,6 +104,8 @@ type Step = (step: number, totalSteps: number) => Promise<typeof BACK | 'next' |
 class SignInSteps {
   private source: ImportSource | 'manual';
   private imported: ResolvedCredentials | undefined;
+  /** A CLI profile with temporary credentials the user picked: linked, not copied. */
+  linked: string | undefined;
   private profile: string | undefined;
   private accessKeyId: string;
   private accessKeySecret = '';
@@ -158,6 +167,10 @@ class SignInSteps {
     if (answer.source === 'manual') return 'next';
     this.imported = await readSource(answer.source, this.importContext);
     if (this.imported === undefined) return undefined;
+    if (this.imported.temporary !== undefined && answer.source.kind === 'cliProfile') {
+      this.linked = answer.source.name;
+      return undefined;
+    }
     this.profile ??= suggestedProfileName(answer.source);
     this.region ??= this.imported.regionId;
     return 'next';

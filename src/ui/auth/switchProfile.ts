@@ -1,10 +1,17 @@
 /**
  * `vodImages.switchProfile`: the status bar's menu. With a profile name (or `{profile}`) it switches at
  * once; `{profile: null}` switches to the environment / CLI credential chain. Without an argument it
- * lists the profiles plus "use environment credentials", "change region", "sign in", "sign out".
+ * lists the profiles plus "use environment credentials", "change region", "for this workspace only",
+ * "sign in", "sign out".
+ *
+ * This workspace only: `{workspace: true, profile}` or `{workspace: true, cliProfile, region?}` binds a
+ * stored or CLI profile to the workspace (workspaceBinding.ts); `{workspace: null}` removes the binding.
+ * While a binding exists, choosing a profile from the menu changes the binding, not the other windows.
  */
 import * as vscode from 'vscode';
 import type { ServiceHost } from '../serviceHost';
+import { nodeCredentialFs, listCliProfiles } from '../../vod/credentials';
+import { readBinding, writeBinding, type WorkspaceBinding } from '../workspaceBinding';
 import { profileNameArg } from './profileArg';
 import { pickRegion } from './regionPick';
 
@@ -14,6 +21,8 @@ type Action =
   | { readonly kind: 'profile'; readonly name: string }
   | { readonly kind: 'chain' }
   | { readonly kind: 'region' }
+  | { readonly kind: 'bind' }
+  | { readonly kind: 'unbind' }
   | { readonly kind: 'command'; readonly command: 'vodImages.signIn' | 'vodImages.signOut' };
 
 interface ActionItem extends vscode.QuickPickItem {
@@ -21,6 +30,8 @@ interface ActionItem extends vscode.QuickPickItem {
 }
 
 export async function switchProfile(host: ServiceHost, arg: unknown): Promise<SwitchOutcome> {
+  const workspaceArg = bindingArg(arg);
+  if (workspaceArg !== undefined) return bind(host, workspaceArg === null ? undefined : workspaceArg);
   if (isChainArg(arg)) return activate(host, undefined);
   const named = profileNameArg(arg);
   if (named !== undefined) return activate(host, named);
@@ -34,6 +45,10 @@ export async function switchProfile(host: ServiceHost, arg: unknown): Promise<Sw
       return activate(host, undefined);
     case 'region':
       return changeRegion(host);
+    case 'bind':
+      return pickBinding(host);
+    case 'unbind':
+      return bind(host, undefined);
     case 'command':
       await vscode.commands.executeCommand(action.command);
       return { ok: true, profile: host.profiles.active()?.name };
@@ -46,7 +61,9 @@ async function activate(host: ServiceHost, name: string | undefined): Promise<Sw
     void vscode.window.showWarningMessage(message);
     return { ok: false, message };
   }
-  await host.profiles.setActive(name);
+  const bound = readBinding(host.context.workspaceState) !== undefined;
+  if (bound) await writeBinding(host.context.workspaceState, name === undefined ? undefined : { profile: name });
+  else await host.profiles.setActive(name);
   await host.refresh();
   const session = host.session();
   if (!session.signedIn) {
@@ -57,6 +74,38 @@ async function activate(host: ServiceHost, name: string | undefined): Promise<Sw
     );
   }
   return { ok: true, profile: name };
+}
+
+async function bind(host: ServiceHost, binding: WorkspaceBinding | undefined): Promise<SwitchOutcome> {
+  if (binding?.profile !== undefined && host.profiles.get(binding.profile) === undefined) {
+    const message = vscode.l10n.t('There is no stored profile "{0}".', binding.profile);
+    void vscode.window.showWarningMessage(message);
+    return { ok: false, message };
+  }
+  await writeBinding(host.context.workspaceState, binding);
+  await host.refresh();
+  return { ok: true, profile: binding?.profile ?? binding?.cliProfile };
+}
+
+interface BindItem extends vscode.QuickPickItem {
+  readonly binding?: WorkspaceBinding;
+}
+
+/** Stored profiles and the CLI's profiles (any supported mode), for this workspace only. */
+async function pickBinding(host: ServiceHost): Promise<SwitchOutcome> {
+  const items: BindItem[] = host.profiles.list().map((p) => ({ label: `$(account) ${p.name}`, description: p.region, binding: { profile: p.name } }));
+  let cli: Awaited<ReturnType<typeof listCliProfiles>> = [];
+  try {
+    cli = await listCliProfiles({ fs: nodeCredentialFs() });
+  } catch {
+    // An unreadable CLI config only hides its profiles here.
+  }
+  for (const p of cli.filter((c) => c.supported)) {
+    items.push({ label: `$(terminal) aliyun:${p.name}`, description: `${p.mode}${p.regionId ? ` · ${p.regionId}` : ''}`, binding: { cliProfile: p.name } });
+  }
+  const picked = await vscode.window.showQuickPick(items, { title: vscode.l10n.t('Profile for this workspace only'), placeHolder: vscode.l10n.t('Other windows keep their profile') });
+  if (picked?.binding === undefined) return { ok: false, message: vscode.l10n.t('Cancelled.') };
+  return bind(host, picked.binding);
 }
 
 async function changeRegion(host: ServiceHost): Promise<SwitchOutcome> {
@@ -86,6 +135,8 @@ async function chooseAction(host: ServiceHost): Promise<Action | undefined> {
   if (active !== undefined) {
     items.push({ label: '$(globe) ' + vscode.l10n.t('Change region of "{0}"…', active), description: session.region, action: { kind: 'region' } });
   }
+  items.push({ label: '$(root-folder) ' + vscode.l10n.t('Use a profile for this workspace only…'), action: { kind: 'bind' } });
+  if (session.boundToWorkspace) items.push({ label: '$(close) ' + vscode.l10n.t('Stop using a profile for this workspace'), action: { kind: 'unbind' } });
   items.push({ label: '$(sign-in) ' + vscode.l10n.t('Sign in with another profile…'), action: { kind: 'command', command: 'vodImages.signIn' } });
   if (host.profiles.list().length > 0) {
     items.push({ label: '$(sign-out) ' + vscode.l10n.t('Sign out…'), action: { kind: 'command', command: 'vodImages.signOut' } });
@@ -95,6 +146,19 @@ async function chooseAction(host: ServiceHost): Promise<Action | undefined> {
     placeHolder: vscode.l10n.t('Switch profile'),
   });
   return picked?.action;
+}
+
+/** `{workspace: true, profile | cliProfile, region?}` → the binding; `{workspace: null}` → null; else undefined. */
+function bindingArg(arg: unknown): WorkspaceBinding | null | undefined {
+  if (typeof arg !== 'object' || arg === null || !('workspace' in arg)) return undefined;
+  const { workspace, profile, cliProfile, region } = arg as Record<string, unknown>;
+  if (workspace === null) return null;
+  const text = (value: unknown) => (typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined);
+  const regionText = text(region);
+  if (workspace !== true) return undefined;
+  if (text(profile) !== undefined) return { profile: text(profile)!, region: regionText };
+  if (text(cliProfile) !== undefined) return { cliProfile: text(cliProfile)!, region: regionText };
+  return undefined;
 }
 
 function isChainArg(arg: unknown): boolean {

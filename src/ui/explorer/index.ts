@@ -56,6 +56,12 @@ export function createExplorer(services: Services, shell: ShellView, onIdsFound?
   // The shell's provider hands out exactly the nodes this tree produced.
   const view = shell.view as vscode.TreeView<ExplorerNode>;
   selection.setActive(view.visible);
+  // The view's title names the active profile, so a window bound to another profile shows it at a glance.
+  const describeSession = (): void => {
+    const session = services.session();
+    view.description = session.label === undefined ? undefined : `${session.boundToWorkspace ? '$(root-folder) ' : ''}${session.label} · ${session.region}`;
+  };
+  describeSession();
   const explorerTree = tree;
   return {
     disposables: [
@@ -67,7 +73,10 @@ export function createExplorer(services: Services, shell: ShellView, onIdsFound?
       }),
       view.onDidChangeVisibility((e) => selection.setActive(e.visible)),
       scan.onDidChangeState((state) => void vscode.commands.executeCommand('setContext', 'vodImages.explorer.scanning', state.kind === 'scanning')),
-      services.onDidChangeSession(() => thumbnails.clear()),
+      services.onDidChangeSession(() => {
+        thumbnails.clear();
+        describeSession();
+      }),
       ...registerCommands({ services, tree, view, scan, saved, library }),
     ],
     testApi: { tree: explorerTree, view, scan, settled: () => explorerTree.settled() },
