@@ -23,8 +23,8 @@ export interface DownloadImageFileOptions {
   readonly api: Pick<VodApi, 'getImageInfo'>;
   readonly transport: Pick<Transport, 'openDownload'>;
   readonly imageId: string;
-  /** The file to create; it must not exist yet. */
-  readonly outPath: string;
+  /** The file to create (it must not exist yet), or a function naming it from the image's facts. */
+  readonly outPath: string | ((info: ImageInfo, original: boolean) => string);
   /** The original upload (mezzanine) instead of the display image. */
   readonly original?: boolean | undefined;
   readonly signal?: AbortSignal | undefined;
@@ -41,10 +41,14 @@ export interface DownloadedImage {
 }
 
 export async function downloadImageFile(options: DownloadImageFileOptions): Promise<DownloadedImage> {
-  const { outPath, signal } = options;
-  await refuseExisting(outPath);
+  const { signal } = options;
+  const original = options.original ?? false;
+  // A path known up front is checked before any request; a derived one as soon as it is known.
+  if (typeof options.outPath === 'string') await refuseExisting(options.outPath);
   const info = await options.api.getImageInfo(options.imageId, { signal });
-  const url = sourceUrl(info, options.original ?? false);
+  const url = sourceUrl(info, original);
+  const outPath = typeof options.outPath === 'string' ? options.outPath : options.outPath(info, original);
+  if (typeof options.outPath !== 'string') await refuseExisting(outPath);
   const download = await options.transport.openDownload(url, { signal, idleTimeoutMs: options.idleTimeoutMs });
   const temp = join(dirname(outPath), `.${basename(outPath)}.${randomBytes(4).toString('hex')}.part`);
   let received = 0;
