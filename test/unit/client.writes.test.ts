@@ -143,7 +143,7 @@ describe('client: image writes against the emulator', function () {
       assert.equal(error.kind, 'auth');
       assert.equal(error.code, 'Forbidden.RAM');
       assert.ok(error.requestId);
-      assert.match(error.message, new RegExp(`may not call ${action}\\b.*add vod:${action} to a RAM policy`));
+      assert.match(error.message, new RegExp(`may not call ${action}\\b.*Add vod:${action} to a RAM policy`));
     }
     const forbidden = await rejection(client({ creds: env.emulator.forbiddenCredentials }).deleteImages([id]));
     assert.match(forbidden.message, /vod:DeleteImage/);

@@ -15,6 +15,7 @@ import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { VodApi } from '../api';
 import { VodError, isVodError } from '../errors';
+import { fileError } from '../fileErrors';
 import { cancelledError } from '../retry';
 import type { ImageInfo } from '../schemas';
 import type { Transport } from '../transport';
@@ -116,19 +117,12 @@ async function placeWithoutOverwrite(temp: string, outPath: string): Promise<voi
 }
 
 function exists(outPath: string): VodError {
-  return new VodError('invalidInput', `${shown(outPath)} already exists; it was not overwritten. Choose another name or remove it first.`, { code: 'EEXIST' });
+  return fileError(outPath, { code: 'EEXIST' });
 }
 
 function asVodError(error: unknown, outPath: string): VodError {
   if (isVodError(error)) return error;
   const code = (error as { code?: unknown })?.code;
   if (code === 'ABORT_ERR' || (error as { name?: unknown })?.name === 'AbortError') return cancelledError();
-  if (code === 'EEXIST') return exists(outPath);
-  const why = code === 'ENOENT' ? 'its folder does not exist' : code === 'EACCES' || code === 'EPERM' ? 'permission denied' : code === 'ENOSPC' ? 'the disk is full' : 'it could not be written';
-  return new VodError('invalidInput', `${shown(outPath)} could not be saved: ${why}.`, { code: typeof code === 'string' ? code : undefined, cause: error });
-}
-
-function shown(path: string): string {
-  const name = basename(path).replace(/[^\x20-\x7e\u00a0-\uffff]/g, '?');
-  return `"${name.length > 60 ? `${name.slice(0, 60)}…` : name}"`;
+  return fileError(outPath, error, code === 'ENOENT' ? 'cannot be saved: its folder does not exist' : undefined);
 }

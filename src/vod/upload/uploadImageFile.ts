@@ -17,6 +17,7 @@ import { createReadStream, promises as fsp } from 'node:fs';
 import { basename } from 'node:path';
 import type { CallOptions } from '../api';
 import { VodError, isVodError } from '../errors';
+import { fileError, shownFileName as shownName } from '../fileErrors';
 import type { RequestLogEntry } from '../log';
 import { abortableSleep, cancelledError, isRetryable, type Sleep } from '../retry';
 import { signOssRequest } from '../signing/ossSignature';
@@ -186,18 +187,6 @@ async function fileSize(path: string): Promise<number> {
   if (!stat.isFile()) throw new VodError('invalidInput', `${shownName(path)} is not a file.`);
   if (stat.size === 0) throw new VodError('invalidInput', `${shownName(path)} is empty.`);
   return stat.size;
-}
-
-function fileError(path: string, error: unknown): VodError {
-  const code = (error as { code?: unknown })?.code;
-  const why = code === 'ENOENT' ? 'does not exist' : code === 'EACCES' || code === 'EPERM' ? 'cannot be read (permission denied)' : 'cannot be read';
-  return new VodError('invalidInput', `${shownName(path)} ${why}.`, { code: typeof code === 'string' ? code : undefined, cause: error });
-}
-
-/** The base name only, printable and short: errors travel to notifications and terminals. */
-function shownName(path: string): string {
-  const name = basename(path).replace(/[^\x20-\x7e\u00a0-\uffff]/g, '?');
-  return `"${name.length > 60 ? `${name.slice(0, 60)}…` : name}"`;
 }
 
 async function deleteQuietly(api: Pick<ImageWriteApi, 'deleteImages'>, imageId: string): Promise<boolean> {

@@ -7,18 +7,12 @@ import { VodError, isVodError } from '../errors';
 
 export type WriteAction = 'CreateUploadImage' | 'UpdateImageInfos' | 'DeleteImage';
 
-const WHAT: Readonly<Record<WriteAction, string>> = {
-  CreateUploadImage: 'upload images',
-  UpdateImageInfos: 'edit image titles, descriptions, tags and categories',
-  DeleteImage: 'delete images',
-};
-
 /** A `Forbidden*` refusal becomes "may not call X; grant vod:X"; other errors pass through unchanged. */
 export function nameWritePermission(error: unknown, action: WriteAction): unknown {
   if (!isVodError(error) || error.kind !== 'auth' || !error.code?.startsWith('Forbidden')) return error;
   return new VodError(
     'auth',
-    `This AccessKey may not call ${action}. To ${WHAT[action]}, add vod:${action} to a RAM policy attached to its RAM user (RAM console → Permissions).`,
+    `This AccessKey may not call ${action}. Add vod:${action} to a RAM policy attached to its RAM user (RAM console → Permissions).`,
     { code: error.code, requestId: error.requestId, httpStatus: error.httpStatus },
   );
 }
