@@ -71,6 +71,7 @@ function summary(emulator: RunningEmulator): Record<string, unknown> {
     sts: emulator.stsCredentials,
     expiredSecurityToken: emulator.expiredSecurityToken,
     forbidden: emulator.forbiddenCredentials,
+    readOnly: emulator.readOnlyCredentials,
     missingImageId: emulator.missingImageId,
     control: `${emulator.endpoint}/__emulator/`,
     samples: samples(emulator.images),
