@@ -16,6 +16,7 @@ import { join } from 'node:path';
 import { open } from 'node:fs/promises';
 import * as z from 'zod/mini';
 import { VodError } from './errors';
+import { msg } from './messages';
 import { lazy } from './lazy';
 
 export interface Credentials {
@@ -85,7 +86,7 @@ export async function resolveCredentials(options: ResolveOptions): Promise<Resol
   if (requestedProfile !== undefined) {
     const config = await readCliConfig(options.fs);
     if (!config) {
-      throw new VodError('invalidInput', `Profile "${requestedProfile}" was requested, but ${CONFIG_DISPLAY_PATH} does not exist.`);
+      throw new VodError('invalidInput', msg('cred.profileNoConfig', { profile: requestedProfile, path: CONFIG_DISPLAY_PATH }));
     }
     return fromProfile(config, requestedProfile, true);
   }
@@ -136,7 +137,7 @@ function nonEmpty(value: string | undefined): string | undefined {
 
 function checkExplicit(credentials: Credentials): Credentials {
   if (!nonEmpty(credentials.accessKeyId) || !nonEmpty(credentials.accessKeySecret)) {
-    throw new VodError('invalidInput', 'Both an AccessKey ID and an AccessKey secret are needed.');
+    throw new VodError('invalidInput', msg('cred.needBoth'));
   }
   return credentials;
 }
@@ -155,7 +156,7 @@ function environmentCredentials(env: CredentialEnv): ResolvedCredentials | undef
   if (accessKeyId === undefined || accessKeySecret === undefined) {
     const [present, missing] =
       accessKeyId === undefined ? [ENV_ACCESS_KEY_SECRET, ENV_ACCESS_KEY_ID] : [ENV_ACCESS_KEY_ID, ENV_ACCESS_KEY_SECRET];
-    throw new VodError('invalidInput', `${present} is set but ${missing} is not; set both, or neither.`);
+    throw new VodError('invalidInput', msg('cred.envHalf', { present, missing }));
   }
   const securityToken = nonEmpty(env[ENV_SECURITY_TOKEN]);
   const regionId = nonEmpty(env[ENV_REGION_ID]);
@@ -201,7 +202,7 @@ function hasCode(error: unknown, code: string): boolean {
 }
 
 function configTooLarge(): VodError {
-  return new VodError('invalidInput', `${CONFIG_DISPLAY_PATH} is larger than 1 MiB, so it was not read; a CLI config holds a few profiles. Check the file.`);
+  return new VodError('invalidInput', msg('cred.configTooLarge', { path: CONFIG_DISPLAY_PATH }));
 }
 
 /** The parsed config file, or `undefined` when there is none. */
@@ -212,8 +213,8 @@ async function readCliConfig(fs: CredentialFs): Promise<CliConfig | undefined> {
   } catch (error) {
     if (hasCode(error, 'ENOENT')) return undefined;
     if (hasCode(error, 'EFBIG')) throw configTooLarge();
-    const code = hasCode(error, 'EACCES') || hasCode(error, 'EPERM') ? ' (permission denied)' : '';
-    throw new VodError('invalidInput', `Could not read ${CONFIG_DISPLAY_PATH}${code}.`, { cause: error });
+    const denied = hasCode(error, 'EACCES') || hasCode(error, 'EPERM');
+    throw new VodError('invalidInput', msg(denied ? 'cred.configDenied' : 'cred.configUnreadable', { path: CONFIG_DISPLAY_PATH }), { cause: error });
   }
 
   if (text.length > MAX_CLI_CONFIG_BYTES) throw configTooLarge();
@@ -224,7 +225,7 @@ async function readCliConfig(fs: CredentialFs): Promise<CliConfig | undefined> {
     json = JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch {
     // No cause attached: V8's SyntaxError quotes the text around the error, which may be a secret.
-    throw new VodError('invalidInput', `${CONFIG_DISPLAY_PATH} is not valid JSON; fix it with \`aliyun configure\` or an editor.`);
+    throw new VodError('invalidInput', msg('cred.configNotJson', { path: CONFIG_DISPLAY_PATH }));
   }
 
   const parsed = z.safeParse(cliConfigSchema(), json);
@@ -232,9 +233,11 @@ async function readCliConfig(fs: CredentialFs): Promise<CliConfig | undefined> {
     // Paths and expected types only: zod issues can carry the offending input.
     const where = parsed.error.issues
       .slice(0, 3)
-      .map((issue) => `${issue.path.map(String).join('.') || '(top level)'}${'expected' in issue ? ` should be ${String(issue.expected)}` : ' is invalid'}`)
-      .join('; ');
-    throw new VodError('invalidInput', `${CONFIG_DISPLAY_PATH} does not have the expected shape: ${where}.`);
+      .map((issue) => {
+        const field = issue.path.map(String).join('.') || msg('cred.topLevel');
+        return 'expected' in issue ? msg('cred.shouldBe', { field, type: String(issue.expected) }) : msg('cred.isInvalid', { field });
+      });
+    throw new VodError('invalidInput', msg('cred.configShape', { path: CONFIG_DISPLAY_PATH, where }));
   }
   return parsed.data;
 }
@@ -253,17 +256,13 @@ function fromProfile(config: CliConfig, name: string, mustExist: boolean): Resol
   const profile = profiles.find((p) => p.name === name);
   if (!profile) {
     if (!mustExist) return undefined;
-    const available = profiles.map((p) => p.name).join(', ') || 'none';
-    throw new VodError('invalidInput', `Profile "${name}" is not in ${CONFIG_DISPLAY_PATH} (profiles: ${available}).`);
+    const available = profiles.map((p) => p.name).join(', ') || msg('cred.none');
+    throw new VodError('invalidInput', msg('cred.noProfile', { profile: name, path: CONFIG_DISPLAY_PATH, available }));
   }
 
   const mode = modeOf(profile);
   if (!isSupportedMode(mode)) {
-    throw new VodError(
-      'invalidInput',
-      `Profile "${name}" uses mode ${mode}, which is not supported; supported modes: ${SUPPORTED_PROFILE_MODES.join(', ')}. ` +
-        'Store an AccessKey in the extension or use another profile.',
-    );
+    throw new VodError('invalidInput', msg('cred.unsupportedMode', { profile: name, mode, supported: SUPPORTED_PROFILE_MODES.join(', ') }));
   }
 
   const accessKeyId = nonEmpty(profile.access_key_id);
@@ -275,7 +274,7 @@ function fromProfile(config: CliConfig, name: string, mustExist: boolean): Resol
     mode === 'StsToken' && securityToken === undefined ? 'sts_token' : undefined,
   ].filter((field) => field !== undefined);
   if (accessKeyId === undefined || accessKeySecret === undefined || missing.length > 0) {
-    throw new VodError('invalidInput', `Profile "${name}" (mode ${mode}) has no ${missing.join(', ')}.`);
+    throw new VodError('invalidInput', msg('cred.profileMissing', { profile: name, mode, fields: missing.join(', ') }));
   }
 
   const regionId = nonEmpty(profile.region_id);

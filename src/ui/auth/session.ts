@@ -5,6 +5,7 @@
  */
 import type { Credentials, ResolvedCredentials } from '../../vod/credentials';
 import { isVodError } from '../../vod/errors';
+import { msg, type Message } from '../../vod/messages';
 import type { CredentialStore } from '../credentialStore';
 import type { ProfileRecord, ProfileRegistry } from '../profiles';
 
@@ -27,7 +28,7 @@ export type Session =
 
 export type SignedOutProblem =
   | { readonly kind: 'missingSecret'; readonly profile: string }
-  | { readonly kind: 'chainError'; readonly message: string };
+  | { readonly kind: 'chainError'; readonly message: Message };
 
 export interface SessionSources {
   readonly profiles: Pick<ProfileRegistry, 'active'>;
@@ -51,7 +52,7 @@ export async function resolveSession(sources: SessionSources): Promise<Session> 
   try {
     resolved = await sources.chain();
   } catch (error) {
-    const message = isVodError(error) ? error.message : 'The credential chain failed.';
+    const message = isVodError(error) ? error.text : msg('cred.chainFailed');
     return { kind: 'signedOut', region: sources.settingRegion, problem: { kind: 'chainError', message } };
   }
   if (resolved === undefined || resolved.source === 'explicit') {

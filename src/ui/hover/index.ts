@@ -4,6 +4,7 @@
  * workspaces and notebook cells. Output channels and other internal documents are left alone.
  */
 import * as vscode from 'vscode';
+import { localizeError } from '../localize';
 import type { Services } from '../services';
 import { ImageHoverProvider } from './imageHoverProvider';
 import { HoverThumbnails } from './thumbnails';
@@ -21,6 +22,7 @@ export function register(services: Services): vscode.Disposable[] {
   const thumbnails = new HoverThumbnails(() => services.thumbnails(), {
     notAnImage: vscode.l10n.t('the file is not a PNG, JPEG, GIF or WebP picture'),
     downloadFailed: vscode.l10n.t('the download failed'),
+    describeError: localizeError,
   });
   const provider = new ImageHoverProvider(services, thumbnails);
   return [

@@ -10,6 +10,7 @@
  */
 import { setMaxListeners } from 'node:events';
 import { VodError } from '../errors';
+import { msg } from '../messages';
 import type { ImageService, Lookup } from '../imageService';
 
 export type ResolveOutcome = Lookup | { readonly state: 'failed'; readonly imageId: string; readonly error: unknown };
@@ -103,5 +104,5 @@ async function settleChunk(
 }
 
 function cancelled(): VodError {
-  return new VodError('cancelled', 'Resolving the image IDs was cancelled.');
+  return new VodError('cancelled', msg('cancel.resolve'));
 }
