@@ -8,15 +8,13 @@ import { resolveCredentials, type CredentialEnv, type CredentialFs, type Resolve
 import { resolveEndpoint } from '../vod/endpoint';
 import { credentialProvider } from '../vod/temporaryCredentials';
 import { VodError, isVodError } from '../vod/errors';
+import { msg } from '../vod/messages';
 import { formatRequestLogEntry, type RequestLogEntry } from '../vod/log';
 import { createUndiciTransport } from '../vod/transport';
 import type { GlobalOptions } from './args';
 import { terminalSafe } from './format';
 
-export const NO_CREDENTIALS_HINT =
-  'Set ALIBABA_CLOUD_ACCESS_KEY_ID and ALIBABA_CLOUD_ACCESS_KEY_SECRET (plus ALIBABA_CLOUD_SECURITY_TOKEN for STS), ' +
-  'or configure a profile with the Alibaba Cloud CLI (`aliyun configure`; modes AK, StsToken, RamRoleArn, ChainableRamRoleArn, ' +
-  'EcsRamRole, CredentialsURI) and pass --profile NAME.';
+export const NO_CREDENTIALS_HINT = msg('cli.credentialsHint');
 
 export interface SessionIo {
   readonly env: CredentialEnv;
@@ -67,9 +65,9 @@ async function findCredentials(global: GlobalOptions, io: SessionIo): Promise<Re
     resolved = await resolveCredentials({ profile: global.profile, env: io.env, fs: io.credentialFs });
   } catch (error) {
     // A broken or unusable credential source is still "no usable credentials" (exit code 3).
-    const reason = isVodError(error) ? error.message : 'The credentials could not be read.';
-    throw new VodError('noCredentials', `${reason} ${NO_CREDENTIALS_HINT}`, { cause: error });
+    const reason = isVodError(error) ? error.text : msg('cred.unreadable');
+    throw new VodError('noCredentials', msg('cli.noCredentials', { reason, hint: NO_CREDENTIALS_HINT }), { cause: error });
   }
-  if (resolved === undefined) throw new VodError('noCredentials', `No Alibaba Cloud credentials found. ${NO_CREDENTIALS_HINT}`);
+  if (resolved === undefined) throw new VodError('noCredentials', msg('cli.noCredentialsFound', { hint: NO_CREDENTIALS_HINT }));
   return resolved;
 }

@@ -5,12 +5,14 @@
  * the old parts are retired and `onDidChangeSession` fires, so consumers drop what they cached.
  */
 import * as vscode from 'vscode';
+import { localizeMessage } from './localize';
 import type { VodApi } from '../vod/api';
 import type { Clock } from '../vod/clock';
 import type { Credentials, ResolvedCredentials } from '../vod/credentials';
 import type { CredentialProvider, ProviderDeps } from '../vod/temporaryCredentials';
 import { resolveEndpoint } from '../vod/endpoint';
 import { VodError } from '../vod/errors';
+import { msg } from '../vod/messages';
 import type { ImageService } from '../vod/imageService';
 import type { Transport } from '../vod/transport';
 import { resolveSession, sessionLabel, sessionSecrets, type Session } from './auth/session';
@@ -304,15 +306,13 @@ export class ServiceHost implements Services, vscode.Disposable {
 
   private noCredentialsError(session: Extract<Session, { kind: 'signedOut' }>): VodError {
     const problem = session.problem;
-    const message =
+    const text =
       problem?.kind === 'missingSecret'
-        ? vscode.l10n.t('The credentials of profile "{0}" are missing. Run "VOD Images: Sign In" again.', problem.profile)
+        ? msg('session.missingSecret', { profile: problem.profile })
         : problem?.kind === 'chainError'
           ? problem.message
-          : vscode.l10n.t(
-              'Not signed in to ApsaraVideo VOD. Run "VOD Images: Sign In", or set ALIBABA_CLOUD_ACCESS_KEY_ID and ALIBABA_CLOUD_ACCESS_KEY_SECRET.',
-            );
-    return new VodError('noCredentials', message);
+          : msg('session.notSignedIn');
+    return new VodError('noCredentials', text);
   }
 
   private secretsInUse(): string[] {
@@ -335,7 +335,7 @@ export class ServiceHost implements Services, vscode.Disposable {
     if (key === this.reportedProblems) return;
     this.reportedProblems = key;
     for (const problem of problems) {
-      const message = vscode.l10n.t('Setting {0} is invalid and was ignored: {1}', problem.key, problem.reason);
+      const message = vscode.l10n.t('Setting {0} is invalid and was ignored: {1}', problem.key, localizeMessage(problem.reason));
       this.log.warn(message);
       this.warnings.push({ kind: 'settings', message });
       void vscode.window.showWarningMessage(message);

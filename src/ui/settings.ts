@@ -13,6 +13,7 @@ import { checkExpiryBounds, formatDuration, maxExpirySeconds } from '../vod/dura
 import { resolveEndpoint } from '../vod/endpoint';
 import { compileIdPattern, DEFAULT_ID_PATTERN } from '../vod/imageIds';
 import { isVodError } from '../vod/errors';
+import { msg, type Message } from '../vod/messages';
 
 export const SETTINGS_SECTION = 'vodImages';
 
@@ -46,8 +47,8 @@ export const MAX_REQUEST_TIMEOUT_SECONDS = 300;
 export interface SettingProblem {
   /** The full setting key, e.g. `vodImages.urlExpiry`. */
   readonly key: string;
-  /** Why the value was rejected (English; safe to show: settings never hold secrets). */
-  readonly reason: string;
+  /** Why the value was rejected (a catalog sentence; safe to show: settings never hold secrets). */
+  readonly reason: Message;
 }
 
 export interface SettingsReadResult {
@@ -77,13 +78,13 @@ let schemas: ReturnType<typeof buildSchemas> | undefined;
 export function parseSettings(read: SettingReader): SettingsReadResult {
   const s = (schemas ??= buildSchemas());
   const problems: SettingProblem[] = [];
-  const field = <T>(key: string, schema: z.ZodMiniType<T>, fallback: T, extra?: (v: T) => string | undefined): T => {
+  const field = <T>(key: string, schema: z.ZodMiniType<T>, fallback: T, extra?: (v: T) => Message | undefined): T => {
     const raw = read(key);
     if (raw === undefined || raw === null) return fallback;
     const parsed = schema.safeParse(raw);
     const reason = parsed.success ? extra?.(parsed.data) : describeIssue(parsed.error);
     if (reason === undefined && parsed.success) return parsed.data;
-    problems.push({ key: `${SETTINGS_SECTION}.${key}`, reason: reason ?? 'invalid value' });
+    problems.push({ key: `${SETTINGS_SECTION}.${key}`, reason: reason ?? msg('setting.invalid') });
     return fallback;
   };
 
@@ -148,39 +149,44 @@ export const CLIENT_SETTING_KEYS: readonly string[] = [
 function clampedExpiry(seconds: number, outputType: UiSettings['outputType'], problems: SettingProblem[]): number {
   const max = maxExpirySeconds(outputType);
   if (seconds <= max) return seconds;
-  const reason = checkExpiryBounds(seconds, outputType)?.message ?? 'too long';
-  problems.push({ key: `${SETTINGS_SECTION}.urlExpiry`, reason: `${reason} Using ${formatDuration(max)}.` });
+  const reason = checkExpiryBounds(seconds, outputType)?.text ?? msg('setting.invalid');
+  problems.push({ key: `${SETTINGS_SECTION}.urlExpiry`, reason: msg('setting.usingMax', { reason, duration: formatDuration(max) }) });
   return max;
 }
 
 function cappedFileSize(bytes: number, problems: SettingProblem[]): number {
   if (bytes <= MAX_SCAN_FILE_SIZE) return bytes;
-  problems.push({ key: `${SETTINGS_SECTION}.scan.maxFileSize`, reason: `at most ${MAX_SCAN_FILE_SIZE} bytes (16 MiB); using that.` });
+  problems.push({ key: `${SETTINGS_SECTION}.scan.maxFileSize`, reason: msg('setting.maxFileSize', { max: MAX_SCAN_FILE_SIZE }) });
   return MAX_SCAN_FILE_SIZE;
 }
 
-function regionProblem(region: string): string | undefined {
+function regionProblem(region: string): Message | undefined {
   return errorMessage(() => resolveEndpoint({ region }));
 }
 
-function endpointProblem(endpoint: string): string | undefined {
+function endpointProblem(endpoint: string): Message | undefined {
   return errorMessage(() => resolveEndpoint({ endpoint }));
 }
 
-function idPatternProblem(pattern: string): string | undefined {
+function idPatternProblem(pattern: string): Message | undefined {
   const compiled = compileIdPattern(pattern);
-  return isVodError(compiled) ? compiled.message : undefined;
+  return isVodError(compiled) ? compiled.text : undefined;
 }
 
-function errorMessage(run: () => unknown): string | undefined {
+function errorMessage(run: () => unknown): Message | undefined {
   try {
     run();
     return undefined;
   } catch (error) {
-    return isVodError(error) ? error.message : 'invalid value';
+    return isVodError(error) ? error.text : msg('setting.invalid');
   }
 }
 
-function describeIssue(error: { issues: readonly { message: string }[] }): string {
-  return error.issues.map((i) => i.message).join('; ') || 'invalid value';
+/** zod's own issue texts are English: say what was expected in our words instead. */
+function describeIssue(error: { issues: readonly z.core.$ZodIssue[] }): Message {
+  const issue = error.issues[0];
+  if (issue?.code === 'invalid_type') return msg('setting.expected', { type: issue.expected });
+  if (issue?.code === 'invalid_value') return msg('setting.oneOf', { values: issue.values.map((v) => JSON.stringify(v)).join(', ') });
+  if (issue?.code === 'too_small' || issue?.code === 'too_big') return msg('setting.outOfRange');
+  return msg('setting.invalid');
 }

@@ -6,6 +6,7 @@
  * image ID (`VodPresence`). A window that never touches VOD gets no entry.
  */
 import * as vscode from 'vscode';
+import { localizeMessage } from './localize';
 import type { StoreMode } from './credentialStore';
 import { sessionLabel, type Session } from './auth/session';
 import type { SessionState, UiSettings } from './services';
@@ -100,7 +101,7 @@ function describe({ session, storeMode, endpointHost, visible }: StatusBarInput)
       session.kind === 'signedOut' && session.problem?.kind === 'missingSecret'
         ? vscode.l10n.t('The credentials of profile "{0}" are missing. Sign in again.', session.problem.profile)
         : session.kind === 'signedOut' && session.problem?.kind === 'chainError'
-          ? session.problem.message
+          ? localizeMessage(session.problem.message)
           : vscode.l10n.t('Not signed in. Click to sign in to ApsaraVideo VOD.');
     return { text: '$(sign-in) ' + vscode.l10n.t('Sign in'), tooltip: reason + target, command: 'vodImages.signIn', visible };
   }

@@ -27,6 +27,7 @@ import { isLoopbackHost } from './endpoint';
 import { checkExpiryBounds } from './duration';
 import { cleanServerMessage, headerValue, mapApiError, mapTransportError } from './errorMapping';
 import { VodError, isVodError } from './errors';
+import { msg } from './messages';
 import { isPlausibleImageId } from './imageIds';
 import type { RequestLogEntry, RequestOutcome } from './log';
 import {
@@ -149,7 +150,7 @@ export class VodClient implements VodApi, VideoApi, ImageWriteApi {
   constructor(options: VodClientOptions) {
     // resolveEndpoint already enforces this; repeated here because every request carries a signature.
     if (options.endpoint.protocol !== 'https:' && !(options.endpoint.protocol === 'http:' && isLoopbackHost(options.endpoint.hostname))) {
-      throw new VodError('invalidInput', `The endpoint ${options.endpoint.host} must use https (plain http only to this machine).`);
+      throw new VodError('invalidInput', msg('client.plainHttp', { host: options.endpoint.host }));
     }
     this.endpoint = options.endpoint;
     this.credentials = options.credentials;
@@ -220,8 +221,8 @@ export class VodClient implements VodApi, VideoApi, ImageWriteApi {
   }
 
   async searchImages(query: SearchImagesQuery = {}): Promise<SearchImagesResult> {
-    const pageNo = checkInt('Page number', query.pageNo ?? 1, 1, Number.MAX_SAFE_INTEGER);
-    const pageSize = checkInt('Page size', query.pageSize ?? 10, 1, MAX_PAGE_SIZE);
+    const pageNo = checkInt('int.pageNo', query.pageNo ?? 1, 1, Number.MAX_SAFE_INTEGER);
+    const pageSize = checkInt('int.pageSize', query.pageSize ?? 10, 1, MAX_PAGE_SIZE);
     const searchType = query.searchType ?? 'image';
     const params: Record<string, string> = { SearchType: searchType, Fields: searchFieldsFor(searchType), PageNo: String(pageNo), PageSize: String(pageSize) };
     if (query.match !== undefined && query.match.trim() !== '') params['Match'] = query.match;
@@ -240,9 +241,9 @@ export class VodClient implements VodApi, VideoApi, ImageWriteApi {
 
   async getCategories(query: CategoriesQuery = {}): Promise<CategoriesResult> {
     const params: Record<string, string> = {
-      CateId: String(checkInt('Category ID', query.cateId ?? -1, -1, Number.MAX_SAFE_INTEGER)),
-      PageNo: String(checkInt('Page number', query.pageNo ?? 1, 1, Number.MAX_SAFE_INTEGER)),
-      PageSize: String(checkInt('Page size', query.pageSize ?? 10, 1, MAX_PAGE_SIZE)),
+      CateId: String(checkInt('int.cateId', query.cateId ?? -1, -1, Number.MAX_SAFE_INTEGER)),
+      PageNo: String(checkInt('int.pageNo', query.pageNo ?? 1, 1, Number.MAX_SAFE_INTEGER)),
+      PageSize: String(checkInt('int.pageSize', query.pageSize ?? 10, 1, MAX_PAGE_SIZE)),
     };
     if (query.sortBy !== undefined) params['SortBy'] = query.sortBy;
     const { data } = await this.call({ action: 'GetCategories', params, schema: GetCategoriesResponseSchema, signal: query.signal });
@@ -461,7 +462,7 @@ export class VodClient implements VodApi, VideoApi, ImageWriteApi {
     } catch (error) {
       if (isVodError(error)) throw error;
       // The provider's own error text may quote a config file; keep only that it failed.
-      throw new VodError('noCredentials', 'Could not load the AccessKey credentials.', { cause: error });
+      throw new VodError('noCredentials', msg('client.noCredentials'), { cause: error });
     }
   }
 }
@@ -480,7 +481,7 @@ function parseBody<T>(spec: CallSpec<T>, response: TransportResponse, secrets: r
   try {
     json = JSON.parse(response.body.toString('utf8'));
   } catch (error) {
-    throw new VodError('invalidResponse', `VOD's answer to ${spec.action} is not valid JSON.`, {
+    throw new VodError('invalidResponse', msg('client.notJson', { action: spec.action }), {
       code: 'MalformedJson',
       requestId: headerRequestId,
       httpStatus: response.status,
@@ -494,7 +495,7 @@ function parseBody<T>(spec: CallSpec<T>, response: TransportResponse, secrets: r
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const where = issue ? `${issue.path.map(String).join('.') || '(root)'}: ${cleanServerMessage(issue.message)}` : 'unknown';
-    throw new VodError('invalidResponse', `VOD's answer to ${spec.action} has an unexpected shape (${where}).`, {
+    throw new VodError('invalidResponse', msg('client.badShape', { action: spec.action, where }), {
       code: 'UnexpectedShape',
       requestId,
       httpStatus: response.status,
@@ -534,14 +535,14 @@ function checkImageId(id: string): void {
   if (!isPlausibleImageId(id)) {
     // Show only a short, printable prefix: the "ID" may be a pasted secret or a screenful of text.
     const shown = id.replace(/[^\x20-\x7e]/g, '?').slice(0, 40);
-    throw new VodError('invalidInput', `"${shown}${id.length > 40 ? '…' : ''}" is not an image ID (expected 1 to 64 letters and digits).`);
+    throw new VodError('invalidInput', msg('client.notImageId', { id: `${shown}${id.length > 40 ? '…' : ''}` }));
   }
 }
 
-function checkInt(what: string, value: number, min: number, max: number): number {
+function checkInt(what: 'int.pageNo' | 'int.pageSize' | 'int.cateId', value: number, min: number, max: number): number {
   if (!Number.isInteger(value) || value < min || value > max) {
-    const range = max === Number.MAX_SAFE_INTEGER ? `an integer ≥ ${min}` : `an integer from ${min} to ${max}`;
-    throw new VodError('invalidInput', `${what} must be ${range}, not ${value}.`);
+    const range = max === Number.MAX_SAFE_INTEGER ? msg('int.atLeast', { min }) : msg('int.between', { min, max });
+    throw new VodError('invalidInput', msg('client.badInt', { what: msg(what), range, value }));
   }
   return value;
 }

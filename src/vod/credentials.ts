@@ -24,6 +24,7 @@ import { open } from 'node:fs/promises';
 import * as z from 'zod/mini';
 import { isLoopbackHost, resolveEndpoint } from './endpoint';
 import { VodError } from './errors';
+import { msg } from './messages';
 import { lazy } from './lazy';
 import { DEFAULT_STS_ENDPOINT, type TemporarySource } from './temporaryCredentials';
 
@@ -109,7 +110,7 @@ export async function resolveCredentials(options: ResolveOptions): Promise<Resol
   if (requestedProfile !== undefined) {
     const config = await readCliConfig(options.fs);
     if (!config) {
-      throw new VodError('invalidInput', `Profile "${requestedProfile}" was requested, but ${CONFIG_DISPLAY_PATH} does not exist.`);
+      throw new VodError('invalidInput', msg('cred.profileNoConfig', { profile: requestedProfile, path: CONFIG_DISPLAY_PATH }));
     }
     return fromProfile(config, requestedProfile, true, options.env);
   }
@@ -164,7 +165,7 @@ function nonEmpty(value: string | undefined): string | undefined {
 
 function checkExplicit(credentials: Credentials): Credentials {
   if (!nonEmpty(credentials.accessKeyId) || !nonEmpty(credentials.accessKeySecret)) {
-    throw new VodError('invalidInput', 'Both an AccessKey ID and an AccessKey secret are needed.');
+    throw new VodError('invalidInput', msg('cred.needBoth'));
   }
   return credentials;
 }
@@ -183,7 +184,7 @@ function environmentCredentials(env: CredentialEnv): ResolvedCredentials | undef
   if (accessKeyId === undefined || accessKeySecret === undefined) {
     const [present, missing] =
       accessKeyId === undefined ? [ENV_ACCESS_KEY_SECRET, ENV_ACCESS_KEY_ID] : [ENV_ACCESS_KEY_ID, ENV_ACCESS_KEY_SECRET];
-    throw new VodError('invalidInput', `${present} is set but ${missing} is not; set both, or neither.`);
+    throw new VodError('invalidInput', msg('cred.envHalf', { present, missing }));
   }
   const securityToken = nonEmpty(env[ENV_SECURITY_TOKEN]);
   const regionId = nonEmpty(env[ENV_REGION_ID]);
@@ -276,7 +277,7 @@ function hasCode(error: unknown, code: string): boolean {
 }
 
 function configTooLarge(): VodError {
-  return new VodError('invalidInput', `${CONFIG_DISPLAY_PATH} is larger than 1 MiB, so it was not read; a CLI config holds a few profiles. Check the file.`);
+  return new VodError('invalidInput', msg('cred.configTooLarge', { path: CONFIG_DISPLAY_PATH }));
 }
 
 /** The parsed config file, or `undefined` when there is none. */
@@ -287,8 +288,8 @@ async function readCliConfig(fs: CredentialFs): Promise<CliConfig | undefined> {
   } catch (error) {
     if (hasCode(error, 'ENOENT')) return undefined;
     if (hasCode(error, 'EFBIG')) throw configTooLarge();
-    const code = hasCode(error, 'EACCES') || hasCode(error, 'EPERM') ? ' (permission denied)' : '';
-    throw new VodError('invalidInput', `Could not read ${CONFIG_DISPLAY_PATH}${code}.`, { cause: error });
+    const denied = hasCode(error, 'EACCES') || hasCode(error, 'EPERM');
+    throw new VodError('invalidInput', msg(denied ? 'cred.configDenied' : 'cred.configUnreadable', { path: CONFIG_DISPLAY_PATH }), { cause: error });
   }
 
   if (text.length > MAX_CLI_CONFIG_BYTES) throw configTooLarge();
@@ -299,7 +300,7 @@ async function readCliConfig(fs: CredentialFs): Promise<CliConfig | undefined> {
     json = JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch {
     // No cause attached: V8's SyntaxError quotes the text around the error, which may be a secret.
-    throw new VodError('invalidInput', `${CONFIG_DISPLAY_PATH} is not valid JSON; fix it with \`aliyun configure\` or an editor.`);
+    throw new VodError('invalidInput', msg('cred.configNotJson', { path: CONFIG_DISPLAY_PATH }));
   }
 
   const parsed = z.safeParse(cliConfigSchema(), json);
@@ -307,9 +308,11 @@ async function readCliConfig(fs: CredentialFs): Promise<CliConfig | undefined> {
     // Paths and expected types only: zod issues can carry the offending input.
     const where = parsed.error.issues
       .slice(0, 3)
-      .map((issue) => `${issue.path.map(String).join('.') || '(top level)'}${'expected' in issue ? ` should be ${String(issue.expected)}` : ' is invalid'}`)
-      .join('; ');
-    throw new VodError('invalidInput', `${CONFIG_DISPLAY_PATH} does not have the expected shape: ${where}.`);
+      .map((issue) => {
+        const field = issue.path.map(String).join('.') || msg('cred.topLevel');
+        return 'expected' in issue ? msg('cred.shouldBe', { field, type: String(issue.expected) }) : msg('cred.isInvalid', { field });
+      });
+    throw new VodError('invalidInput', msg('cred.configShape', { path: CONFIG_DISPLAY_PATH, where }));
   }
   return parsed.data;
 }

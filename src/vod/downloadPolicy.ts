@@ -10,6 +10,7 @@
  */
 import { isLoopbackHost } from './endpoint';
 import { VodError } from './errors';
+import { msg, type Message } from './messages';
 
 export const MAX_DOWNLOAD_REDIRECTS = 3;
 
@@ -17,24 +18,24 @@ export const MAX_DOWNLOAD_REDIRECTS = 3;
 export function downloadRefusal(target: URL, previous?: URL): VodError | undefined {
   const loopback = isLoopbackHost(target.hostname);
   if (target.protocol !== 'https:' && target.protocol !== 'http:') {
-    return refuse(`Only https image URLs are downloaded, not ${target.protocol.replace(/[^a-z0-9+.-]/gi, '').slice(0, 20)}.`);
+    return refuse(msg('download.notHttps', { protocol: target.protocol.replace(/[^a-z0-9+.-]/gi, '').slice(0, 20) }));
   }
   if (target.protocol === 'http:' && !loopback) {
-    return refuse(`The image URL on ${target.host} is plain http; only https is downloaded (plain http only from this machine).`);
+    return refuse(msg('download.plainHttp', { host: target.host }));
   }
   if (previous !== undefined && loopback && !isLoopbackHost(previous.hostname)) {
-    return refuse(`${previous.host} redirected the download to this machine; the redirect was not followed.`);
+    return refuse(msg('download.redirectToLocal', { host: previous.host }));
   }
-  if (target.username !== '' || target.password !== '') return refuse('An image URL with a user name or password is not downloaded.');
+  if (target.username !== '' || target.password !== '') return refuse(msg('download.userInfo'));
   return undefined;
 }
 
 export function tooManyRedirects(host: string): VodError {
-  return new VodError('invalidResponse', `${host} redirected the download more than ${MAX_DOWNLOAD_REDIRECTS} times; it was stopped.`, {
+  return new VodError('invalidResponse', msg('download.tooManyRedirects', { host, max: MAX_DOWNLOAD_REDIRECTS }), {
     code: 'TooManyRedirects',
   });
 }
 
-function refuse(message: string): VodError {
-  return new VodError('invalidInput', message, { code: 'InsecureUrl' });
+function refuse(text: Message): VodError {
+  return new VodError('invalidInput', text, { code: 'InsecureUrl' });
 }

@@ -4,6 +4,7 @@
  */
 import type { OutputType } from './api';
 import { VodError } from './errors';
+import { msg, type Message } from './messages';
 
 const MINUTE = 60;
 const HOUR = 60 * MINUTE;
@@ -34,10 +35,10 @@ const PARTS_SHAPE = /^(?:\d+\s*[a-z]+\s*)+$/;
 const PART = /(\d+)\s*([a-z]+)/g;
 const PLAIN_SECONDS = /^\d+$/;
 
-const HINT = 'Enter a duration like 90m, 2h, 3d, 1h30m or a number of seconds.';
+const HINT = msg('duration.hint');
 
-function invalid(message: string): VodError {
-  return new VodError('invalidInput', message);
+function invalid(text: Message): VodError {
+  return new VodError('invalidInput', text);
 }
 
 /** Quotes user input in a message, shortened so a pasted paragraph does not flood the UI. */
@@ -52,7 +53,7 @@ function quote(input: string): string {
  */
 export function parseDuration(input: string): number | VodError {
   const text = input.trim().toLowerCase();
-  if (text === '') return invalid(`No duration given. ${HINT}`);
+  if (text === '') return invalid(msg('duration.empty', { hint: HINT }));
 
   let seconds: number;
   if (PLAIN_SECONDS.test(text)) {
@@ -62,11 +63,11 @@ export function parseDuration(input: string): number | VodError {
     if (summed instanceof VodError) return summed;
     seconds = summed;
   } else {
-    return invalid(`${quote(input)} is not a duration. ${HINT}`);
+    return invalid(msg('duration.invalid', { input: quote(input), hint: HINT }));
   }
 
-  if (!Number.isSafeInteger(seconds)) return invalid(`${quote(input)} is too long a duration.`);
-  if (seconds <= 0) return invalid(`The duration must be longer than zero. ${HINT}`);
+  if (!Number.isSafeInteger(seconds)) return invalid(msg('duration.tooLong', { input: quote(input) }));
+  if (seconds <= 0) return invalid(msg('duration.notPositive', { hint: HINT }));
   return seconds;
 }
 
@@ -75,9 +76,9 @@ function sumParts(text: string, input: string): number | VodError {
   let total = 0;
   for (const [, amount, unit] of text.matchAll(PART)) {
     const size = UNIT_SECONDS.get(unit ?? '');
-    if (size === undefined) return invalid(`Unknown unit ${quote(unit ?? '')} in ${quote(input)}. ${HINT}`);
+    if (size === undefined) return invalid(msg('duration.unknownUnit', { unit: quote(unit ?? ''), input: quote(input), hint: HINT }));
     // "1h2h" is far more likely a typo than a wish for 3 hours.
-    if (seen.has(size)) return invalid(`${quote(input)} names the same unit twice. ${HINT}`);
+    if (seen.has(size)) return invalid(msg('duration.unitTwice', { input: quote(input), hint: HINT }));
     seen.add(size);
     total += Number(amount) * size;
   }
@@ -128,17 +129,13 @@ export function maxExpirySeconds(outputType: OutputType): number {
 
 export function checkExpiryBounds(seconds: number, outputType: OutputType): VodError | undefined {
   if (!Number.isSafeInteger(seconds) || seconds < 1) {
-    return invalid('The URL validity must be a whole number of seconds, at least 1.');
+    return invalid(msg('expiry.notWhole'));
   }
   if (outputType === 'oss' && seconds > MAX_OSS_EXPIRY_SECONDS) {
-    return invalid(
-      `OSS URLs can be valid for at most 30 days (${MAX_OSS_EXPIRY_SECONDS} s); ` +
-        `images in your own OSS bucket for at most 36 h (${MAX_OWN_BUCKET_EXPIRY_SECONDS} s). ` +
-        `${formatDuration(seconds)} is too long.`,
-    );
+    return invalid(msg('expiry.ossTooLong', { ossMax: MAX_OSS_EXPIRY_SECONDS, ownMax: MAX_OWN_BUCKET_EXPIRY_SECONDS, duration: formatDuration(seconds) }));
   }
   if (outputType === 'cdn' && seconds > MAX_CDN_EXPIRY_SECONDS) {
-    return invalid(`CDN URLs can be valid for at most 10 years here; ${formatDuration(seconds)} is too long.`);
+    return invalid(msg('expiry.cdnTooLong', { duration: formatDuration(seconds) }));
   }
   return undefined;
 }

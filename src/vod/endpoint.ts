@@ -5,6 +5,7 @@
  */
 import { isIPv4 } from 'node:net';
 import { VodError } from './errors';
+import { msg } from './messages';
 
 export interface VodRegion {
   readonly id: string;
@@ -60,17 +61,12 @@ export function resolveEndpoint(options: EndpointOptions): URL {
 /** The public endpoint of a region ID (aliases included). */
 function regionEndpoint(region: string): URL {
   if (!REGION_ID.test(region)) {
-    throw new VodError('invalidInput', `"${region}" is not a region ID: use lowercase letters, digits and "-", e.g. ${DEFAULT_REGION}.`);
+    throw new VodError('invalidInput', msg('endpoint.badRegion', { region, example: DEFAULT_REGION }));
   }
   const target = REGION_ALIASES.get(region) ?? region;
   if (!VOD_REGIONS.some((known) => known.id === target)) {
     const known = VOD_REGIONS.map((r) => r.id).join(', ');
-    throw new VodError(
-      'invalidInput',
-      `VOD's endpoint page lists no endpoint for region "${region}" (listed: ${known}). ` +
-        'If VOD serves that region, set its endpoint explicitly: the vodImages.endpoint setting (vodimg: --endpoint), ' +
-        `e.g. https://vod.${region}.aliyuncs.com.`,
-    );
+    throw new VodError('invalidInput', msg('endpoint.unknownRegion', { region, known }));
   }
   return new URL(`https://vod.${target}.aliyuncs.com/`);
 }
@@ -82,26 +78,23 @@ function parseEndpoint(endpoint: string): URL {
     return new URL(withScheme);
   } catch {
     // The raw text is not echoed: a malformed URL may still hold a pasted password.
-    throw new VodError('invalidInput', 'The endpoint is not a valid URL; expected e.g. https://vod.cn-shanghai.aliyuncs.com.');
+    throw new VodError('invalidInput', msg('endpoint.notUrl'));
   }
 }
 
 function checkEndpoint(endpoint: string): URL {
   const url = parseEndpoint(endpoint);
   if (url.username !== '' || url.password !== '') {
-    throw new VodError('invalidInput', 'The endpoint must not contain a user name or password.');
+    throw new VodError('invalidInput', msg('endpoint.userInfo'));
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-    throw new VodError('invalidInput', `The endpoint must be an https URL, not ${url.protocol}.`);
+    throw new VodError('invalidInput', msg('endpoint.protocol', { protocol: url.protocol }));
   }
   if (url.protocol === 'http:' && !isLoopbackHost(url.hostname)) {
-    throw new VodError(
-      'invalidInput',
-      `The endpoint ${url.host} must use https: plain http is allowed only to this machine (localhost, 127.0.0.0/8, ::1).`,
-    );
+    throw new VodError('invalidInput', msg('endpoint.plainHttp', { host: url.host }));
   }
   if (url.pathname !== '/' || url.search !== '' || url.hash !== '' || endpoint.includes('?') || endpoint.includes('#')) {
-    throw new VodError('invalidInput', `The endpoint ${url.host} must be a bare origin, without a path, query or fragment.`);
+    throw new VodError('invalidInput', msg('endpoint.notOrigin', { host: url.host }));
   }
   return new URL(url.origin + '/');
 }

@@ -8,6 +8,7 @@
  * the AccessKey ID and, with STS, the security token. Transport errors name the host, never the URL.
  */
 import { VodError, type VodErrorKind } from './errors';
+import { msg, type NoParamKey } from './messages';
 import { redactText } from './redact';
 import { MEDIA_ERROR_RULES } from './media/videoErrors';
 import { ApiErrorBodySchema } from './schemas';
@@ -16,84 +17,43 @@ import type { TransportResponse } from './transport';
 
 interface CodeRule {
   readonly kind: VodErrorKind;
-  /** Our sentence; `quote` appends the cleaned server message. */
-  readonly message: string;
+  /** Our sentence (a catalog key); `quote` appends the cleaned server message. */
+  readonly message: NoParamKey;
   readonly quote?: boolean;
 }
 
-const AUTH_PERMISSION =
-  'This AccessKey is not allowed to do this. Grant its RAM user a policy allowing ' +
-  'vod:GetImageInfo, vod:GetImageInfos, vod:SearchMedia and vod:GetCategories.';
-
-const NOT_VOD_ENDPOINT =
-  'The endpoint does not serve the ApsaraVideo VOD API (version 2017-03-21). ' +
-  'Check the vodImages.endpoint and vodImages.region settings (VOD endpoints look like vod.<region>.aliyuncs.com).';
-
 /** Exact codes first; families (prefixes) after, see `ruleFor`. */
 const EXACT_RULES: Readonly<Record<string, CodeRule>> = {
-  'InvalidAccessKeyId.NotFound': {
-    kind: 'auth',
-    message: 'The AccessKey ID is unknown to Alibaba Cloud. Check it, or create a new AccessKey pair in the RAM console.',
-  },
-  'InvalidAccessKeyId.Inactive': {
-    kind: 'auth',
-    message: 'The AccessKey is disabled. Enable it in the RAM console or use another one.',
-  },
-  SignatureDoesNotMatch: {
-    kind: 'auth',
-    message: 'The AccessKey secret does not match the AccessKey ID. Enter the secret again.',
-  },
-  IncompleteSignature: {
-    kind: 'auth',
-    message: 'The request signature was rejected as incomplete. Check the AccessKey ID and secret for stray characters.',
-  },
-  'InvalidSecurityToken.Expired': {
-    kind: 'auth',
-    message: 'The STS security token has expired. Get a fresh temporary AccessKey ID, secret and token.',
-  },
-  'InvalidTimeStamp.Expired': {
-    kind: 'auth',
-    message: "The request time was rejected: this computer's clock is more than 15 minutes off. Correct the system clock.",
-  },
-  SignatureNonceUsed: {
-    kind: 'auth',
-    message: 'The request was rejected as a replay (signature nonce already used). Try again.',
-  },
-  'OperationDenied.Suspended': {
-    kind: 'auth',
-    message: 'The VOD service of this account is suspended, usually for an overdue payment. Check the account in the Alibaba Cloud console.',
-  },
+  'InvalidAccessKeyId.NotFound': { kind: 'auth', message: 'api.unknownKeyId' },
+  'InvalidAccessKeyId.Inactive': { kind: 'auth', message: 'api.keyInactive' },
+  SignatureDoesNotMatch: { kind: 'auth', message: 'api.badSecret' },
+  IncompleteSignature: { kind: 'auth', message: 'api.incompleteSignature' },
+  'InvalidSecurityToken.Expired': { kind: 'auth', message: 'api.tokenExpired' },
+  'InvalidTimeStamp.Expired': { kind: 'auth', message: 'api.clock' },
+  SignatureNonceUsed: { kind: 'auth', message: 'api.replay' },
+  'OperationDenied.Suspended': { kind: 'auth', message: 'api.suspended' },
   // The gateway's answer for an action it does not know (HTTP 404, "Specified api is not found"): the
   // endpoint is not VOD 2017-03-21 (another product, a proxy, a typo), never a missing image.
-  'InvalidAction.NotFound': { kind: 'configuration', message: NOT_VOD_ENDPOINT },
-  'InvalidApi.NotFound': { kind: 'configuration', message: NOT_VOD_ENDPOINT },
-  NoSuchResource: {
-    kind: 'notFound',
-    message: 'The image does not exist in this region (VOD media are bound to the region they were uploaded to).',
-  },
-  'InvalidImage.NotFound': {
-    kind: 'notFound',
-    message: 'The image does not exist in this region (VOD media are bound to the region they were uploaded to).',
-  },
-  'InvalidCateId.NotFound': {
-    kind: 'notFound',
-    message: 'The category does not exist (it may have been deleted). Pick the category again.',
-  },
-  InternalError: { kind: 'server', message: 'VOD failed with an internal error. Try again later.' },
-  ServiceUnAvailable: { kind: 'server', message: 'VOD is temporarily unavailable. Try again later.' },
-  ServiceUnavailable: { kind: 'server', message: 'VOD is temporarily unavailable. Try again later.' },
-  MissingParameter: { kind: 'invalidInput', message: 'VOD reported a missing parameter.', quote: true },
-  ErrorMatchSyntax: { kind: 'invalidInput', message: 'The search expression is not valid.', quote: true },
-  SortByExceededMax: { kind: 'invalidInput', message: 'Too many sort fields for a search.', quote: true },
+  'InvalidAction.NotFound': { kind: 'configuration', message: 'api.notVod' },
+  'InvalidApi.NotFound': { kind: 'configuration', message: 'api.notVod' },
+  NoSuchResource: { kind: 'notFound', message: 'api.imageNotFound' },
+  'InvalidImage.NotFound': { kind: 'notFound', message: 'api.imageNotFound' },
+  'InvalidCateId.NotFound': { kind: 'notFound', message: 'api.categoryNotFound' },
+  InternalError: { kind: 'server', message: 'api.internal' },
+  ServiceUnAvailable: { kind: 'server', message: 'api.unavailable' },
+  ServiceUnavailable: { kind: 'server', message: 'api.unavailable' },
+  MissingParameter: { kind: 'invalidInput', message: 'api.missingParam', quote: true },
+  ErrorMatchSyntax: { kind: 'invalidInput', message: 'api.badMatch', quote: true },
+  SortByExceededMax: { kind: 'invalidInput', message: 'api.tooManySorts', quote: true },
 };
 
 const FAMILY_RULES: readonly (readonly [prefix: string, rule: CodeRule])[] = [
-  ['Throttling', { kind: 'throttled', message: 'Alibaba Cloud is limiting the request rate (VOD allows about 10 calls per second per account). Wait a moment and try again.' }],
-  ['InvalidSecurityToken', { kind: 'auth', message: 'The STS security token is not valid for this AccessKey. Use the token issued together with this AccessKey ID and secret.' }],
-  ['InvalidAccessKeyId', { kind: 'auth', message: 'The AccessKey ID was rejected. Check it in the RAM console.' }],
-  ['Forbidden', { kind: 'auth', message: AUTH_PERMISSION }],
-  ['OperationDenied', { kind: 'auth', message: 'ApsaraVideo VOD is not activated for this account. Activate it in the Alibaba Cloud console.' }],
-  ['InvalidParameter', { kind: 'invalidInput', message: 'VOD rejected a parameter.', quote: true }],
+  ['Throttling', { kind: 'throttled', message: 'api.throttled' }],
+  ['InvalidSecurityToken', { kind: 'auth', message: 'api.badToken' }],
+  ['InvalidAccessKeyId', { kind: 'auth', message: 'api.keyRejected' }],
+  ['Forbidden', { kind: 'auth', message: 'api.forbidden' }],
+  ['OperationDenied', { kind: 'auth', message: 'api.notActivated' }],
+  ['InvalidParameter', { kind: 'invalidInput', message: 'api.badParam', quote: true }],
 ];
 
 function ruleFor(code: string, httpStatus: number): CodeRule {
@@ -105,12 +65,12 @@ function ruleFor(code: string, httpStatus: number): CodeRule {
     if (code.startsWith(prefix)) return rule;
   }
   if (code.endsWith('.NotFound') || code.endsWith('.NotExist')) {
-    return { kind: 'notFound', message: 'VOD reports that the requested resource does not exist.', quote: true };
+    return { kind: 'notFound', message: 'api.resourceNotFound', quote: true };
   }
   // Unknown code: the only case where the status decides, and only between "retry later" and "give up".
   return httpStatus >= 500
-    ? { kind: 'server', message: 'VOD reported a server error.', quote: true }
-    : { kind: 'invalidInput', message: 'VOD rejected the request.', quote: true };
+    ? { kind: 'server', message: 'api.serverError', quote: true }
+    : { kind: 'invalidInput', message: 'api.rejected', quote: true };
 }
 
 const STRING_TO_SIGN = /\b(server )?string ?to ?sign\b/i;
@@ -191,26 +151,26 @@ export function mapApiError(response: TransportResponse, secrets: readonly strin
   };
   if (fields.code === undefined) {
     return response.status >= 500
-      ? new VodError('server', `VOD answered HTTP ${response.status} without an error code. Try again later.`, details)
-      : new VodError('invalidResponse', `VOD answered HTTP ${response.status} without a readable error.`, details);
+      ? new VodError('server', msg('api.noCodeServer', { status: response.status }), details)
+      : new VodError('invalidResponse', msg('api.noCode', { status: response.status }), details);
   }
   const rule = ruleFor(fields.code, response.status);
   const quoted = rule.quote && fields.message ? cleanServerMessage(fields.message, secrets) : '';
-  const message = quoted ? `${rule.message} ${quoted}` : rule.message;
-  return new VodError(rule.kind, message, details);
+  const sentence = msg(rule.message);
+  return new VodError(rule.kind, quoted ? msg('api.quoted', { sentence, quote: quoted }) : sentence, details);
 }
 
-const NETWORK_SENTENCES: Readonly<Record<string, string>> = {
-  ECONNRESET: 'the connection was reset',
-  EPIPE: 'the connection was closed while sending',
-  UND_ERR_SOCKET: 'the connection was closed by the other side',
-  UND_ERR_CLOSED: 'the connection was closed',
-  ECONNREFUSED: 'the connection was refused',
-  ENOTFOUND: 'the host name could not be resolved (check the region, endpoint or DNS)',
-  EAI_AGAIN: 'the host name could not be resolved right now (DNS)',
-  EHOSTUNREACH: 'the host is unreachable',
-  ENETUNREACH: 'the network is unreachable',
-  ETIMEDOUT: 'the connection timed out',
+const NETWORK_SENTENCES: Readonly<Record<string, NoParamKey>> = {
+  ECONNRESET: 'net.reset',
+  EPIPE: 'net.pipe',
+  UND_ERR_SOCKET: 'net.socket',
+  UND_ERR_CLOSED: 'net.closed',
+  ECONNREFUSED: 'net.refused',
+  ENOTFOUND: 'net.notFound',
+  EAI_AGAIN: 'net.dnsAgain',
+  EHOSTUNREACH: 'net.hostUnreachable',
+  ENETUNREACH: 'net.netUnreachable',
+  ETIMEDOUT: 'net.timedOut',
 };
 
 const TLS_CODES = /^(CERT_|ERR_TLS_|UNABLE_TO_|DEPTH_ZERO_SELF_SIGNED_CERT|SELF_SIGNED_CERT_IN_CHAIN|ERR_SSL_)/;
@@ -233,26 +193,22 @@ function errorCode(error: unknown): string | undefined {
 export function mapTransportError(error: unknown, host: string, timedOut = false): VodError {
   if (error instanceof VodError) return error;
   if (timedOut) {
-    return new VodError('timeout', `No complete answer from ${host} in time.`, { code: 'Timeout', cause: error });
+    return new VodError('timeout', msg('net.timeout', { host }), { code: 'Timeout', cause: error });
   }
   const code = errorCode(error);
   if (code === 'UND_ERR_CONNECT_TIMEOUT') {
-    return new VodError('timeout', `Could not connect to ${host} in time.`, { code: 'ConnectTimeout', cause: error });
+    return new VodError('timeout', msg('net.connectTimeout', { host }), { code: 'ConnectTimeout', cause: error });
   }
   if (code === 'UND_ERR_HEADERS_TIMEOUT' || code === 'UND_ERR_BODY_TIMEOUT') {
-    return new VodError('timeout', `No complete answer from ${host} in time.`, { code: 'Timeout', cause: error });
+    return new VodError('timeout', msg('net.timeout', { host }), { code: 'Timeout', cause: error });
   }
   if (code === 'UND_ERR_ABORTED' || code === 'ABORT_ERR' || (error as { name?: unknown })?.name === 'AbortError') {
-    return new VodError('cancelled', 'The request was cancelled.', { code: 'Cancelled', cause: error });
+    return new VodError('cancelled', msg('cancel.request'), { code: 'Cancelled', cause: error });
   }
   if (code !== undefined && TLS_CODES.test(code)) {
-    return new VodError(
-      'network',
-      `The TLS certificate of ${host} could not be verified (${code}). A proxy that inspects traffic needs its CA trusted (NODE_EXTRA_CA_CERTS).`,
-      { code, cause: error },
-    );
+    return new VodError('network', msg('net.tls', { host, code }), { code, cause: error });
   }
   const sentence = code === undefined ? undefined : NETWORK_SENTENCES[code];
-  if (sentence) return new VodError('network', `Could not reach ${host}: ${sentence}.`, { code, cause: error });
-  return new VodError('network', `Could not reach ${host}${code ? ` (${code})` : ''}.`, { code, cause: error });
+  if (sentence) return new VodError('network', msg('net.unreachableBecause', { host, reason: msg(sentence) }), { code, cause: error });
+  return new VodError('network', code ? msg('net.unreachableCode', { host, code }) : msg('net.unreachable', { host }), { code, cause: error });
 }

@@ -3,8 +3,13 @@
  * `Code` and `RequestId` when the server sent them, and a sentence a person understands.
  *
  * Messages are built only from values that are safe to show: never from request URLs, headers or
- * credentials, so an error can be logged or displayed as it is.
+ * credentials, so an error can be logged or displayed as it is. The sentence is a key of the core
+ * catalog (`messages.ts`) with its values: `message` is its English text (CLI, logs), and the editor
+ * renders the same key in the user's language (`src/ui/localize.ts`). A raw string is not accepted,
+ * so no sentence can bypass the catalog.
  */
+import { renderMessage, type Message, type MessageKey, type MessageParam } from './messages';
+
 export type VodErrorKind =
   | 'auth'
   | 'notFound'
@@ -47,10 +52,13 @@ export class VodError extends Error {
   readonly requestId: string | undefined;
   readonly httpStatus: number | undefined;
   readonly retryAfterMs: number | undefined;
+  /** The sentence as a catalog key and its values, for the editor to render in the user's language. */
+  readonly text: Message;
 
-  constructor(kind: VodErrorKind, message: string, details: VodErrorDetails = {}) {
-    super(message, details.cause === undefined ? undefined : { cause: details.cause });
+  constructor(kind: VodErrorKind, text: Message, details: VodErrorDetails = {}) {
+    super(renderMessage(text), details.cause === undefined ? undefined : { cause: details.cause });
     this.kind = kind;
+    this.text = text;
     this.code = details.code;
     this.requestId = details.requestId;
     this.httpStatus = details.httpStatus;
@@ -60,6 +68,14 @@ export class VodError extends Error {
   /** On the prototype, so it is not an own property that deep comparisons would see. */
   get [BRAND](): true {
     return true;
+  }
+
+  get messageKey(): MessageKey {
+    return this.text.key;
+  }
+
+  get params(): Readonly<Record<string, MessageParam>> {
+    return this.text.params;
   }
 
   /** One line for a terminal or a log: message, then Code and RequestId when known. */

@@ -11,6 +11,7 @@
  * reports the text as written. Patterns are compiled with the `u` flag, so `\p{…}` works in them.
  */
 import { VodError } from './errors';
+import { msg } from './messages';
 import { unsafePatternReason } from './patternSafety';
 
 export interface IdMatch {
@@ -35,15 +36,15 @@ export function compileIdPattern(pattern: string): RegExp | VodError {
   try {
     new RegExp(pattern, 'u');
   } catch (error) {
-    return new VodError('invalidInput', `The image ID pattern is not a valid regular expression: ${syntaxReason(error, pattern)}.`);
+    return new VodError('invalidInput', msg('idPattern.syntax', { reason: syntaxReason(error, pattern) }));
   }
   // Matching the empty string cannot backtrack, whatever the pattern: safe to try before the shape check.
   if (new RegExp(`^(?:${pattern})$`, 'iu').test('')) {
-    return new VodError('invalidInput', 'The image ID pattern matches an empty string; make it require at least one character, e.g. [0-9a-f]{32}.');
+    return new VodError('invalidInput', msg('idPattern.empty'));
   }
   const unsafe = unsafePatternReason(pattern);
   if (unsafe !== undefined) {
-    return new VodError('invalidInput', `The image ID pattern could make the editor hang, so the default is used: ${unsafe}.`);
+    return new VodError('invalidInput', msg('idPattern.unsafe', { reason: unsafe }));
   }
   // The lookarounds hold the "stands on its own" rule; the group keeps a `|` in the pattern inside it.
   return new RegExp(`(?<!${WORD_CHAR})(?:${pattern})(?!${WORD_CHAR})`, 'giu');

@@ -26,6 +26,7 @@
  */
 import type { VodApi } from './api';
 import { VodError, isVodError } from './errors';
+import { msg } from './messages';
 import { mediaKindOf, type MediaLookup } from './media/mediaLookup';
 import type { VideoApi } from './media/videoApi';
 import type { VideoInfo } from './media/videoSchemas';
@@ -282,7 +283,7 @@ export class ImageService implements Disposable {
     };
 
     const promises = ids.map((id) => {
-      if (id.length === 0) return Promise.reject(new VodError('invalidInput', 'An image ID cannot be empty.'));
+      if (id.length === 0) return Promise.reject(new VodError('invalidInput', msg('lookup.emptyId')));
       const cached = force ? undefined : this.peek(id);
       if (cached) return Promise.resolve(cached);
       const flight = this.flightFor(id);
@@ -564,5 +565,5 @@ function settleAll(flight: Flight, outcome: Outcome): void {
 }
 
 function cancelledError(): VodError {
-  return new VodError('cancelled', 'The image lookup was cancelled.');
+  return new VodError('cancelled', msg('cancel.lookup'));
 }

@@ -20,6 +20,7 @@
  * This is a syntactic check, deliberately conservative: it may refuse a harmless pattern (`(ab?){2}`),
  * never accept one of the shapes above. Syntax errors are left to `new RegExp`.
  */
+import { msg, type Message } from './messages';
 
 export const MAX_PATTERN_LENGTH = 100;
 /** The largest repeat count: matches longer than this are never reported as IDs anyway (`idAt`). */
@@ -27,9 +28,9 @@ export const MAX_REPEAT = 256;
 /** The product of the variable quantifiers' spans (`?` spans 2, `{1,8}` spans 8). */
 export const MAX_VARIABILITY = 256;
 
-/** Why a pattern is refused (an English sentence fragment), or undefined when it is safe. */
-export function unsafePatternReason(pattern: string): string | undefined {
-  if (pattern.length > MAX_PATTERN_LENGTH) return `it is longer than ${MAX_PATTERN_LENGTH} characters`;
+/** Why a pattern is refused (a sentence fragment from the catalog), or undefined when it is safe. */
+export function unsafePatternReason(pattern: string): Message | undefined {
+  if (pattern.length > MAX_PATTERN_LENGTH) return msg('pattern.tooLong', { max: MAX_PATTERN_LENGTH });
   return new PatternWalk(pattern).run();
 }
 
@@ -48,7 +49,7 @@ class PatternWalk {
 
   constructor(private readonly p: string) {}
 
-  run(): string | undefined {
+  run(): Message | undefined {
     while (this.i < this.p.length) {
       const reason = this.step();
       if (reason !== undefined) return reason;
@@ -56,7 +57,7 @@ class PatternWalk {
     return undefined;
   }
 
-  private step(): string | undefined {
+  private step(): Message | undefined {
     const ch = this.p[this.i]!;
     if (ch === '\\') return this.escape();
     if (ch === '[') return this.characterClass();
@@ -71,23 +72,23 @@ class PatternWalk {
     return this.atom(1);
   }
 
-  private escape(): string | undefined {
+  private escape(): Message | undefined {
     const next = this.p[this.i + 1] ?? '';
-    if (/[1-9]/.test(next) || (next === 'k' && this.p[this.i + 2] === '<')) return 'backreferences are not allowed';
+    if (/[1-9]/.test(next) || (next === 'k' && this.p[this.i + 2] === '<')) return msg('pattern.backreference');
     // `\p{…}` / `\u{…}` carry their braces: skip them whole so `{` is not read as a quantifier.
     const braced = (next === 'p' || next === 'P' || next === 'u') && this.p[this.i + 2] === '{' ? this.p.indexOf('}', this.i) : -1;
     return this.atom(braced === -1 ? 2 : braced - this.i + 1);
   }
 
-  private characterClass(): string | undefined {
+  private characterClass(): Message | undefined {
     let j = this.i + 1;
     while (j < this.p.length && this.p[j] !== ']') j += this.p[j] === '\\' ? 2 : 1;
     return this.atom(j - this.i + 1);
   }
 
-  private openGroup(): string | undefined {
+  private openGroup(): Message | undefined {
     const head = this.p.slice(this.i, this.i + 4);
-    if (/^\(\?<?[=!]/.test(head)) return 'lookarounds are not allowed';
+    if (/^\(\?<?[=!]/.test(head)) return msg('pattern.lookaround');
     this.groups.push({ risky: false });
     // `(?:` and `(?<name>` open a group too; their `?` is not a quantifier.
     const named = /^\(\?<[A-Za-z_$][\w$]*>/.exec(this.p.slice(this.i, this.i + 40));
@@ -96,7 +97,7 @@ class PatternWalk {
     return undefined;
   }
 
-  private closeGroup(): string | undefined {
+  private closeGroup(): Message | undefined {
     const group = this.groups.pop();
     this.i += 1;
     this.lastRiskyGroup = group?.risky ?? false;
@@ -105,13 +106,13 @@ class PatternWalk {
     return undefined;
   }
 
-  private quantify(length: number): string | undefined {
-    if (this.lastRiskyGroup) return 'a repeated group may not contain another quantifier or an alternation (nested quantifiers)';
+  private quantify(length: number): Message | undefined {
+    if (this.lastRiskyGroup) return msg('pattern.nested');
     const { min, max } = quantifierBounds(this.p.slice(this.i, this.i + length));
-    if (max === Infinity) return 'unbounded quantifiers (*, + or {n,}) are not allowed; give a maximum, e.g. {1,64}';
-    if (max > MAX_REPEAT) return `a quantifier may repeat at most ${MAX_REPEAT} times`;
+    if (max === Infinity) return msg('pattern.unbounded');
+    if (max > MAX_REPEAT) return msg('pattern.repeat', { max: MAX_REPEAT });
     this.variability *= max - min + 1;
-    if (this.variability > MAX_VARIABILITY) return 'too many variable-length parts (use fixed counts such as {32} where you can)';
+    if (this.variability > MAX_VARIABILITY) return msg('pattern.variable');
     this.markEnclosing();
     // A lazy suffix (`{1,8}?`) belongs to the same quantifier.
     this.i += length + (this.p[this.i + length] === '?' ? 1 : 0);
@@ -119,7 +120,7 @@ class PatternWalk {
     return undefined;
   }
 
-  private atom(length: number): string | undefined {
+  private atom(length: number): Message | undefined {
     this.i += length;
     this.lastRiskyGroup = false;
     return undefined;

@@ -6,6 +6,7 @@
  */
 import type { TimeSource } from './clock';
 import { VodError } from './errors';
+import { msg } from './messages';
 
 export interface RetryPolicy {
   /** Extra attempts after the first one. */
@@ -93,7 +94,7 @@ export const abortableSleep: Sleep = (ms, signal) =>
   });
 
 export function cancelledError(): VodError {
-  return new VodError('cancelled', 'The request was cancelled.', { code: 'Cancelled' });
+  return new VodError('cancelled', msg('cancel.request'), { code: 'Cancelled' });
 }
 
 export interface RateLimiter {

@@ -9,6 +9,7 @@
 import { Readable } from 'node:stream';
 import type * as Undici from 'undici';
 import { VodError } from './errors';
+import { msg } from './messages';
 import { downloadRefusal, MAX_DOWNLOAD_REDIRECTS, tooManyRedirects } from './downloadPolicy';
 import { isLoopbackHost } from './endpoint';
 import { mapTransportError, headerValue } from './errorMapping';
@@ -213,7 +214,7 @@ class Deadline {
 
 function tooLarge(host: string, limit: number): VodError {
   const mib = (limit / (1024 * 1024)).toFixed(limit % (1024 * 1024) === 0 ? 0 : 1);
-  return new VodError('invalidResponse', `The answer from ${host} is larger than the ${mib} MiB limit; it was not read.`, {
+  return new VodError('invalidResponse', msg('net.tooLarge', { host, mib }), {
     code: 'TooLarge',
   });
 }
@@ -253,18 +254,18 @@ function parseUrl(text: string, base?: URL): URL {
   try {
     return new URL(text, base);
   } catch {
-    throw new VodError('invalidInput', 'The image URL is not a valid URL.');
+    throw new VodError('invalidInput', msg('download.badUrl'));
   }
 }
 
 function statusError(status: number, host: string): VodError {
   const details = { code: `HTTP${status}`, httpStatus: status };
   if (status === 401 || status === 403) {
-    return new VodError('auth', `${host} refused the download (HTTP ${status}); a signed URL may have expired.`, details);
+    return new VodError('auth', msg('download.refused', { host, status }), details);
   }
-  if (status === 404 || status === 410) return new VodError('notFound', `${host} has no such file (HTTP ${status}).`, details);
-  if (status >= 500) return new VodError('server', `${host} failed to serve the file (HTTP ${status}).`, details);
-  return new VodError('invalidResponse', `${host} answered the download with HTTP ${status}.`, details);
+  if (status === 404 || status === 410) return new VodError('notFound', msg('download.noFile', { host, status }), details);
+  if (status >= 500) return new VodError('server', msg('download.serverFailed', { host, status }), details);
+  return new VodError('invalidResponse', msg('download.httpStatus', { host, status }), details);
 }
 
 export function createUndiciTransport(options: UndiciTransportOptions = {}): Transport {

@@ -1,6 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { cleanServerMessage, mapApiError, mapTransportError, parseErrorBody } from '../../src/vod/errorMapping';
 import { VodError } from '../../src/vod/errors';
+import { msg } from '../../src/vod/messages';
 import type { TransportResponse } from '../../src/vod/transport';
 
 function answer(status: number, body: unknown, headers: Record<string, string> = {}): TransportResponse {
@@ -192,7 +193,7 @@ describe('errorMapping: transport failures', () => {
   });
 
   it('passes VodErrors through unchanged', () => {
-    const original = new VodError('invalidResponse', 'too big', { code: 'TooLarge' });
+    const original = new VodError('invalidResponse', msg('net.tooLarge', { host: 'cdn.example', mib: 1 }), { code: 'TooLarge' });
     assert.equal(mapTransportError(original, 'h'), original);
   });
 });

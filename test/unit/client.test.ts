@@ -7,6 +7,7 @@ import OpenApiUtil from '@alicloud/openapi-util';
 import { VodClient, type VodClientOptions } from '../../src/vod/client';
 import { SkewCorrectedClock } from '../../src/vod/clock';
 import { VodError } from '../../src/vod/errors';
+import { msg } from '../../src/vod/messages';
 import { rejection } from './support/rejection';
 import type { RequestLogEntry } from '../../src/vod/log';
 import type { Transport, TransportRequest, TransportResponse } from '../../src/vod/transport';
@@ -95,7 +96,7 @@ function harness(steps: Step[], options: Partial<VodClientOptions> = {}, fallbac
     clock,
     requestsPerSecond: Infinity,
     sleep: async (ms, signal) => {
-      if (signal?.aborted) throw new VodError('cancelled', 'cancelled');
+      if (signal?.aborted) throw new VodError('cancelled', msg('cancel.request'));
       sleeps.push(ms);
     },
     random: () => 0,
@@ -267,7 +268,7 @@ describe('client: retries', () => {
     const h = harness([], {
       sleep: async () => {
         controller.abort();
-        throw new VodError('cancelled', 'The request was cancelled.');
+        throw new VodError('cancelled', msg('cancel.request'));
       },
     }, apiError(503, 'ServiceUnAvailable'));
     const error = await rejection(h.client.getImageInfo(ID_A, { signal: controller.signal }));
@@ -350,7 +351,7 @@ describe('client: answers that are not what they should be', () => {
   });
 
   it('an error from the transport (e.g. TooLarge) passes through unchanged', async () => {
-    const tooLarge = new VodError('invalidResponse', 'too large', { code: 'TooLarge' });
+    const tooLarge = new VodError('invalidResponse', msg('net.tooLarge', { host: 'cdn.example', mib: 1 }), { code: 'TooLarge' });
     const h = harness([tooLarge]);
     assert.equal(await rejection(h.client.getImageInfo(ID_A)), tooLarge);
   });

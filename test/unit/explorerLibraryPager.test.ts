@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import type { SearchImagesQuery, SearchImagesResult } from '../../src/vod/api';
 import type { VodClient } from '../../src/vod/client';
 import { VodError } from '../../src/vod/errors';
+import { msg } from '../../src/vod/messages';
 import { LIBRARY_PAGE_SIZE, LibraryPager, SEARCH_WINDOW, searchWindowNotice } from '../../src/vod/explorer/libraryPager';
 import type { ImageInfo } from '../../src/vod/schemas';
 import { emulatorSuite } from './support/emulatorSuite';
@@ -80,11 +81,11 @@ describe('explorer: LibraryPager', () => {
       if (fail) {
         fail = false;
         queries.push(query);
-        throw new VodError('network', 'offline');
+        throw new VodError('network', msg('net.unreachable', { host: 'vod.cn-shanghai.aliyuncs.com' }));
       }
       return search(query);
     });
-    await assert.rejects(pager.loadMore(), /offline/);
+    await assert.rejects(pager.loadMore(), /Could not reach/);
     assert.equal(pager.loading, false);
     await pager.loadMore();
     assert.deepEqual(queries.map((q) => q.pageNo), [1, 1]);

@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import type { ImageInfosResult, ImageUrlOptions } from '../../src/vod/api';
 import { VodClient } from '../../src/vod/client';
 import { VodError } from '../../src/vod/errors';
+import { msg } from '../../src/vod/messages';
 import { resolveProgressively, type ResolveOutcome, type ResolveProgress } from '../../src/vod/explorer/resolveQueue';
 import { ImageService } from '../../src/vod/imageService';
 import { createUndiciTransport } from '../../src/vod/transport';
@@ -29,8 +30,8 @@ class FakeApi {
     this.maxInFlight = Math.max(this.maxInFlight, this.inFlight);
     try {
       await new Promise((resolve) => setTimeout(resolve, 2));
-      if (options?.signal?.aborted) throw new VodError('cancelled', 'aborted');
-      if (ids.some((i) => this.poison.has(i))) throw new VodError('server', 'boom');
+      if (options?.signal?.aborted) throw new VodError('cancelled', msg('cancel.request'));
+      if (ids.some((i) => this.poison.has(i))) throw new VodError('server', msg('api.internal'));
       const images = ids.filter((i) => !this.missing.has(i)).map((i) => ({ ImageId: i, Title: `t${i}` }));
       return { images, missing: ids.filter((i) => this.missing.has(i)), requestIds: [] };
     } finally {

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { getEventListeners } from 'node:events';
 import type { ImageInfosResult, ImageUrlOptions } from '../../src/vod/api';
 import { VodError } from '../../src/vod/errors';
+import { msg } from '../../src/vod/messages';
 import { ImageService, MAX_IDS_PER_CALL, type ImageServiceOptions, type Lookup } from '../../src/vod/imageService';
 import type { ImageInfo } from '../../src/vod/schemas';
 
@@ -26,7 +27,7 @@ class FakeApi {
   getImageInfos = (ids: readonly string[], options?: ImageUrlOptions): Promise<ImageInfosResult> =>
     new Promise((resolve, reject) => {
       const signal = options?.signal;
-      signal?.addEventListener('abort', () => reject(new VodError('cancelled', 'aborted by signal')), { once: true });
+      signal?.addEventListener('abort', () => reject(new VodError('cancelled', msg('cancel.request'))), { once: true });
       const call: Call = {
         ids: [...ids],
         signal,
@@ -255,7 +256,7 @@ describe('ImageService', () => {
       const a2 = images.get('a');
       const b = images.get('b');
       await flush();
-      const error = new VodError('throttled', 'slow down', { code: 'Throttling.User' });
+      const error = new VodError('throttled', msg('api.throttled'), { code: 'Throttling.User' });
       api.only().fail(error);
       for (const p of [a1, a2, b]) await assert.rejects(p, (e: unknown) => e === error);
       assert.equal(images.peek('a'), undefined);
@@ -273,9 +274,9 @@ describe('ImageService', () => {
       const last = images.get('id24');
       await flush();
       assert.equal(api.calls.length, 2);
-      api.calls[0]!.fail(new VodError('server', 'boom'));
+      api.calls[0]!.fail(new VodError('server', msg('api.internal')));
       api.calls[1]!.answer();
-      await assert.rejects(many, /boom/);
+      await assert.rejects(many, /internal error/);
       assert.equal(found(await last).ImageId, 'id24');
       assert.ok(images.peek('id24'));
       assert.equal(images.peek('id0'), undefined);

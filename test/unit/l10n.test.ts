@@ -2,6 +2,7 @@ import { strict as assert } from 'node:assert';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import * as path from 'node:path';
 import ts from 'typescript';
+import { MESSAGES } from '../../src/vod/messages';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 
@@ -64,7 +65,8 @@ describe('localisation (English + Simplified Chinese)', () => {
   });
 
   it('passes only literal messages to l10n.t, so every one can be translated', () => {
-    assert.deepEqual(found.dynamic, []);
+    // The one exception renders the core catalog (src/vod/messages.ts), whose templates are checked below.
+    assert.deepEqual(found.dynamic.map((at) => at.replace(/:\d+$/, '')), ['src/ui/localize.ts']);
   });
 
   it('has a Chinese translation for every message, with the same placeholders', () => {
@@ -77,7 +79,8 @@ describe('localisation (English + Simplified Chinese)', () => {
   });
 
   it('keeps no translation for a message the code no longer uses', () => {
-    const stale = Object.keys(zh).filter((m) => !found.messages.has(m));
+    const catalog = new Set<string>(Object.values(MESSAGES));
+    const stale = Object.keys(zh).filter((m) => !found.messages.has(m) && !catalog.has(m));
     assert.deepEqual(stale, []);
   });
 

@@ -6,6 +6,7 @@
 import assert from 'node:assert/strict';
 import type { ImageInfosResult } from '../../src/vod/api';
 import { VodError } from '../../src/vod/errors';
+import { msg } from '../../src/vod/messages';
 import { ImageService } from '../../src/vod/imageService';
 import { formatDuration, mediaKindOf } from '../../src/vod/media/mediaLookup';
 import type { VideoInfosResult } from '../../src/vod/media/videoApi';
@@ -102,7 +103,7 @@ describe('media resolver (ImageService)', () => {
 
   it('a key refused GetVideoInfos keeps its image results, reports once and stops asking', async () => {
     const { images, videos, api } = library(3, 3);
-    api.videoError = new VodError('auth', 'This AccessKey may not call GetVideoInfos.', { code: 'Forbidden.RAM' });
+    api.videoError = new VodError('auth', msg('api.mediaPermission', { action: 'GetVideoInfos' }), { code: 'Forbidden.RAM' });
     const service = new ImageService({ api, batchDelayMs: 1 });
     const reports: VodError[] = [];
     service.onVideoStepUnavailable((e) => reports.push(e));
@@ -122,9 +123,9 @@ describe('media resolver (ImageService)', () => {
 
   it('any other video-step failure is not cached: waiters get the error, the next lookup retries', async () => {
     const { videos, api } = library(0, 1);
-    api.videoError = new VodError('network', 'offline');
+    api.videoError = new VodError('network', msg('net.unreachable', { host: 'vod.cn-shanghai.aliyuncs.com' }));
     const service = new ImageService({ api, batchDelayMs: 1 });
-    await assert.rejects(service.get(videos[0]!), /offline/);
+    await assert.rejects(service.get(videos[0]!), /Could not reach/);
     api.videoError = undefined;
     assert.equal((await service.get(videos[0]!)).state, 'video');
   });

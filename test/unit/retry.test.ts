@@ -1,5 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { VodError, type VodErrorKind } from '../../src/vod/errors';
+import { msg } from '../../src/vod/messages';
 import {
   DEFAULT_RETRY_POLICY,
   abortableSleep,
@@ -12,7 +13,7 @@ import {
 const policy: RetryPolicy = { maxRetries: 3, baseDelayMs: 100, maxDelayMs: 300, maxRetryAfterMs: 1000 };
 
 function err(kind: VodErrorKind, code?: string, retryAfterMs?: number): VodError {
-  return new VodError(kind, 'x', { code, retryAfterMs });
+  return new VodError(kind, msg('api.serverError'), { code, retryAfterMs });
 }
 
 describe('retry: which failures are retried', () => {
@@ -93,7 +94,7 @@ describe('retry: rate limiter', () => {
       advance: (ms: number) => (now += ms),
       sleeps,
       sleep: async (ms: number, signal?: AbortSignal) => {
-        if (signal?.aborted) throw new VodError('cancelled', 'x');
+        if (signal?.aborted) throw new VodError('cancelled', msg('cancel.request'));
         sleeps.push(ms);
       },
     };

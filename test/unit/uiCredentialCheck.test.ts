@@ -3,6 +3,7 @@ import { checkCredentials, classifyCheckError, rejectsCredentials } from '../../
 import { VodClient } from '../../src/vod/client';
 import type { Credentials } from '../../src/vod/credentials';
 import { VodError } from '../../src/vod/errors';
+import { msg } from '../../src/vod/messages';
 import { startEmulator, type RunningEmulator } from '../emulator';
 
 /** The check runs against the local emulator's gateway: the error codes are the emulated API's, not ours. */
@@ -76,7 +77,7 @@ describe('ui/auth credentialCheck (against the emulator)', () => {
   });
 
   it('classifies codes it may meet elsewhere', () => {
-    const of = (kind: VodError['kind'], code?: string) => classifyCheckError(new VodError(kind, 'x', { code }));
+    const of = (kind: VodError['kind'], code?: string) => classifyCheckError(new VodError(kind, msg('api.rejected'), { code }));
     assert.equal(of('auth', 'InvalidAccessKeyId.Inactive'), 'unknownKey');
     assert.equal(of('auth', 'IncompleteSignature'), 'badSecret');
     assert.equal(of('auth', 'InvalidSecurityToken.Malformed'), 'badToken');

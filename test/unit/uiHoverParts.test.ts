@@ -4,6 +4,7 @@ import { HoverThumbnails, MAX_THUMBNAIL_BYTES } from '../../src/ui/hover/thumbna
 import type { ThumbnailFetcher } from '../../src/ui/services';
 import type { ImageInfosResult, ImageUrlOptions } from '../../src/vod/api';
 import { VodError } from '../../src/vod/errors';
+import { msg } from '../../src/vod/messages';
 import { ImageService } from '../../src/vod/imageService';
 import type { ImageInfo } from '../../src/vod/schemas';
 import { getLibrary } from '../emulator/fixtures';
@@ -30,7 +31,7 @@ function fakeApi(info: Partial<ImageInfo> = {}) {
         options?.signal?.addEventListener('abort', () => {
           aborted.push([...ids]);
           clearTimeout(timer);
-          reject(new VodError('cancelled', 'cancelled'));
+          reject(new VodError('cancelled', msg('cancel.request')));
         });
       });
     },
@@ -93,7 +94,7 @@ describe('ui/hover hoverParts', () => {
 
   it('remembers "too large" instead of downloading again', async () => {
     const { fetcher, urls } = fakeFetcher(async () => {
-      throw new VodError('invalidResponse', 'The image is larger than 1 MiB.', { code: 'TooLarge' });
+      throw new VodError('invalidResponse', msg('net.tooLarge', { host: 'cdn.example', mib: 1 }), { code: 'TooLarge' });
     });
     const d = deps(new ImageService({ api: fakeApi(), batchDelayMs: 0 }), fetcher);
     assert.deepEqual((await hoverParts(d, request(FOUND)))?.thumbnail, { tooLarge: true, bytes: undefined });
@@ -108,16 +109,25 @@ describe('ui/hover hoverParts', () => {
     let attempt = 0;
     const { fetcher, urls } = fakeFetcher(async (url) => {
       attempt += 1;
-      if (attempt === 1) throw new VodError('network', 'cdn.example did not answer.');
+      if (attempt === 1) throw new VodError('network', msg('net.unreachable', { host: 'cdn.example' }));
       if (attempt === 2) throw new Error(`socket hang up ${url}`);
       return { contentType: 'text/html', bytes: Buffer.from('<svg onload=alert(1)>') };
     });
     const d = deps(new ImageService({ api: fakeApi(), batchDelayMs: 0 }), fetcher);
-    assert.deepEqual((await hoverParts(d, request(FOUND)))?.thumbnail, { unavailable: 'cdn.example did not answer.' });
+    assert.deepEqual((await hoverParts(d, request(FOUND)))?.thumbnail, { unavailable: 'Could not reach cdn.example.' });
     assert.deepEqual((await hoverParts(d, request(FOUND)))?.thumbnail, { unavailable: 'download failed' });
     assert.deepEqual((await hoverParts(d, request(FOUND)))?.thumbnail, { unavailable: 'not a picture' });
     // The third hover: the resized answer is no picture, so the original is tried too (also none).
     assert.equal(urls.length, 4);
+  });
+
+  it('shows a download failure in the words the editor gives it (its localiser)', async () => {
+    const { fetcher } = fakeFetcher(async () => {
+      throw new VodError('auth', msg('download.refused', { host: 'cdn.example', status: 403 }), { code: 'HTTP403' });
+    });
+    const labels = { notAnImage: 'n', downloadFailed: 'd', describeError: (e: VodError) => `[zh] ${e.messageKey} ${String(e.params['host'])}` };
+    const d = { ...deps(new ImageService({ api: fakeApi(), batchDelayMs: 0 }), fetcher), thumbnails: new HoverThumbnails(() => Promise.resolve(fetcher), labels) };
+    assert.deepEqual((await hoverParts(d, request(FOUND)))?.thumbnail, { unavailable: '[zh] download.refused cdn.example' });
   });
 
   it('takes a small image (known size) as it is, and shrinks a large JPEG the CDN would not resize', async () => {
@@ -168,7 +178,7 @@ describe('ui/hover hoverParts', () => {
       () =>
         new Promise((_, reject) => {
           controller.abort();
-          reject(new VodError('cancelled', 'The request was cancelled.'));
+          reject(new VodError('cancelled', msg('cancel.request')));
         }),
     );
     const d = deps(new ImageService({ api: fakeApi(), batchDelayMs: 0 }), fetcher);
@@ -177,13 +187,19 @@ describe('ui/hover hoverParts', () => {
 
   it('turns "no credentials" into the sign-in hover and other errors into one line', async () => {
     const { fetcher } = fakeFetcher(async () => ({ contentType: 'image/png', bytes: PNG }));
-    const signedOut = deps(() => Promise.reject(new VodError('noCredentials', 'Not signed in.')), fetcher);
+    const signedOut = deps(() => Promise.reject(new VodError('noCredentials', msg('session.notSignedIn'))), fetcher);
     assert.deepEqual(await hoverParts(signedOut, request(FOUND)), { lookup: { state: 'signedOut' } });
 
-    const throttled = deps(() => Promise.reject(new VodError('throttled', 'Too many requests.', { code: 'Throttling.User', requestId: 'R1' })), fetcher);
+    const throttled = deps(() => Promise.reject(new VodError('throttled', msg('api.throttled'), { code: 'Throttling.User', requestId: 'R1' })), fetcher);
     assert.deepEqual(await hoverParts(throttled, request(FOUND)), {
-      lookup: { state: 'error', message: 'Too many requests. · Code: Throttling.User · RequestId: R1' },
+      lookup: { state: 'error', message: 'Alibaba Cloud is limiting the request rate (VOD allows about 10 calls per second per account). Wait a moment and try again. · Code: Throttling.User · RequestId: R1' },
     });
+
+    // The editor passes its localiser; the hover shows what it returns, with the VodError it was given.
+    const seen: VodError[] = [];
+    const localised = { ...throttled, describeError: (error: VodError) => (seen.push(error), `localised ${error.messageKey}`) };
+    assert.deepEqual(await hoverParts(localised, request(FOUND)), { lookup: { state: 'error', message: 'localised api.throttled' } });
+    assert.equal(seen[0]?.code, 'Throttling.User');
 
     const broken = deps(() => Promise.reject(new TypeError('secret-looking detail')), fetcher);
     assert.deepEqual(await hoverParts(broken, request(FOUND)), { lookup: { state: 'error', message: 'unexpected' } });

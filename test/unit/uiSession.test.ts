@@ -3,6 +3,7 @@ import { resolveSession, sessionLabel, sessionSecrets, type SessionSources } fro
 import type { ProfileRecord } from '../../src/ui/profiles';
 import type { ResolvedCredentials } from '../../src/vod/credentials';
 import { VodError } from '../../src/vod/errors';
+import { msg } from '../../src/vod/messages';
 
 const AK = { accessKeyId: 'LTAI5tEmulatorDemoKey001', accessKeySecret: 'EmulatorDemoSecret0123456789ab' };
 const PROFILE: ProfileRecord = {
@@ -60,9 +61,9 @@ describe('ui/auth session', () => {
   });
 
   it('is signed out, with the chain\'s safe message, when the chain fails', async () => {
-    const error = new VodError('invalidInput', 'ALIBABA_CLOUD_ACCESS_KEY_ID is set but ALIBABA_CLOUD_ACCESS_KEY_SECRET is not; set both, or neither.');
+    const error = new VodError('invalidInput', msg('cred.envHalf', { present: 'ALIBABA_CLOUD_ACCESS_KEY_ID', missing: 'ALIBABA_CLOUD_ACCESS_KEY_SECRET' }));
     const session = await resolveSession(sources({ chain: async () => Promise.reject(error) }));
-    assert.deepEqual(session, { kind: 'signedOut', region: 'cn-shanghai', problem: { kind: 'chainError', message: error.message } });
+    assert.deepEqual(session, { kind: 'signedOut', region: 'cn-shanghai', problem: { kind: 'chainError', message: error.text } });
   });
 
   it('is plainly signed out when nothing is found', async () => {

@@ -1,4 +1,5 @@
 import { strict as assert } from 'node:assert';
+import { renderMessage } from '../../src/vod/messages';
 import manifest from '../../package.json';
 import { DEFAULT_SETTINGS, isRegionExplicit, MAX_SCAN_FILE_SIZE, parseSettings, readSettings } from '../../src/ui/settings';
 import { VOD_REGIONS } from '../../src/vod/endpoint';
@@ -132,7 +133,7 @@ describe('ui/settings', () => {
       'vodImages.signatureVersion',
       'vodImages.urlExpiry',
     ]);
-    assert.match(problems.find((p) => p.key === 'vodImages.region')!.reason, /cn-shanghai/);
+    assert.match(renderMessage(problems.find((p) => p.key === 'vodImages.region')!.reason), /cn-shanghai/);
   });
 
   it('clamps an expiry beyond what the chosen output type allows (OSS: 30 days, CDN: 10 years), with one problem', () => {
@@ -157,7 +158,7 @@ describe('ui/settings', () => {
     const { settings, problems } = parseSettings(reader({ endpoint: 'http://vod.example.com' }));
     assert.equal(settings.endpoint, 'http://vod.example.com');
     assert.deepEqual(problems.map((p) => p.key), ['vodImages.endpoint']);
-    assert.match(problems[0]!.reason, /https/);
+    assert.match(renderMessage(problems[0]!.reason), /https/);
   });
 
   it('reads an empty endpoint as "use the region"', () => {

@@ -5,6 +5,7 @@
  */
 import type { VodApi } from '../../vod/api';
 import { VodError } from '../../vod/errors';
+import { msg } from '../../vod/messages';
 import { rankStreams } from '../../vod/media/playStreams';
 import type { PlayUrlCommand } from '../args';
 import type { CommandIo, ExitCode } from './io';
@@ -17,7 +18,7 @@ export async function runPlayUrl(command: PlayUrlCommand, api: VodApi, io: Comma
     signal: io.signal,
   });
   const best = rankStreams(streams)[0];
-  if (!best) throw new VodError('notFound', `VOD returned no play stream for ${command.id}.`);
+  if (!best) throw new VodError('notFound', msg('cli.noStream', { id: command.id }));
   io.stdout(`${best.PlayURL}\n`);
   return 0;
 }

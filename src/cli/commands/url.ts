@@ -5,6 +5,7 @@
  */
 import type { VodApi } from '../../vod/api';
 import { VodError } from '../../vod/errors';
+import { msg } from '../../vod/messages';
 import type { UrlCommand } from '../args';
 import type { CommandIo, ExitCode } from './io';
 
@@ -15,7 +16,7 @@ export async function runUrl(command: UrlCommand, api: VodApi, io: CommandIo): P
     signal: io.signal,
   });
   if (!info.URL) {
-    throw new VodError('invalidResponse', `VOD returned no URL for image ${command.id} (it may still be uploading).`);
+    throw new VodError('invalidResponse', msg('cli.noUrl', { id: command.id }));
   }
   io.stdout(`${info.URL}\n`);
   return 0;

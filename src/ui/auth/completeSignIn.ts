@@ -4,6 +4,7 @@
  */
 import * as vscode from 'vscode';
 import { isVodError, VodError } from '../../vod/errors';
+import { msg } from '../../vod/messages';
 import { redactText } from '../../vod/redact';
 import type { StoreMode } from '../credentialStore';
 import type { ServiceHost } from '../serviceHost';
@@ -81,7 +82,7 @@ function runCheck(host: ServiceHost, request: SignInRequest & { region: string }
       try {
         return await host.withCandidate(request.credentials, request.region, (api) => checkCredentials(api, { signal: controller.signal }));
       } catch (error) {
-        const vodError = isVodError(error) ? error : new VodError('invalidInput', 'The credential check could not start.', { cause: error });
+        const vodError = isVodError(error) ? error : new VodError('invalidInput', msg('check.couldNotStart'), { cause: error });
         return { ok: false, problem: 'other', error: vodError } as const;
       } finally {
         subscription.dispose();

@@ -4,6 +4,7 @@
  */
 import type { CallOptions, VodApi } from '../../vod/api';
 import { isVodError, VodError } from '../../vod/errors';
+import { msg } from '../../vod/messages';
 
 export type CredentialProblem =
   /** The AccessKey ID is unknown or disabled. */
@@ -35,7 +36,7 @@ export async function checkCredentials(api: VodApi, options: CallOptions = {}): 
     const result = await api.searchImages({ pageSize: 1, signal: options.signal });
     return { ok: true, imageCount: result.total };
   } catch (error) {
-    const vodError = isVodError(error) ? error : new VodError('network', 'The check call failed unexpectedly.', { cause: error });
+    const vodError = isVodError(error) ? error : new VodError('network', msg('check.failed'), { cause: error });
     return { ok: false, problem: classifyCheckError(vodError), error: vodError };
   }
 }

@@ -4,6 +4,7 @@
  */
 import * as vscode from 'vscode';
 import type { VodError } from '../../vod/errors';
+import { localizeError, localizeErrorLine } from '../localize';
 import type { CredentialProblem } from './credentialCheck';
 import type { FieldProblem, InvalidField, SignInField } from './signInInput';
 
@@ -26,9 +27,9 @@ export function credentialProblemMessage(problem: CredentialProblem, error: VodE
     case 'clock':
       return vscode.l10n.t("The request time was rejected. Check this computer's clock and time zone.") + suffix;
     case 'unreachable':
-      return vscode.l10n.t('VOD could not be reached: {0} Check the region, the "vodImages.endpoint" setting and the proxy.', error.message) + suffix;
+      return vscode.l10n.t('VOD could not be reached: {0} Check the region, the "vodImages.endpoint" setting and the proxy.', localizeError(error)) + suffix;
     case 'other':
-      return error.toLine();
+      return localizeErrorLine(error);
   }
 }
 

@@ -5,6 +5,7 @@
  */
 import type { Credentials, CredentialSource, CredentialSupply, ResolvedCredentials } from '../../vod/credentials';
 import { isVodError } from '../../vod/errors';
+import { msg, type Message } from '../../vod/messages';
 import type { CredentialStore } from '../credentialStore';
 import type { ProfileRecord, ProfileRegistry } from '../profiles';
 import type { WorkspaceBinding } from '../workspaceBinding';
@@ -35,7 +36,7 @@ export type ChainSource = Exclude<CredentialSource, 'explicit'>;
 
 export type SignedOutProblem =
   | { readonly kind: 'missingSecret'; readonly profile: string }
-  | { readonly kind: 'chainError'; readonly message: string };
+  | { readonly kind: 'chainError'; readonly message: Message };
 
 export interface SessionSources {
   readonly profiles: Pick<ProfileRegistry, 'active'> & Partial<Pick<ProfileRegistry, 'get'>>;
@@ -74,7 +75,7 @@ async function resolveGlobal(sources: SessionSources, cliProfile?: string): Prom
   try {
     resolved = await (cliProfile === undefined ? sources.chain() : sources.chain(cliProfile));
   } catch (error) {
-    const message = isVodError(error) ? error.message : 'The credential chain failed.';
+    const message = isVodError(error) ? error.text : msg('cred.chainFailed');
     return { kind: 'signedOut', region: sources.settingRegion, problem: { kind: 'chainError', message } };
   }
   if (resolved === undefined || resolved.source === 'explicit') {

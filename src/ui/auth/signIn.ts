@@ -6,6 +6,7 @@
  * Either way the credentials are checked before they are stored.
  */
 import * as vscode from 'vscode';
+import { localizeError } from '../localize';
 import { nodeCredentialFs, type ResolvedCredentials } from '../../vod/credentials';
 import { isVodError } from '../../vod/errors';
 import { profileNameProblem } from '../profiles';
@@ -288,7 +289,7 @@ async function readSource(source: ImportSource, context: ImportContext): Promise
   try {
     resolved = await readImportSource(source, context);
   } catch (error) {
-    void vscode.window.showErrorMessage(isVodError(error) ? error.message : vscode.l10n.t('The credentials could not be read.'));
+    void vscode.window.showErrorMessage(isVodError(error) ? localizeError(error) : vscode.l10n.t('The credentials could not be read.'));
     return undefined;
   }
   if (resolved === undefined) void vscode.window.showErrorMessage(vscode.l10n.t('The credentials are no longer there.'));

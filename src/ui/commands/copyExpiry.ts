@@ -6,6 +6,7 @@ import * as z from 'zod/mini';
 import { lazy } from '../../vod/lazy';
 import type { OutputType } from '../../vod/api';
 import { VodError } from '../../vod/errors';
+import { msg } from '../../vod/messages';
 import { parseDuration } from '../../vod/duration';
 
 /** 15 min, 1 h, 1 day, 7 days, 30 days: the longest is the OSS limit for VOD's own buckets. */
@@ -53,7 +54,7 @@ export function parseSignedUrlOptions(value: unknown): SignedUrlOptions | undefi
   if (value === undefined || value === null) return undefined;
   const parsed = signedUrlOptionsSchema().safeParse(value);
   if (!parsed.success) {
-    return new VodError('invalidInput', 'Options must look like {expiresIn?: seconds or "90m", outputType?: "cdn" | "oss"}.');
+    return new VodError('invalidInput', msg('command.badCopyOptions'));
   }
   const { expiresIn, outputType } = parsed.data;
   const seconds = expiresIn === undefined ? undefined : expiryFromValue(expiresIn);
@@ -64,7 +65,7 @@ export function parseSignedUrlOptions(value: unknown): SignedUrlOptions | undefi
 function expiryFromValue(value: number | string): number | VodError {
   if (typeof value === 'string') return parseDuration(value);
   if (!Number.isSafeInteger(value) || value <= 0) {
-    return new VodError('invalidInput', 'expiresIn must be a positive whole number of seconds.');
+    return new VodError('invalidInput', msg('command.badExpiresIn'));
   }
   return value;
 }

@@ -9,6 +9,7 @@
 import * as vscode from 'vscode';
 import { checkExpiryBounds } from '../../vod/duration';
 import { VodError } from '../../vod/errors';
+import { msg } from '../../vod/messages';
 import { describeStream, rankStreams } from '../../vod/media/playStreams';
 import type { PlayFormat } from '../../vod/media/videoApi';
 import type { PlayInfo } from '../../vod/media/videoSchemas';
@@ -33,10 +34,10 @@ function splitOptions(raw: unknown): { definition: string | undefined; format: P
   if (typeof raw !== 'object' || raw === null || (!('definition' in raw) && !('format' in raw))) return { definition: undefined, format: undefined, rest: raw };
   const { definition, format, ...rest } = raw as { definition?: unknown; format?: unknown };
   if (definition !== undefined && (typeof definition !== 'string' || !/^[A-Za-z0-9]{1,8}$/.test(definition))) {
-    throw new VodError('invalidInput', vscode.l10n.t('"definition" must be a stream definition such as SD or HD.'));
+    throw new VodError('invalidInput', msg('command.badDefinition'));
   }
   if (format !== undefined && !FORMATS.includes(format as PlayFormat)) {
-    throw new VodError('invalidInput', vscode.l10n.t('"format" must be one of {0}.', FORMATS.join(', ')));
+    throw new VodError('invalidInput', msg('command.badFormat', { formats: FORMATS.join(', ') }));
   }
   return { definition: definition as string | undefined, format: format as PlayFormat | undefined, rest };
 }

@@ -8,9 +8,11 @@
  * asked (missing parts take the settings' defaults).
  */
 import * as vscode from 'vscode';
+import { localizeError } from '../localize';
 import type { OutputType } from '../../vod/api';
 import { checkExpiryBounds, formatDuration, parseDuration } from '../../vod/duration';
 import { VodError } from '../../vod/errors';
+import { msg } from '../../vod/messages';
 import { parseSignedUrlExpiry } from '../../vod/signedUrlExpiry';
 import type { Services, UiSettings } from '../services';
 import { pickImageId } from '../lookup/pickImageIds';
@@ -78,7 +80,7 @@ async function askCustomExpiry(initial: number): Promise<number | undefined> {
     ignoreFocusOut: true,
     validateInput: (value) => {
       const parsed = parseDuration(value);
-      return parsed instanceof VodError ? parsed.message : undefined;
+      return parsed instanceof VodError ? localizeError(parsed) : undefined;
     },
   });
   if (typed === undefined) return undefined;
@@ -139,7 +141,7 @@ async function fetchSignedUrl(services: Services, imageId: string, choice: Choic
     { location: vscode.ProgressLocation.Window, title: vscode.l10n.t('Signing URL for {0}…', imageId) },
     () => api.getImageInfo(imageId, { authTimeout: choice.seconds, outputType: choice.outputType }),
   );
-  if (!info.URL) throw new VodError('invalidResponse', vscode.l10n.t('VOD returned no URL for image {0}.', imageId));
+  if (!info.URL) throw new VodError('invalidResponse', msg('command.noUrl', { id: imageId }));
   return info.URL;
 }
 

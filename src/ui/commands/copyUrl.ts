@@ -5,6 +5,7 @@
  */
 import * as vscode from 'vscode';
 import { VodError } from '../../vod/errors';
+import { msg } from '../../vod/messages';
 import type { ImageService } from '../../vod/imageService';
 import type { ImageInfo } from '../../vod/schemas';
 import { describeExpiry, parseSignedUrlExpiry } from '../../vod/signedUrlExpiry';
@@ -26,8 +27,8 @@ async function freshInfo(images: ImageService, imageId: string): Promise<ImageIn
     const expiry = parseSignedUrlExpiry(lookup.info.URL);
     if (expiry.kind !== 'none' && isStale(expiry.expiresAt, new Date())) lookup = await images.get(imageId, { force: true });
   }
-  if (lookup.state === 'missing') throw new VodError('notFound', vscode.l10n.t('Image not found: {0}', imageId));
-  if (lookup.state !== 'found') throw new VodError('invalidInput', vscode.l10n.t('{0} is an audio/video ID: use "Copy Play URL" instead.', imageId));
+  if (lookup.state === 'missing') throw new VodError('notFound', msg('command.imageNotFound', { id: imageId }));
+  if (lookup.state !== 'found') throw new VodError('invalidInput', msg('command.isMedia', { id: imageId }));
   return lookup.info;
 }
 
@@ -48,7 +49,7 @@ export async function copyUrl(services: Services, arg: unknown): Promise<UrlCopi
     const imageId = await pickImageId(services, arg);
     if (!imageId) return undefined;
     const info = await freshInfo(await services.images(), imageId);
-    if (!info.URL) throw new VodError('invalidResponse', vscode.l10n.t('VOD returned no URL for image {0}.', imageId));
+    if (!info.URL) throw new VodError('invalidResponse', msg('command.noUrl', { id: imageId }));
     await vscode.env.clipboard.writeText(info.URL);
     const { text, expiresAt } = copiedMessage(info.URL);
     confirmQuietly(text);

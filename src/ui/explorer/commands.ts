@@ -5,6 +5,7 @@
  */
 import * as vscode from 'vscode';
 import { VodError, isVodError } from '../../vod/errors';
+import { msg } from '../../vod/messages';
 import { toJson, toMarkdownTable } from '../../vod/explorer/groupExport';
 import type { ImageInfo } from '../../vod/schemas';
 import { pickImageId } from '../lookup/pickImageIds';
@@ -116,7 +117,7 @@ async function setPinned({ services, tree, saved }: CommandDeps, arg: unknown, p
     if (pin) {
       const result = await saved.pin(imageId);
       if (result === 'full') void vscode.window.showWarningMessage(vscode.l10n.t('Pinned is full. Unpin some images first.'));
-      if (result === 'invalid') throw new VodError('invalidInput', vscode.l10n.t('"{0}" is not a valid image ID.', imageId));
+      if (result === 'invalid') throw new VodError('invalidInput', msg('command.invalidImageId', { id: imageId }));
     } else {
       await saved.unpin(imageId);
     }
@@ -160,7 +161,7 @@ async function copyGroup({ services, tree }: CommandDeps, arg: unknown, format: 
   const action = format === 'markdown' ? vscode.l10n.t('Copy as Markdown Table') : vscode.l10n.t('Copy as JSON');
   const group = groupOf(tree, arg);
   if (!group) {
-    reportError(services, new VodError('invalidInput', vscode.l10n.t('Run this command on a group of the VOD Images explorer.')), action);
+    reportError(services, new VodError('invalidInput', msg('command.needGroup')), action);
     return undefined;
   }
   const ids = tree.idsOf(group);

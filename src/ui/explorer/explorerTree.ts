@@ -5,6 +5,7 @@
  * answer refreshes the rows of its IDs, a changed set of IDs refreshes its group.
  */
 import * as vscode from 'vscode';
+import { localizeErrorLine } from '../localize';
 import { groupByCategory } from '../../vod/explorer/categories';
 import { searchWindowNotice } from '../../vod/explorer/libraryPager';
 import { resolveProgressively } from '../../vod/explorer/resolveQueue';
@@ -160,7 +161,7 @@ export class ExplorerTree implements vscode.TreeDataProvider<ExplorerNode>, vsco
     const lookup = this.rowState(node);
     if (!lookup || lookup.state === 'pending') return item;
     if (lookup.state === 'failed') {
-      item.tooltip = isVodError(lookup.error) ? lookup.error.toLine() : vscode.l10n.t('The lookup failed. See the log for details.');
+      item.tooltip = isVodError(lookup.error) ? localizeErrorLine(lookup.error) : vscode.l10n.t('The lookup failed. See the log for details.');
       return item;
     }
     const controller = new AbortController();
@@ -374,7 +375,7 @@ export class ExplorerTree implements vscode.TreeDataProvider<ExplorerNode>, vsco
     const out: ExplorerNode[] = [];
     if (library.error !== undefined) {
       const error = library.error;
-      const text = isVodError(error) ? error.toLine() : vscode.l10n.t('The listing failed. See the log for details.');
+      const text = isVodError(error) ? localizeErrorLine(error) : vscode.l10n.t('The listing failed. See the log for details.');
       out.push(message(node, 'error', text, 'error', { id: 'vodImages.refreshExplorer', title: vscode.l10n.t('Retry'), args: [node] }));
     }
     if (!pager) return out;

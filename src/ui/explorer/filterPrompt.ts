@@ -4,6 +4,7 @@
  * the user cancels.
  */
 import * as vscode from 'vscode';
+import { localizeError } from '../localize';
 import { pickText } from '../pickText';
 import { categoryRows } from './categoryRows';
 import { isVodError } from '../../vod/errors';
@@ -35,7 +36,7 @@ export async function promptFilter(services: Services, initial: LibraryFilter): 
     const next = await edit(services, choice.step, filter);
     if (next === undefined) continue;
     if (isVodError(next)) {
-      void vscode.window.showErrorMessage(next.message);
+      void vscode.window.showErrorMessage(localizeError(next));
       continue;
     }
     filter = next;

@@ -3,6 +3,7 @@
  * objects: the workspace scan starts when the view is first shown, and lookups when rows are.
  */
 import * as vscode from 'vscode';
+import { localizeError } from '../localize';
 import { HoverThumbnails } from '../hover/thumbnails';
 import type { Services } from '../services';
 import { registerCommands } from './commands';
@@ -45,6 +46,7 @@ export function createExplorer(services: Services, shell: ShellView, onIdsFound?
   const thumbnails = new HoverThumbnails(() => services.thumbnails(), {
     notAnImage: vscode.l10n.t('the file is not a PNG, JPEG, GIF or WebP picture'),
     downloadFailed: vscode.l10n.t('the download failed'),
+    describeError: localizeError,
   });
   let tree: ExplorerTree | undefined;
   const selection = new SelectionTracker(

@@ -7,6 +7,7 @@ import * as z from 'zod/mini';
 import type { SearchSortBy } from '../../vod/api';
 import type { LibraryMediaType } from '../../vod/media/asset';
 import { VodError } from '../../vod/errors';
+import { msg } from '../../vod/messages';
 import { buildMatch, MATCH_TEXT_FIELDS, type MatchFilter } from '../../vod/match/matchBuilder';
 
 export interface LibraryFilter {
@@ -46,7 +47,7 @@ let argSchema: ReturnType<typeof buildArgSchema> | undefined;
  */
 export function filterFromArg(arg: unknown, current: LibraryFilter = EMPTY_FILTER): LibraryFilter | VodError {
   const parsed = (argSchema ??= buildArgSchema()).safeParse(arg);
-  if (!parsed.success) return new VodError('invalidInput', `Not a library filter: ${parsed.error.issues.map((i) => i.message).join('; ')}`);
+  if (!parsed.success) return new VodError('invalidInput', msg('filter.invalid', { issues: parsed.error.issues.map((i) => i.message).join('; ') }));
   const a = parsed.data;
   const base = a.clear ? EMPTY_FILTER : current;
   const categoryChanged = a.categoryId !== undefined;

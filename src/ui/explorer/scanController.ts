@@ -14,6 +14,8 @@
  */
 import * as vscode from 'vscode';
 import { isVodError, VodError } from '../../vod/errors';
+import { localizeError } from '../localize';
+import { msg } from '../../vod/messages';
 import { ChangeLedger } from '../../vod/scan/changeLedger';
 import { PATHS_ASKED_ONE_BY_ONE, sortChanges, type ChangeQueries, type PathKind } from '../../vod/scan/changedPaths';
 import { scanFiles, type FileScanResult, type ScanSummary } from '../../vod/scan/fileScanner';
@@ -193,7 +195,7 @@ export class ScanController implements vscode.Disposable {
       }
       const message = isVodError(error) ? error.message : String(error instanceof Error ? error.message : error);
       this.services.log.warn(`workspace scan failed: ${message}`);
-      this.setState({ kind: 'failed', message });
+      this.setState({ kind: 'failed', message: isVodError(error) ? localizeError(error) : message });
       return undefined;
     } finally {
       clearInterval(timer);
@@ -399,7 +401,7 @@ async function findFiles(globs: ScanGlobs, max: number, signal: AbortSignal): Pr
   signal.addEventListener('abort', abort, { once: true });
   try {
     const uris = await vscode.workspace.findFiles(globs.include, globs.exclude, max, source.token);
-    if (signal.aborted) throw new VodError('cancelled', 'The workspace scan was cancelled.');
+    if (signal.aborted) throw new VodError('cancelled', msg('cancel.scan'));
     return uris;
   } finally {
     signal.removeEventListener('abort', abort);

@@ -3,7 +3,7 @@
  * the hover's cancellation), the thumbnail, and how failures read. Pure (no `vscode`), unit-tested
  * with a real ImageService over a fake API.
  */
-import { isVodError } from '../../vod/errors';
+import { isVodError, type VodError } from '../../vod/errors';
 import type { ImageService, Lookup } from '../../vod/imageService';
 import type { HoverLookup, HoverThumbnail } from '../../vod/render/hoverMarkdown';
 import type { HoverThumbnails } from './thumbnails';
@@ -20,6 +20,8 @@ export interface HoverPartsDeps {
   /** For failures that are not VodErrors (whose messages are not built to be shown). */
   readonly logError: (line: string) => void;
   readonly unexpectedErrorLabel: string;
+  /** A VodError as the user reads it (the editor passes `localizeErrorLine`); English `toLine()` by default. */
+  readonly describeError?: ((error: VodError) => string) | undefined;
 }
 
 export interface HoverRequest {
@@ -50,7 +52,7 @@ async function thumbnailFor(thumbnails: HoverThumbnails, lookup: Lookup, request
 function failure(deps: HoverPartsDeps, error: unknown): HoverParts | undefined {
   if (isVodError(error) && error.kind === 'cancelled') return undefined;
   if (isVodError(error) && error.kind === 'noCredentials') return { lookup: { state: 'signedOut' } };
-  if (isVodError(error)) return { lookup: { state: 'error', message: error.toLine() } };
+  if (isVodError(error)) return { lookup: { state: 'error', message: deps.describeError?.(error) ?? error.toLine() } };
   deps.logError(`hover: ${error instanceof Error ? error.message : String(error)}`);
   return { lookup: { state: 'error', message: deps.unexpectedErrorLabel } };
 }

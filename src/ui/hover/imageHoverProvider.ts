@@ -4,6 +4,7 @@
  * shared ImageService cache, and is cancelled with the hover.
  */
 import * as vscode from 'vscode';
+import { localizeErrorLine } from '../localize';
 import { idAt } from '../../vod/imageIds';
 import { renderHoverMarkdown } from '../../vod/render/hoverMarkdown';
 import type { Services } from '../services';
@@ -67,6 +68,7 @@ export class ImageHoverProvider implements vscode.HoverProvider {
           thumbnails: this.thumbnails,
           logError: (line) => this.services.log.error(line),
           unexpectedErrorLabel: vscode.l10n.t('unexpected error, see the log'),
+          describeError: localizeErrorLine,
         },
         { imageId, signal: cancel.signal, timeoutMs },
       );

@@ -3,6 +3,7 @@
  * `HOVER_SELECTOR` and forwards to the provider built here once an ID is under the pointer.
  */
 import * as vscode from 'vscode';
+import { localizeError } from '../localize';
 import type { Services } from '../services';
 import { ImageHoverProvider } from './imageHoverProvider';
 import { HoverThumbnails } from './thumbnails';
@@ -17,6 +18,7 @@ export function createImageHover(services: Services): ImageHover {
   const thumbnails = new HoverThumbnails(() => services.thumbnails(), {
     notAnImage: vscode.l10n.t('the file is not a PNG, JPEG, GIF or WebP picture'),
     downloadFailed: vscode.l10n.t('the download failed'),
+    describeError: localizeError,
   });
   const provider = new ImageHoverProvider(services, thumbnails);
   return {

@@ -13,6 +13,7 @@ import type { HoverThumbnail } from '../../vod/render/hoverMarkdown';
 import type { ImageInfo } from '../../vod/schemas';
 import { MAX_EMBED_BYTES, MAX_SOURCE_BYTES, THUMBNAIL_SIDE, planThumbnail } from '../../vod/thumbnail/thumbnailPlan';
 import type { ThumbnailFetcher } from '../services';
+import type { VodError } from '../../vod/errors';
 import { toImageDataUri } from './dataUri';
 import { ThumbnailCache, type ThumbnailEntry } from './thumbnailCache';
 
@@ -32,6 +33,8 @@ export interface ThumbnailLabels {
   readonly notAnImage: string;
   /** Any failure that is not a VodError (whose message is safe to show). */
   readonly downloadFailed: string;
+  /** A VodError as the user reads it (the editor passes `localizeError`); its English message by default. */
+  readonly describeError?: ((error: VodError) => string) | undefined;
 }
 
 interface FetchOptions {
@@ -78,7 +81,7 @@ export class HoverThumbnails {
       }
       if (isVodError(error) && error.kind === 'cancelled') throw error;
       // Only VodError messages are built to be shown; anything else might quote a signed URL.
-      return { unavailable: isVodError(error) ? error.message : this.labels.downloadFailed };
+      return { unavailable: isVodError(error) ? (this.labels.describeError?.(error) ?? error.message) : this.labels.downloadFailed };
     }
   }
 

@@ -6,6 +6,7 @@
  * Pure (no `vscode`): the editor is reduced to a snapshot of plain strings.
  */
 import { VodError } from '../../vod/errors';
+import { msg } from '../../vod/messages';
 import { DEFAULT_ID_PATTERN, compileIdPattern, findImageIds, idAt, isPlausibleImageId, uniqueIds } from '../../vod/imageIds';
 
 export type ArgTarget =
@@ -17,7 +18,7 @@ export type ArgTarget =
 
 function invalid(value: string): ArgTarget {
   const shown = value.length > 80 ? `${value.slice(0, 80)}…` : value;
-  return { kind: 'invalid', error: new VodError('invalidInput', `"${shown}" is not a valid image ID (1–64 letters and digits).`) };
+  return { kind: 'invalid', error: new VodError('invalidInput', msg('command.notAnImageId', { id: shown })) };
 }
 
 function fromString(value: string): ArgTarget {

@@ -5,6 +5,7 @@
  */
 import * as vscode from 'vscode';
 import { isVodError } from '../../vod/errors';
+import { localizeErrorLine } from '../localize';
 import type { Services } from '../services';
 
 /** Shows the failure without waiting for the notification to be dismissed (commands must return). */
@@ -23,5 +24,5 @@ export function reportError(services: Services, error: unknown, action: string):
     return;
   }
   services.log.warn(`${action}: ${error.toLine()}`);
-  void vscode.window.showErrorMessage(`${action}: ${error.toLine()}`);
+  void vscode.window.showErrorMessage(`${action}: ${localizeErrorLine(error)}`);
 }

@@ -5,6 +5,7 @@
  * own commands, so a button and the palette behave the same. Signed URLs never enter the page.
  */
 import * as vscode from 'vscode';
+import { localizeError, localizeErrorLine } from '../localize';
 import { isVodError } from '../../vod/errors';
 import type { MediaKind } from '../../vod/media/mediaLookup';
 import type { VideoInfo } from '../../vod/media/videoSchemas';
@@ -127,7 +128,7 @@ export class DetailsPanel implements vscode.Disposable {
       if (played.base?.MediaType?.toLowerCase() === 'audio') shownKind = 'audio';
     } catch (error) {
       if (!isVodError(error) || error.kind === 'cancelled') throw error;
-      streams = { unavailable: error.toLine() };
+      streams = { unavailable: localizeErrorLine(error) };
     }
     if (seq !== this.loadSeq || this.disposed) return;
     this.shown = { kind: 'media', info, streams };
@@ -153,11 +154,11 @@ export class DetailsPanel implements vscode.Disposable {
 
   private showError(error: unknown): void {
     if (isVodError(error) && error.kind === 'noCredentials') {
-      this.showStatus(vscode.l10n.t('Not signed in'), `${error.message} ${vscode.l10n.t('The panel reloads once you are signed in.')}`, 'info', true);
+      this.showStatus(vscode.l10n.t('Not signed in'), `${localizeError(error)} ${vscode.l10n.t('The panel reloads once you are signed in.')}`, 'info', true);
       return;
     }
     if (!isVodError(error)) this.services.log.error(`details panel: ${error instanceof Error ? error.message : String(error)}`);
-    const message = isVodError(error) ? error.toLine() : vscode.l10n.t('Unexpected error; see the log for details.');
+    const message = isVodError(error) ? localizeErrorLine(error) : vscode.l10n.t('Unexpected error; see the log for details.');
     this.showStatus(vscode.l10n.t('Could not load the image'), message, 'error', true);
   }
 

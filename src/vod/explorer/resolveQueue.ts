@@ -16,6 +16,7 @@
  */
 import { setMaxListeners } from 'node:events';
 import { VodError } from '../errors';
+import { msg } from '../messages';
 import type { ImageService, Lookup, VideoBatchHold } from '../imageService';
 
 export type ResolveOutcome = Lookup | { readonly state: 'failed'; readonly imageId: string; readonly error: unknown };
@@ -132,5 +133,5 @@ function startChunk(service: ResolvingService, chunk: readonly string[], signal:
 }
 
 function cancelled(): VodError {
-  return new VodError('cancelled', 'Resolving the image IDs was cancelled.');
+  return new VodError('cancelled', msg('cancel.resolve'));
 }

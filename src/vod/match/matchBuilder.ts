@@ -19,6 +19,7 @@
  * written as (from − 1 s, to + 1 s) after rounding inwards to whole seconds.
  */
 import { VodError } from '../errors';
+import { msg, type Message } from '../messages';
 import { parseIsoDate } from '../render/format';
 
 export type MatchTextField = 'Title' | 'Tags' | 'Description';
@@ -64,7 +65,7 @@ export function buildMatch(filter: MatchFilter): string | VodError {
  * callers split such text first (see `searchTerms`); this refuses rather than build a broken statement.
  */
 export function quoteMatchValue(value: string): string {
-  if (value.includes("'")) throw new VodError('invalidInput', 'A search value cannot contain a straight quote (\').');
+  if (value.includes("'")) throw new VodError('invalidInput', msg('match.quote'));
   return `'${value}'`;
 }
 
@@ -76,11 +77,11 @@ export function searchTerms(text: string): string[] {
 function textCondition(filter: MatchFilter): string | VodError | undefined {
   const text = filter.text?.trim() ?? '';
   if (text === '') return undefined;
-  if (text.length > MAX_MATCH_TEXT_LENGTH) return invalid(`The search text is too long (at most ${MAX_MATCH_TEXT_LENGTH} characters).`);
+  if (text.length > MAX_MATCH_TEXT_LENGTH) return invalid(msg('match.textTooLong', { max: MAX_MATCH_TEXT_LENGTH }));
   const fields = [...new Set(filter.fields ?? MATCH_TEXT_FIELDS)];
-  if (fields.length === 0) return invalid('Choose at least one field to search the text in (title, tags or description).');
+  if (fields.length === 0) return invalid(msg('match.noFields'));
   const unknown = fields.find((field) => !MATCH_TEXT_FIELDS.includes(field));
-  if (unknown !== undefined) return invalid(`"${String(unknown)}" is not a text field (use Title, Tags or Description).`);
+  if (unknown !== undefined) return invalid(msg('match.badField', { field: String(unknown) }));
   const terms = searchTerms(text);
   // Only quotes: nothing left to search for, which is the same as no text.
   if (terms.length === 0) return undefined;
@@ -96,7 +97,7 @@ function termCondition(term: string, fields: readonly MatchTextField[]): string 
 function categoryCondition(filter: MatchFilter): string | VodError | undefined {
   const id = filter.categoryId;
   if (id === undefined) return undefined;
-  if (!Number.isSafeInteger(id) || id < 0) return invalid(`A category ID is a whole number ≥ 0, not ${id}.`);
+  if (!Number.isSafeInteger(id) || id < 0) return invalid(msg('match.badCategory', { id }));
   // A Long in the protocol: written bare, as `field = value` shows it.
   return `CateId = ${id}`;
 }
@@ -105,7 +106,7 @@ function statusCondition(filter: MatchFilter): string | VodError | undefined {
   const statuses = [...new Set(filter.statuses ?? [])];
   if (statuses.length === 0) return undefined;
   const bad = statuses.find((status) => !STATUS.test(status));
-  if (bad !== undefined) return invalid(`"${bad.slice(0, 40)}" is not an image status (e.g. Normal, Uploading, UploadFail).`);
+  if (bad !== undefined) return invalid(msg('match.badStatus', { status: bad.slice(0, 40) }));
   if (statuses.length === 1) return `Status = ${quoteMatchValue(statuses[0]!)}`;
   return `Status in (${statuses.map(quoteMatchValue).join(',')})`;
 }
@@ -116,7 +117,7 @@ function creationCondition(filter: MatchFilter): string | VodError | undefined {
   if (from instanceof VodError) return from;
   if (to instanceof VodError) return to;
   if (from === undefined && to === undefined) return undefined;
-  if (from !== undefined && to !== undefined && from > to) return invalid('The creation-time range ends before it starts.');
+  if (from !== undefined && to !== undefined && from > to) return invalid(msg('match.rangeReversed'));
   // Exclusive bounds in whole seconds that admit exactly the whole-second times in [from, to].
   const after = from === undefined ? '' : quoteMatchValue(apiTimestamp(Math.ceil(from / SECOND) * SECOND - SECOND));
   const before = to === undefined ? '' : quoteMatchValue(apiTimestamp(Math.floor(to / SECOND) * SECOND + SECOND));
@@ -127,7 +128,7 @@ function creationCondition(filter: MatchFilter): string | VodError | undefined {
 function instant(value: Date | string, end: 'start' | 'end'): number | VodError {
   if (value instanceof Date) {
     const ms = value.getTime();
-    return inRange(ms) ? ms : invalid('The creation time is not a valid date.');
+    return inRange(ms) ? ms : invalid(msg('match.badTime'));
   }
   const text = value.trim();
   const day = DATE_ONLY.exec(text);
@@ -136,13 +137,13 @@ function instant(value: Date | string, end: 'start' | 'end'): number | VodError 
     const start = Date.UTC(year, month - 1, date);
     const roundTrip = new Date(start);
     if (roundTrip.getUTCFullYear() !== year || roundTrip.getUTCMonth() !== month - 1 || roundTrip.getUTCDate() !== date || !inRange(start)) {
-      return invalid(`"${text.slice(0, 40)}" is not a valid date.`);
+      return invalid(msg('match.badDate', { text: text.slice(0, 40) }));
     }
     return end === 'start' ? start : start + DAY - 1;
   }
   const parsed = parseIsoDate(text);
   if (!parsed || !inRange(parsed.getTime())) {
-    return invalid(`"${text.slice(0, 40)}" is not a date (yyyy-MM-dd) or a date-time with a time zone (e.g. 2024-06-01T08:00:00Z).`);
+    return invalid(msg('match.notDate', { text: text.slice(0, 40) }));
   }
   return parsed.getTime();
 }
@@ -157,6 +158,6 @@ function apiTimestamp(ms: number): string {
   return new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
 }
 
-function invalid(message: string): VodError {
-  return new VodError('invalidInput', message);
+function invalid(text: Message): VodError {
+  return new VodError('invalidInput', text);
 }

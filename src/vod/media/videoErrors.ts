@@ -3,21 +3,13 @@
  * and the VOD error-code list), and the permission sentence that names the action a key lacks.
  */
 import { VodError, isVodError, type VodErrorKind } from '../errors';
+import { msg, type NoParamKey } from '../messages';
 
-export const MEDIA_ERROR_RULES: Readonly<Record<string, { readonly kind: VodErrorKind; readonly message: string }>> = {
-  'InvalidVideo.NotFound': {
-    kind: 'notFound',
-    message: 'The audio/video does not exist in this region (VOD media are bound to the region they were uploaded to).',
-  },
-  'InvalidVideo.NoneStream': {
-    kind: 'notFound',
-    message: 'The audio/video has no play stream matching the request (it may not be transcoded yet, or not in that format/definition).',
-  },
+export const MEDIA_ERROR_RULES: Readonly<Record<string, { readonly kind: VodErrorKind; readonly message: NoParamKey }>> = {
+  'InvalidVideo.NotFound': { kind: 'notFound', message: 'api.videoNotFound' },
+  'InvalidVideo.NoneStream': { kind: 'notFound', message: 'api.noStream' },
   // Starts with "Forbidden" but is no permission problem: only Normal assets can be played.
-  'Forbidden.IllegalStatus': {
-    kind: 'invalidInput',
-    message: 'The audio/video cannot be played in its current status (only Normal assets can be played).',
-  },
+  'Forbidden.IllegalStatus': { kind: 'invalidInput', message: 'api.illegalStatus' },
 };
 
 /**
@@ -26,7 +18,7 @@ export const MEDIA_ERROR_RULES: Readonly<Record<string, { readonly kind: VodErro
  */
 export function namePermission(error: unknown, action: 'GetVideoInfos' | 'GetPlayInfo' | 'SearchMedia'): unknown {
   if (!isVodError(error) || error.kind !== 'auth' || !error.code?.startsWith('Forbidden')) return error;
-  return new VodError('auth', `This AccessKey may not call ${action}. Grant its RAM user vod:${action} to inspect audio and video.`, {
+  return new VodError('auth', msg('api.mediaPermission', { action }), {
     code: error.code,
     requestId: error.requestId,
     httpStatus: error.httpStatus,

@@ -1,5 +1,6 @@
 /** Parameter checks and result assembly for the audio/video calls (pure; used by VodClient). */
 import { VodError } from '../errors';
+import { msg } from '../messages';
 import { isPlausibleImageId } from '../imageIds';
 import type { PlayInfoOptions, VideoInfosResult } from './videoApi';
 import type { VideoInfo } from './videoSchemas';
@@ -8,7 +9,7 @@ import type { VideoInfo } from './videoSchemas';
 export function checkMediaId(id: string): void {
   if (!isPlausibleImageId(id)) {
     const shown = id.replace(/[^\x20-\x7e]/g, '?').slice(0, 40);
-    throw new VodError('invalidInput', `"${shown}${id.length > 40 ? '…' : ''}" is not a media ID (expected 1 to 64 letters and digits).`);
+    throw new VodError('invalidInput', msg('media.notMediaId', { id: `${shown}${id.length > 40 ? '…' : ''}` }));
   }
 }
 
@@ -20,7 +21,7 @@ export function playParams(options: PlayInfoOptions): Record<string, string> {
   if (options.formats !== undefined && options.formats.length > 0) params['Formats'] = options.formats.join(',');
   if (options.definitions !== undefined && options.definitions.length > 0) {
     for (const d of options.definitions) {
-      if (!DEFINITION.test(d)) throw new VodError('invalidInput', `"${d.slice(0, 12).replace(/[^\x20-\x7e]/g, '?')}" is not a stream definition (e.g. LD, SD, HD, FHD, OD).`);
+      if (!DEFINITION.test(d)) throw new VodError('invalidInput', msg('media.badDefinition', { definition: d.slice(0, 12).replace(/[^\x20-\x7e]/g, '?') }));
     }
     params['Definition'] = options.definitions.join(',');
   }

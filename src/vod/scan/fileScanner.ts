@@ -12,6 +12,7 @@
  */
 import { DEFAULT_ID_PATTERN } from '../imageIds';
 import { VodError } from '../errors';
+import { msg } from '../messages';
 import { isProbablyBinary } from './binary';
 import { decodeText } from './decodeText';
 import { scanText, type TextOccurrence } from './scanText';
@@ -151,7 +152,7 @@ async function scanOne(source: FileSource, path: string, pattern: string, maxFil
 }
 
 function cancelled(): VodError {
-  return new VodError('cancelled', 'The workspace scan was cancelled.');
+  return new VodError('cancelled', msg('cancel.scan'));
 }
 
 /** A counting semaphore with a way to wait until every holder has released. */

@@ -14,6 +14,7 @@
  */
 import { spawn } from 'node:child_process';
 import { VodError } from '../errors';
+import { msg } from '../messages';
 import { ripgrepArgs, type RipgrepScanRules } from './ripgrepArgs';
 import { RipgrepLineReader, type RipgrepFile } from './ripgrepLines';
 
@@ -89,5 +90,5 @@ export function scanWithRipgrep(options: RipgrepScanOptions): Promise<RipgrepSum
 }
 
 function cancelled(): VodError {
-  return new VodError('cancelled', 'The workspace scan was cancelled.');
+  return new VodError('cancelled', msg('cancel.scan'));
 }

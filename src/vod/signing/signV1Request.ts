@@ -3,6 +3,7 @@
  * `application/x-www-form-urlencoded` POST body, so nothing signed ends up in a URL or a proxy log.
  */
 import { VodError } from '../errors';
+import { msg } from '../messages';
 import { canonicalQueryString } from './canonicalQuery';
 import { percentEncode } from './percentEncode';
 import { signRpcV1 } from './rpcV1';
@@ -29,7 +30,7 @@ const COMMON_PARAMS: ReadonlySet<string> = new Set([
 export function signV1Request(input: SignInput): SignedRequest {
   for (const name of Object.keys(input.params)) {
     if (COMMON_PARAMS.has(name)) {
-      throw new VodError('invalidInput', `"${name}" is set by request signing and cannot be an action parameter.`);
+      throw new VodError('invalidInput', msg('sign.reservedParam', { name }));
     }
   }
   const params: Record<string, string> = {

@@ -5,6 +5,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { VodError } from '../errors';
+import { msg } from '../messages';
 import { signV1Request } from './signV1Request';
 import { signV3Request } from './signV3Request';
 
@@ -39,9 +40,9 @@ export interface SignedRequest {
 export function signRequest(input: SignInput): SignedRequest {
   const { accessKeyId, accessKeySecret } = input.credentials;
   if (accessKeyId === '' || accessKeySecret === '') {
-    throw new VodError('noCredentials', 'An AccessKey ID and secret are needed to sign requests.');
+    throw new VodError('noCredentials', msg('sign.noKey'));
   }
-  if (input.nonce === '') throw new VodError('invalidInput', 'A signature nonce must not be empty.');
+  if (input.nonce === '') throw new VodError('invalidInput', msg('sign.emptyNonce'));
   return input.scheme === 'v3' ? signV3Request(input) : signV1Request(input);
 }
 

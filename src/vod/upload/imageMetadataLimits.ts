@@ -9,6 +9,7 @@
  * The docs give lengths in bytes ("字节") for these fields; counting UTF-8 bytes is the stricter reading.
  */
 import { VodError } from '../errors';
+import { msg, type Message } from '../messages';
 
 export const IMAGE_TYPES = ['default', 'cover'] as const;
 export type ImageType = (typeof IMAGE_TYPES)[number];
@@ -36,28 +37,28 @@ const CONTROL = /[\u0000-\u001f\u007f]/u;
 
 const bytes = (text: string): number => Buffer.byteLength(text, 'utf8');
 
-/** The first problem with `metadata`, as a sentence; undefined when it may be sent. */
-export function metadataProblem(metadata: ImageMetadata): string | undefined {
+/** The first problem with `metadata`, as a catalog sentence; undefined when it may be sent. */
+export function metadataProblem(metadata: ImageMetadata): Message | undefined {
   const { title, description, tags, cateId } = metadata;
   if (title !== undefined) {
-    if (title.trim() === '') return 'The title is empty.';
-    if (bytes(title) > MAX_TITLE_BYTES) return `The title is longer than ${MAX_TITLE_BYTES} bytes.`;
-    if (EMOJI.test(title) || CONTROL.test(title)) return 'The title contains an emoji or a control character, which VOD does not accept.';
+    if (title.trim() === '') return msg('meta.titleEmpty');
+    if (bytes(title) > MAX_TITLE_BYTES) return msg('meta.titleTooLong', { max: MAX_TITLE_BYTES });
+    if (EMOJI.test(title) || CONTROL.test(title)) return msg('meta.titleChars');
   }
   if (description !== undefined) {
-    if (bytes(description) > MAX_DESCRIPTION_BYTES) return `The description is longer than ${MAX_DESCRIPTION_BYTES} bytes.`;
-    if (EMOJI.test(description)) return 'The description contains an emoji, which VOD does not accept.';
+    if (bytes(description) > MAX_DESCRIPTION_BYTES) return msg('meta.descriptionTooLong', { max: MAX_DESCRIPTION_BYTES });
+    if (EMOJI.test(description)) return msg('meta.descriptionEmoji');
   }
   if (tags !== undefined) {
-    if (tags.length > MAX_TAGS) return `There are more than ${MAX_TAGS} tags.`;
+    if (tags.length > MAX_TAGS) return msg('meta.tooManyTags', { max: MAX_TAGS });
     for (const tag of tags) {
-      if (tag.trim() === '') return 'A tag is empty.';
-      if (tag.includes(',')) return `The tag "${tag.slice(0, 40)}" contains a comma, which separates tags.`;
-      if (bytes(tag) > MAX_TAG_BYTES) return `The tag "${tag.slice(0, 40)}" is longer than ${MAX_TAG_BYTES} bytes.`;
-      if (EMOJI.test(tag) || CONTROL.test(tag)) return 'A tag contains an emoji or a control character, which VOD does not accept.';
+      if (tag.trim() === '') return msg('meta.tagEmpty');
+      if (tag.includes(',')) return msg('meta.tagComma', { tag: tag.slice(0, 40) });
+      if (bytes(tag) > MAX_TAG_BYTES) return msg('meta.tagTooLong', { tag: tag.slice(0, 40), max: MAX_TAG_BYTES });
+      if (EMOJI.test(tag) || CONTROL.test(tag)) return msg('meta.tagChars');
     }
   }
-  if (cateId !== undefined && (!Number.isSafeInteger(cateId) || cateId < 0)) return 'The category ID is not a valid number.';
+  if (cateId !== undefined && (!Number.isSafeInteger(cateId) || cateId < 0)) return msg('meta.badCategory');
   return undefined;
 }
 

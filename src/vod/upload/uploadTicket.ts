@@ -10,6 +10,7 @@
 import * as z from 'zod/mini';
 import { isLoopbackHost } from '../endpoint';
 import { VodError } from '../errors';
+import { msg, type Message } from '../messages';
 import { lazy } from '../lazy';
 
 export interface UploadTarget {
@@ -50,16 +51,16 @@ const schemas = lazy(() => {
 });
 
 function decodeJson(field: 'UploadAddress' | 'UploadAuth', encoded: unknown): unknown {
-  const fail = (why: string): never => {
-    throw new VodError('invalidResponse', `VOD's upload ${field === 'UploadAddress' ? 'address' : 'credential'} is unusable (${why}).`);
+  const fail = (why: Message): never => {
+    throw new VodError('invalidResponse', msg(field === 'UploadAddress' ? 'upload.addressUnusable' : 'upload.credentialUnusable', { why }));
   };
-  if (typeof encoded !== 'string' || encoded.length === 0) return fail('missing');
-  if (encoded.length > MAX_ENCODED_CHARS) return fail('too long');
-  if (!/^[A-Za-z0-9+/_-]+={0,2}$/.test(encoded.trim())) return fail('not base64');
+  if (typeof encoded !== 'string' || encoded.length === 0) return fail(msg('upload.missing'));
+  if (encoded.length > MAX_ENCODED_CHARS) return fail(msg('upload.tooLong'));
+  if (!/^[A-Za-z0-9+/_-]+={0,2}$/.test(encoded.trim())) return fail(msg('upload.notBase64'));
   try {
     return JSON.parse(Buffer.from(encoded.trim(), 'base64').toString('utf8')) as unknown;
   } catch {
-    return fail('not JSON');
+    return fail(msg('upload.notJson'));
   }
 }
 
@@ -70,11 +71,11 @@ function endpointUrl(endpoint: string): URL {
   try {
     url = new URL(withScheme);
   } catch {
-    throw new VodError('invalidResponse', "VOD's upload address names no usable OSS endpoint.");
+    throw new VodError('invalidResponse', msg('upload.noEndpoint'));
   }
   const plainOk = url.protocol === 'http:' && isLoopbackHost(url.hostname);
   if ((url.protocol !== 'https:' && !plainOk) || url.username || url.password || (url.pathname !== '/' && url.pathname !== '') || url.search) {
-    throw new VodError('invalidResponse', "VOD's upload address names an OSS endpoint that is not a plain https host.");
+    throw new VodError('invalidResponse', msg('upload.endpointNotHttps'));
   }
   return url;
 }
@@ -86,13 +87,13 @@ function encodeObjectPath(objectKey: string): string {
 
 export function parseUploadTicket(uploadAddress: unknown, uploadAuth: unknown): UploadTicket {
   const address = schemas().address.safeParse(decodeJson('UploadAddress', uploadAddress));
-  if (!address.success) throw new VodError('invalidResponse', "VOD's upload address is unusable (unexpected fields).");
+  if (!address.success) throw new VodError('invalidResponse', msg('upload.addressUnusable', { why: msg('upload.unexpectedFields') }));
   const auth = schemas().auth.safeParse(decodeJson('UploadAuth', uploadAuth));
-  if (!auth.success) throw new VodError('invalidResponse', "VOD's upload credential is unusable (unexpected fields).");
+  if (!auth.success) throw new VodError('invalidResponse', msg('upload.credentialUnusable', { why: msg('upload.unexpectedFields') }));
   const endpoint = endpointUrl(address.data.Endpoint);
   const objectKey = address.data.FileName.replace(/^\/+/, '');
   if (objectKey === '' || objectKey.split('/').some((s) => s === '..' || s === '.')) {
-    throw new VodError('invalidResponse', "VOD's upload address names no usable file.");
+    throw new VodError('invalidResponse', msg('upload.noFile'));
   }
   // Virtual-hosted style, as the OSS SDKs address a bucket; a loopback emulator is addressed by path.
   const origin = isLoopbackHost(endpoint.hostname) ? `${endpoint.origin}/${address.data.Bucket}` : `${endpoint.protocol}//${address.data.Bucket}.${endpoint.host}`;

@@ -1,0 +1,293 @@
+/**
+ * Every sentence the core can put in a `VodError`, in English, once. Code names a sentence by its key
+ * and gives the values of its `{placeholders}`; the English text (`VodError.message`, the CLI, logs)
+ * is rendered from here, and the editor renders the same key through `vscode.l10n` so a zh-CN user
+ * reads Chinese (`src/ui/localize.ts`; the translations live in `l10n/bundle.l10n.zh-cn.json`, keyed
+ * by these English templates, as `vscode.l10n.t` looks them up).
+ *
+ * Placeholders are `{name}` (a letter first); braces that are part of the text (`{1,64}`) are kept.
+ * A value may itself be a message (a reason inside a sentence), so fragments are translated too.
+ * Never put a credential, a URL query or unescaped server text in a value: see `errors.ts`.
+ */
+export const MESSAGES = {
+  // ---- cancellation
+  'cancel.scan': 'The workspace scan was cancelled.',
+  'cancel.resolve': 'Resolving the image IDs was cancelled.',
+  'cancel.request': 'The request was cancelled.',
+  'cancel.lookup': 'The image lookup was cancelled.',
+
+  // ---- signing and the client's own checks
+  'sign.reservedParam': '"{name}" is set by request signing and cannot be an action parameter.',
+  'sign.noKey': 'An AccessKey ID and secret are needed to sign requests.',
+  'sign.emptyNonce': 'A signature nonce must not be empty.',
+  'client.plainHttp': 'The endpoint {host} must use https (plain http only to this machine).',
+  'client.noCredentials': 'Could not load the AccessKey credentials.',
+  'client.notJson': "VOD's answer to {action} is not valid JSON.",
+  'client.badShape': "VOD's answer to {action} has an unexpected shape ({where}).",
+  'client.notImageId': '"{id}" is not an image ID (expected 1 to 64 letters and digits).',
+  'client.badInt': '{what} must be {range}, not {value}.',
+  'int.atLeast': 'an integer ≥ {min}',
+  'int.between': 'an integer from {min} to {max}',
+  'int.pageNo': 'Page number',
+  'int.pageSize': 'Page size',
+  'int.cateId': 'Category ID',
+  'lookup.emptyId': 'An image ID cannot be empty.',
+
+  // ---- credentials (environment, ~/.aliyun/config.json)
+  'cred.profileNoConfig': 'Profile "{profile}" was requested, but {path} does not exist.',
+  'cred.needBoth': 'Both an AccessKey ID and an AccessKey secret are needed.',
+  'cred.envHalf': '{present} is set but {missing} is not; set both, or neither.',
+  'cred.configTooLarge': '{path} is larger than 1 MiB, so it was not read; a CLI config holds a few profiles. Check the file.',
+  'cred.configUnreadable': 'Could not read {path}.',
+  'cred.configDenied': 'Could not read {path} (permission denied).',
+  'cred.configNotJson': '{path} is not valid JSON; fix it with `aliyun configure` or an editor.',
+  'cred.configShape': '{path} does not have the expected shape: {where}.',
+  'cred.shouldBe': '{field} should be {type}',
+  'cred.isInvalid': '{field} is invalid',
+  'cred.topLevel': '(top level)',
+  'cred.noProfile': 'Profile "{profile}" is not in {path} (profiles: {available}).',
+  'cred.none': 'none',
+  'cred.unsupportedMode':
+    'Profile "{profile}" uses mode {mode}, which is not supported; supported modes: {supported}. Store an AccessKey in the extension or use another profile.',
+  'cred.profileMissing': 'Profile "{profile}" (mode {mode}) has no {fields}.',
+  'cred.chainFailed': 'The credential chain failed.',
+  'cred.unreadable': 'The credentials could not be read.',
+  'session.missingSecret': 'The credentials of profile "{profile}" are missing. Run "VOD Images: Sign In" again.',
+  'session.notSignedIn':
+    'Not signed in to ApsaraVideo VOD. Run "VOD Images: Sign In", or set ALIBABA_CLOUD_ACCESS_KEY_ID and ALIBABA_CLOUD_ACCESS_KEY_SECRET.',
+  'check.failed': 'The check call failed unexpectedly.',
+  'check.couldNotStart': 'The credential check could not start.',
+
+  // ---- endpoint and region
+  'endpoint.badRegion': '"{region}" is not a region ID: use lowercase letters, digits and "-", e.g. {example}.',
+  'endpoint.unknownRegion':
+    'VOD\'s endpoint page lists no endpoint for region "{region}" (listed: {known}). If VOD serves that region, set its endpoint explicitly: the vodImages.endpoint setting (vodimg: --endpoint), e.g. https://vod.{region}.aliyuncs.com.',
+  'endpoint.notUrl': 'The endpoint is not a valid URL; expected e.g. https://vod.cn-shanghai.aliyuncs.com.',
+  'endpoint.userInfo': 'The endpoint must not contain a user name or password.',
+  'endpoint.protocol': 'The endpoint must be an https URL, not {protocol}.',
+  'endpoint.plainHttp': 'The endpoint {host} must use https: plain http is allowed only to this machine (localhost, 127.0.0.0/8, ::1).',
+  'endpoint.notOrigin': 'The endpoint {host} must be a bare origin, without a path, query or fragment.',
+
+  // ---- API error codes (errorMapping.ts, media/videoErrors.ts)
+  'api.unknownKeyId': 'The AccessKey ID is unknown to Alibaba Cloud. Check it, or create a new AccessKey pair in the RAM console.',
+  'api.keyInactive': 'The AccessKey is disabled. Enable it in the RAM console or use another one.',
+  'api.badSecret': 'The AccessKey secret does not match the AccessKey ID. Enter the secret again.',
+  'api.incompleteSignature': 'The request signature was rejected as incomplete. Check the AccessKey ID and secret for stray characters.',
+  'api.tokenExpired': 'The STS security token has expired. Get a fresh temporary AccessKey ID, secret and token.',
+  'api.clock': "The request time was rejected: this computer's clock is more than 15 minutes off. Correct the system clock.",
+  'api.replay': 'The request was rejected as a replay (signature nonce already used). Try again.',
+  'api.suspended':
+    'The VOD service of this account is suspended, usually for an overdue payment. Check the account in the Alibaba Cloud console.',
+  'api.notVod':
+    'The endpoint does not serve the ApsaraVideo VOD API (version 2017-03-21). Check the vodImages.endpoint and vodImages.region settings (VOD endpoints look like vod.<region>.aliyuncs.com).',
+  'api.imageNotFound': 'The image does not exist in this region (VOD media are bound to the region they were uploaded to).',
+  'api.categoryNotFound': 'The category does not exist (it may have been deleted). Pick the category again.',
+  'api.internal': 'VOD failed with an internal error. Try again later.',
+  'api.unavailable': 'VOD is temporarily unavailable. Try again later.',
+  'api.missingParam': 'VOD reported a missing parameter.',
+  'api.badMatch': 'The search expression is not valid.',
+  'api.tooManySorts': 'Too many sort fields for a search.',
+  'api.throttled':
+    'Alibaba Cloud is limiting the request rate (VOD allows about 10 calls per second per account). Wait a moment and try again.',
+  'api.badToken': 'The STS security token is not valid for this AccessKey. Use the token issued together with this AccessKey ID and secret.',
+  'api.keyRejected': 'The AccessKey ID was rejected. Check it in the RAM console.',
+  'api.forbidden':
+    'This AccessKey is not allowed to do this. Grant its RAM user a policy allowing vod:GetImageInfo, vod:GetImageInfos, vod:SearchMedia and vod:GetCategories.',
+  'api.notActivated': 'ApsaraVideo VOD is not activated for this account. Activate it in the Alibaba Cloud console.',
+  'api.badParam': 'VOD rejected a parameter.',
+  'api.resourceNotFound': 'VOD reports that the requested resource does not exist.',
+  'api.serverError': 'VOD reported a server error.',
+  'api.rejected': 'VOD rejected the request.',
+  'api.noCodeServer': 'VOD answered HTTP {status} without an error code. Try again later.',
+  'api.noCode': 'VOD answered HTTP {status} without a readable error.',
+  /** Our sentence, then the cleaned server message it quotes (which stays as the server wrote it). */
+  'api.quoted': '{sentence} {quote}',
+  'api.videoNotFound': 'The audio/video does not exist in this region (VOD media are bound to the region they were uploaded to).',
+  'api.noStream':
+    'The audio/video has no play stream matching the request (it may not be transcoded yet, or not in that format/definition).',
+  'api.illegalStatus': 'The audio/video cannot be played in its current status (only Normal assets can be played).',
+  'api.mediaPermission': 'This AccessKey may not call {action}. Grant its RAM user vod:{action} to inspect audio and video.',
+
+  // ---- network and downloads (errorMapping.ts, transport.ts, downloadPolicy.ts)
+  'net.timeout': 'No complete answer from {host} in time.',
+  'net.connectTimeout': 'Could not connect to {host} in time.',
+  'net.tls':
+    'The TLS certificate of {host} could not be verified ({code}). A proxy that inspects traffic needs its CA trusted (NODE_EXTRA_CA_CERTS).',
+  'net.unreachableBecause': 'Could not reach {host}: {reason}.',
+  'net.unreachableCode': 'Could not reach {host} ({code}).',
+  'net.unreachable': 'Could not reach {host}.',
+  'net.reset': 'the connection was reset',
+  'net.pipe': 'the connection was closed while sending',
+  'net.socket': 'the connection was closed by the other side',
+  'net.closed': 'the connection was closed',
+  'net.refused': 'the connection was refused',
+  'net.notFound': 'the host name could not be resolved (check the region, endpoint or DNS)',
+  'net.dnsAgain': 'the host name could not be resolved right now (DNS)',
+  'net.hostUnreachable': 'the host is unreachable',
+  'net.netUnreachable': 'the network is unreachable',
+  'net.timedOut': 'the connection timed out',
+  'net.tooLarge': 'The answer from {host} is larger than the {mib} MiB limit; it was not read.',
+  'download.badUrl': 'The image URL is not a valid URL.',
+  'download.refused': '{host} refused the download (HTTP {status}); a signed URL may have expired.',
+  'download.noFile': '{host} has no such file (HTTP {status}).',
+  'download.serverFailed': '{host} failed to serve the file (HTTP {status}).',
+  'download.httpStatus': '{host} answered the download with HTTP {status}.',
+  'download.tooManyRedirects': '{host} redirected the download more than {max} times; it was stopped.',
+  'download.notHttps': 'Only https image URLs are downloaded, not {protocol}.',
+  'download.plainHttp': 'The image URL on {host} is plain http; only https is downloaded (plain http only from this machine).',
+  'download.redirectToLocal': '{host} redirected the download to this machine; the redirect was not followed.',
+  'download.userInfo': 'An image URL with a user name or password is not downloaded.',
+
+  // ---- audio/video parameters
+  'media.notMediaId': '"{id}" is not a media ID (expected 1 to 64 letters and digits).',
+  'media.badDefinition': '"{definition}" is not a stream definition (e.g. LD, SD, HD, FHD, OD).',
+
+  // ---- uploads and image metadata
+  'meta.titleEmpty': 'The title is empty.',
+  'meta.titleTooLong': 'The title is longer than {max} bytes.',
+  'meta.titleChars': 'The title contains an emoji or a control character, which VOD does not accept.',
+  'meta.descriptionTooLong': 'The description is longer than {max} bytes.',
+  'meta.descriptionEmoji': 'The description contains an emoji, which VOD does not accept.',
+  'meta.tooManyTags': 'There are more than {max} tags.',
+  'meta.tagEmpty': 'A tag is empty.',
+  'meta.tagComma': 'The tag "{tag}" contains a comma, which separates tags.',
+  'meta.tagTooLong': 'The tag "{tag}" is longer than {max} bytes.',
+  'meta.tagChars': 'A tag contains an emoji or a control character, which VOD does not accept.',
+  'meta.badCategory': 'The category ID is not a valid number.',
+  'upload.addressUnusable': "VOD's upload address is unusable ({why}).",
+  'upload.credentialUnusable': "VOD's upload credential is unusable ({why}).",
+  'upload.missing': 'missing',
+  'upload.tooLong': 'too long',
+  'upload.notBase64': 'not base64',
+  'upload.notJson': 'not JSON',
+  'upload.unexpectedFields': 'unexpected fields',
+  'upload.noEndpoint': "VOD's upload address names no usable OSS endpoint.",
+  'upload.endpointNotHttps': "VOD's upload address names an OSS endpoint that is not a plain https host.",
+  'upload.noFile': "VOD's upload address names no usable file.",
+
+  // ---- search (SearchMedia Match)
+  'match.quote': "A search value cannot contain a straight quote (').",
+  'match.textTooLong': 'The search text is too long (at most {max} characters).',
+  'match.noFields': 'Choose at least one field to search the text in (title, tags or description).',
+  'match.badField': '"{field}" is not a text field (use Title, Tags or Description).',
+  'match.badCategory': 'A category ID is a whole number ≥ 0, not {id}.',
+  'match.badStatus': '"{status}" is not an image status (e.g. Normal, Uploading, UploadFail).',
+  'match.rangeReversed': 'The creation-time range ends before it starts.',
+  'match.badTime': 'The creation time is not a valid date.',
+  'match.badDate': '"{text}" is not a valid date.',
+  'match.notDate': '"{text}" is not a date (yyyy-MM-dd) or a date-time with a time zone (e.g. 2024-06-01T08:00:00Z).',
+  'filter.invalid': 'Not a library filter: {issues}',
+
+  // ---- durations and URL validity
+  'duration.hint': 'Enter a duration like 90m, 2h, 3d, 1h30m or a number of seconds.',
+  'duration.empty': 'No duration given. {hint}',
+  'duration.invalid': '{input} is not a duration. {hint}',
+  'duration.tooLong': '{input} is too long a duration.',
+  'duration.notPositive': 'The duration must be longer than zero. {hint}',
+  'duration.unknownUnit': 'Unknown unit {unit} in {input}. {hint}',
+  'duration.unitTwice': '{input} names the same unit twice. {hint}',
+  'expiry.notWhole': 'The URL validity must be a whole number of seconds, at least 1.',
+  'expiry.ossTooLong':
+    'OSS URLs can be valid for at most 30 days ({ossMax} s); images in your own OSS bucket for at most 36 h ({ownMax} s). {duration} is too long.',
+  'expiry.cdnTooLong': 'CDN URLs can be valid for at most 10 years here; {duration} is too long.',
+
+  // ---- settings (src/ui/settings.ts)
+  'setting.invalid': 'invalid value',
+  'setting.expected': 'expected a value of type {type}',
+  'setting.oneOf': 'expected one of {values}',
+  'setting.outOfRange': 'the value is out of range',
+  'setting.usingMax': '{reason} Using {duration}.',
+  'setting.maxFileSize': 'at most {max} bytes (16 MiB); using that.',
+
+  // ---- the image ID pattern (imageIds.ts, patternSafety.ts)
+  'idPattern.syntax': 'The image ID pattern is not a valid regular expression: {reason}.',
+  'idPattern.empty': 'The image ID pattern matches an empty string; make it require at least one character, e.g. [0-9a-f]{32}.',
+  'idPattern.unsafe': 'The image ID pattern could make the editor hang, so the default is used: {reason}.',
+  'pattern.tooLong': 'it is longer than {max} characters',
+  'pattern.backreference': 'backreferences are not allowed',
+  'pattern.lookaround': 'lookarounds are not allowed',
+  'pattern.nested': 'a repeated group may not contain another quantifier or an alternation (nested quantifiers)',
+  'pattern.unbounded': 'unbounded quantifiers (*, + or {n,}) are not allowed; give a maximum, e.g. {1,64}',
+  'pattern.repeat': 'a quantifier may repeat at most {max} times',
+  'pattern.variable': 'too many variable-length parts (use fixed counts such as {32} where you can)',
+
+  // ---- commands (src/ui) and the CLI (src/cli)
+  'command.invalidImageId': '"{id}" is not a valid image ID.',
+  'command.notAnImageId': '"{id}" is not a valid image ID (1–64 letters and digits).',
+  'command.needGroup': 'Run this command on a group of the VOD Images explorer.',
+  'command.badCopyOptions': 'Options must be an object with expiresIn (seconds or "90m") and outputType ("cdn" or "oss"), both optional.',
+  'command.badExpiresIn': 'expiresIn must be a positive whole number of seconds.',
+  'command.imageNotFound': 'Image not found: {id}',
+  'command.isMedia': '{id} is an audio/video ID: use "Copy Play URL" instead.',
+  'command.noUrl': 'VOD returned no URL for image {id}.',
+  'command.badDefinition': '"definition" must be a stream definition such as SD or HD.',
+  'command.badFormat': '"format" must be one of {formats}.',
+  'cli.noUrl': 'VOD returned no URL for image {id} (it may still be uploading).',
+  'cli.noStream': 'VOD returned no play stream for {id}.',
+  'cli.noCredentials': '{reason} {hint}',
+  'cli.noCredentialsFound': 'No Alibaba Cloud credentials found. {hint}',
+  'cli.credentialsHint':
+    'Set ALIBABA_CLOUD_ACCESS_KEY_ID and ALIBABA_CLOUD_ACCESS_KEY_SECRET (plus ALIBABA_CLOUD_SECURITY_TOKEN for STS), or configure a profile with the Alibaba Cloud CLI (`aliyun configure`; modes AK, StsToken, RamRoleArn, ChainableRamRoleArn, EcsRamRole, CredentialsURI) and pass --profile NAME.',
+} as const;
+
+export type Messages = typeof MESSAGES;
+export type MessageKey = keyof Messages;
+
+/** Placeholder names in a template: `{name}` with a letter first (so `{1,64}` and `{n,}` are text). */
+type Names<S extends string> = S extends `${string}{${infer Name}}${infer Rest}`
+  ? (Name extends `${Letter}${string}` ? (Name extends `${string}${',' | ' ' | '?' | ':'}${string}` ? never : Name) : never) | Names<Rest>
+  : never;
+type Letter = 'a' | 'b' | 'c' | 'd' | 'e' | 'f' | 'g' | 'h' | 'i' | 'j' | 'k' | 'l' | 'm' | 'n' | 'o' | 'p' | 'q' | 'r' | 's' | 't' | 'u' | 'v' | 'w' | 'x' | 'y' | 'z';
+
+/** A value for a placeholder: text shown as it is, a number, another message, or a list of them. */
+export type MessageParam = string | number | Message | readonly MessageParam[];
+
+/** The values a key needs: exactly its placeholders, each required. */
+export type ParamsOf<K extends MessageKey> = { readonly [N in Names<Messages[K]>]: MessageParam };
+
+/** A sentence by key, with its values; render it with {@link renderMessage}. */
+export interface Message {
+  readonly key: MessageKey;
+  readonly params: Readonly<Record<string, MessageParam>>;
+}
+
+/** Keys whose sentence has no placeholders (a rule table can hold them). */
+export type NoParamKey = { [K in MessageKey]: [Names<Messages[K]>] extends [never] ? K : never }[MessageKey];
+
+type ParamsArg<K extends MessageKey> = [Names<Messages[K]>] extends [never] ? [] : [params: ParamsOf<K>];
+
+/** A message by key; the compiler checks the key and that every placeholder gets a value. */
+export function msg<K extends MessageKey>(key: K, ...params: ParamsArg<K>): Message {
+  return { key, params: params[0] ?? {} };
+}
+
+/**
+ * Looks up a template and fills it, as `vscode.l10n.t(template, values)` does: the editor passes
+ * that; the default fills the English template.
+ */
+export type Translate = (template: string, values: Readonly<Record<string, string>>) => string;
+
+const PLACEHOLDER = /\{([^}]+)\}/g;
+
+/** Fills `{name}` from `values`, leaving any other braces as they are (VS Code's `format2` rule). */
+export function fillTemplate(template: string, values: Readonly<Record<string, string>>): string {
+  return template.replace(PLACEHOLDER, (all, name: string) => (Object.hasOwn(values, name) ? values[name]! : all));
+}
+
+/** The text of a message (nested messages first), in English unless `translate` says otherwise. */
+export function renderMessage(message: Message, translate: Translate = fillTemplate): string {
+  const values: Record<string, string> = {};
+  for (const [name, value] of Object.entries(message.params)) values[name] = renderParam(value, translate);
+  return translate(MESSAGES[message.key], values);
+}
+
+function renderParam(value: MessageParam, translate: Translate): string {
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number') return String(value);
+  if (isMessageList(value)) return value.map((v) => renderParam(v, translate)).join('; ');
+  return renderMessage(value, translate);
+}
+
+function isMessageList(value: MessageParam): value is readonly MessageParam[] {
+  return Array.isArray(value);
+}

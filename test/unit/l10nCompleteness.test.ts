@@ -1,0 +1,153 @@
+/**
+ * "One language" (issue 14): a zh-CN user reads no English sentence. The test renders every core
+ * message and the errors the core builds through the zh-CN bundle the way `vscode.l10n.t` does (look
+ * the English template up, then fill `{name}`), checks every `l10n.t` literal of the editor layer and
+ * every package.nls key, and scans the sources for text that would bypass all of that. Each failure
+ * names the file or key and the sentence.
+ */
+import { strict as assert } from 'node:assert';
+import { readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { mapApiError, mapTransportError } from '../../src/vod/errorMapping';
+import { VodError } from '../../src/vod/errors';
+import { MESSAGES, fillTemplate, renderMessage, type Translate } from '../../src/vod/messages';
+import { checkExpiryBounds, parseDuration } from '../../src/vod/duration';
+import { compileIdPattern } from '../../src/vod/imageIds';
+import { resolveCredentials } from '../../src/vod/credentials';
+import { metadataProblem } from '../../src/vod/upload/imageMetadataLimits';
+import { parseUploadTicket } from '../../src/vod/upload/uploadTicket';
+import { namePermission } from '../../src/vod/media/videoErrors';
+import { extractL10nMessages } from './l10n.test';
+import { ROOT, literalShowMessageArguments, rawVodErrorTexts, untranslatedUiLiterals } from './support/sourceScan';
+import { translationProblem, untranslatedWords } from './support/untranslated';
+
+const readJson = (file: string): Record<string, string> => JSON.parse(readFileSync(path.join(ROOT, file), 'utf8')) as Record<string, string>;
+const zh = readJson('l10n/bundle.l10n.zh-cn.json');
+
+/** `vscode.l10n.t(template, values)` with the zh-CN bundle loaded. */
+const chinese: Translate = (template, values) => fillTemplate(zh[template] ?? template, values);
+
+function report(problems: readonly string[], what: string): void {
+  assert.equal(problems.length, 0, `${problems.length} ${what}:\n${problems.join('\n')}`);
+}
+
+describe('one language: no English sentence for a zh-CN user', () => {
+  it('the untranslated-text check tells English from Chinese (it can fail)', () => {
+    assert.deepEqual(untranslatedWords('The AccessKey secret does not match.'), ['The', 'secret', 'does', 'not', 'match']);
+    assert.deepEqual(untranslatedWords('AccessKey 密钥与 ID 不匹配（{0}，vod:GetImageInfo，`aliyun configure`）。'), []);
+    assert.equal(translationProblem('Could not reach {host}.', '无法连接 {host}'), undefined);
+    assert.match(translationProblem('Could not reach {host}.', 'Could not reach {host}.') ?? '', /English left/);
+    assert.match(translationProblem('Could not reach {host}.', '无法连接。') ?? '', /placeholders differ/);
+    assert.match(translationProblem('Could not reach {host}.', undefined) ?? '', /no Chinese entry/);
+  });
+
+  it('translates every message of the core catalog, with the same placeholders', () => {
+    const problems = Object.entries(MESSAGES).flatMap(([key, english]) => {
+      const problem = translationProblem(english, zh[english]);
+      return problem === undefined ? [] : [`src/vod/messages.ts ${key}: ${JSON.stringify(english)}: ${problem}`];
+    });
+    report(problems, 'catalog messages without a Chinese translation');
+  });
+
+  it('renders the errors the core builds without an English sentence', async () => {
+    const errors: VodError[] = [];
+    const api = (code: string | undefined, status: number, message = 'Specified parameter PageSize is not valid.'): VodError =>
+      mapApiError({ status, headers: {}, body: Buffer.from(JSON.stringify({ RequestId: 'REQ-1', Code: code, Message: message })) });
+    const codes = [
+      'InvalidAccessKeyId.NotFound', 'InvalidAccessKeyId.Inactive', 'InvalidAccessKeyId', 'SignatureDoesNotMatch', 'IncompleteSignature',
+      'InvalidSecurityToken.Expired', 'InvalidSecurityToken.Malformed', 'InvalidTimeStamp.Expired', 'SignatureNonceUsed',
+      'OperationDenied.Suspended', 'OperationDenied', 'Forbidden.RAM', 'InvalidAction.NotFound', 'InvalidApi.NotFound', 'NoSuchResource',
+      'InvalidImage.NotFound', 'InvalidCateId.NotFound', 'InternalError', 'ServiceUnavailable', 'MissingParameter', 'ErrorMatchSyntax',
+      'SortByExceededMax', 'Throttling.User', 'InvalidParameter.PageSize', 'InvalidVideo.NotFound', 'InvalidVideo.NoneStream',
+      'Forbidden.IllegalStatus', 'Something.NotExist', 'SomethingNew',
+    ];
+    for (const code of codes) errors.push(api(code, 400), api(code, 503));
+    errors.push(api(undefined, 502), api(undefined, 400));
+    errors.push(namePermission(api('Forbidden.RAM', 403), 'GetPlayInfo') as VodError);
+    const systemError = (code: string): Error => Object.assign(new Error(code), { code });
+    for (const code of ['ECONNRESET', 'EPIPE', 'UND_ERR_SOCKET', 'UND_ERR_CLOSED', 'ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'ETIMEDOUT', 'EWHATEVER', 'CERT_HAS_EXPIRED', 'UND_ERR_CONNECT_TIMEOUT', 'UND_ERR_BODY_TIMEOUT']) {
+      errors.push(mapTransportError(systemError(code), 'vod.cn-shanghai.aliyuncs.com'));
+    }
+    errors.push(mapTransportError(new Error('x'), 'vod.cn-shanghai.aliyuncs.com'), mapTransportError(new Error('x'), 'vod.cn-shanghai.aliyuncs.com', true));
+    for (const input of ['', 'soon', '0', '1h1h', '3 q', '9'.repeat(30)]) errors.push(parseDuration(input) as VodError);
+    errors.push(checkExpiryBounds(40 * 86400, 'oss')!, checkExpiryBounds(4000 * 86400, 'cdn')!, checkExpiryBounds(0, 'cdn')!);
+    for (const pattern of ['[0-9', 'a?', '(a+)+', 'a+', 'a{300}', '\\d{1,64}\\d{1,64}', '(a)\\1', '(?=a)', 'a'.repeat(101)]) {
+      errors.push(compileIdPattern(pattern) as VodError);
+    }
+    const files = (text: string) => ({ homeDir: () => '/home/u', readFile: async () => text });
+    const configs = ['{', '[]', '{"profiles":[{"name":1}]}', '{"profiles":[{"name":"p","mode":"RamRoleArn"}]}', '{"profiles":[{"name":"p"}]}', '{"profiles":[]}'];
+    for (const config of configs) {
+      errors.push(await resolveCredentials({ profile: 'p', env: {}, fs: files(config) }).then(() => assert.fail(config), (e: VodError) => e));
+    }
+    for (const metadata of [{ title: '' }, { title: 'x'.repeat(200) }, { description: '😀' }, { tags: ['a,b'] }, { tags: Array(20).fill('t') }, { cateId: -1 }]) {
+      errors.push(new VodError('invalidInput', metadataProblem(metadata)!));
+    }
+    for (const [address, auth] of [[undefined, undefined], ['!!', 'e30='], ['e30=', 'e30=']]) {
+      try {
+        parseUploadTicket(address, auth);
+      } catch (error) {
+        errors.push(error as VodError);
+      }
+    }
+    const problems = errors.flatMap((error) => {
+      assert.ok(error instanceof VodError, String(error));
+      assert.equal(renderMessage(error.text), error.message, 'message is the English rendering of the key');
+      // Durations are values formatted with English units (formatDuration: "40 days"), as typed back in input boxes.
+      const shown = renderMessage(error.text, chinese).replace(/\d+ days?\b/g, '');
+      const left = untranslatedWords(shown.replace(/Specified parameter PageSize is not valid\./g, '').replace(/Unexpected token[^:]*|Invalid regular expression[^:]*|Unterminated character class/g, ''));
+      return left.length === 0 ? [] : [`${error.messageKey}: ${JSON.stringify(shown)}: English left: ${left.join(' ')}`];
+    });
+    report(problems, 'errors with English left');
+  });
+
+  it('translates every l10n.t literal of the editor layer', () => {
+    const { messages } = extractL10nMessages();
+    const problems = [...messages].flatMap(([english, file]) => {
+      const problem = translationProblem(english, zh[english]);
+      return problem === undefined ? [] : [`${file}: ${JSON.stringify(english)}: ${problem}`];
+    });
+    report(problems, 'editor strings without a Chinese translation');
+  });
+
+  it('translates every package.nls key', () => {
+    const en = readJson('package.nls.json');
+    const zhNls = readJson('package.nls.zh-cn.json');
+    const problems = Object.entries(en).flatMap(([key, english]) => {
+      const problem = translationProblem(english, zhNls[key]);
+      return problem === undefined ? [] : [`package.nls.zh-cn.json ${key}: ${JSON.stringify(english)}: ${problem}`];
+    });
+    report(problems, 'package.nls keys without a Chinese translation');
+  });
+
+  it('builds every VodError from a catalog key, never from raw text', () => {
+    report(rawVodErrorTexts(path.join(ROOT, 'src')), 'new VodError(…) sites with raw text (use msg(key, values) from src/vod/messages.ts)');
+  });
+
+  it('shows no notification with an English literal (message or button)', () => {
+    report(literalShowMessageArguments(path.join(ROOT, 'src')), 'show*Message arguments that are literals (use vscode.l10n.t)');
+  });
+
+  it('has no English prose in the editor layer outside vscode.l10n.t', () => {
+    report(untranslatedUiLiterals(path.join(ROOT, 'src', 'ui')), 'English literals in src/ui (use vscode.l10n.t, or a catalog key)');
+  });
+
+  it('the source scans find what they look for (they can fail)', () => {
+    const fixtures = path.join(ROOT, 'test', 'unit', 'fixtures', 'l10n');
+    assert.deepEqual(rawVodErrorTexts(fixtures).map((f) => f.replace(/^.*fixtures\//, '')), [
+      "l10n/bad.ts:6: 'The ID is bad.'",
+      'l10n/bad.ts:7: `${id} is bad.`',
+      "l10n/bad.ts:8: vscode.l10n.t('The ID is bad.')",
+    ]);
+    assert.deepEqual(literalShowMessageArguments(fixtures).map((f) => f.replace(/^.*fixtures\//, '')), [
+      'l10n/bad.ts:10: "Something went wrong."',
+      'l10n/bad.ts:11: "Try Again"',
+    ]);
+    assert.deepEqual(untranslatedUiLiterals(fixtures).map((f) => f.replace(/^.*fixtures\//, '')), [
+      'l10n/bad.ts:6: "The ID is bad."',
+      'l10n/bad.ts:7: "  is bad."',
+      'l10n/bad.ts:10: "Something went wrong."',
+      'l10n/bad.ts:11: "Try Again"',
+      'l10n/bad.ts:12: "Nothing to show here."',
+    ]);
+  });
+});
