@@ -6,6 +6,7 @@ import { parseArgs as parseNodeArgs } from 'node:util';
 import type { OutputType, SignatureVersion } from '../vod/api';
 import { checkExpiryBounds, parseDuration } from '../vod/duration';
 import { isPlausibleImageId } from '../vod/imageIds';
+import { renderMessage } from '../vod/messages';
 import { metadataProblem, type ImageMetadata } from '../vod/upload/imageMetadataLimits';
 
 export const USAGE = `Usage:
@@ -264,7 +265,7 @@ function metadataOf(values: Values): ImageMetadata & { tags?: readonly string[] 
   };
   if (fields.tags?.length === 0) throw new UsageError('--tags needs at least one tag (a,b,c).');
   const problem = metadataProblem(fields);
-  if (problem) throw new UsageError(problem);
+  if (problem) throw new UsageError(renderMessage(problem));
   return fields;
 }
 

@@ -324,8 +324,8 @@ export class VodClient implements VodApi, VideoApi, ImageWriteApi {
   async updateImageInfos(updates: readonly ImageInfoUpdate[], options: CallOptions = {}): Promise<UpdateImageInfosResult> {
     const items = updates.map(updateContentItem);
     const ids = items.map((item) => String(item['ImageId']));
-    if (new Set(ids).size !== ids.length) throw new VodError('invalidInput', 'The same image is named twice in one update.');
-    if (items.length === 0) throw new VodError('invalidInput', 'No image to update.');
+    if (new Set(ids).size !== ids.length) throw new VodError('invalidInput', msg('write.duplicate'));
+    if (items.length === 0) throw new VodError('invalidInput', msg('write.noUpdate'));
     const schema = writeSchemas().UpdateImageInfosResponseSchema;
     const results = await this.writeInBatches('UpdateImageInfos', items, ids, options.signal, (batch, signal) =>
       this.call({ action: 'UpdateImageInfos', params: { UpdateContent: JSON.stringify(batch) }, schema, signal, idCount: batch.length }),
@@ -338,7 +338,7 @@ export class VodClient implements VodApi, VideoApi, ImageWriteApi {
   async deleteImages(imageIds: readonly string[], options: CallOptions = {}): Promise<DeleteImagesResult> {
     const unique = [...new Set(imageIds)];
     unique.forEach(checkWriteImageId);
-    if (unique.length === 0) throw new VodError('invalidInput', 'No image to delete.');
+    if (unique.length === 0) throw new VodError('invalidInput', msg('write.noDelete'));
     const schema = writeSchemas().DeleteImageResponseSchema;
     const results = await this.writeInBatches('DeleteImage', unique, unique, options.signal, (batch, signal) =>
       this.call({ action: 'DeleteImage', params: { DeleteImageType: 'ImageId', ImageIds: batch.join(',') }, schema, signal, idCount: batch.length }),

@@ -24,7 +24,7 @@ import { open } from 'node:fs/promises';
 import * as z from 'zod/mini';
 import { isLoopbackHost, resolveEndpoint } from './endpoint';
 import { VodError } from './errors';
-import { msg } from './messages';
+import { msg, type MessageParam } from './messages';
 import { lazy } from './lazy';
 import { DEFAULT_STS_ENDPOINT, type TemporarySource } from './temporaryCredentials';
 
@@ -221,16 +221,16 @@ function instanceMetadataSource(roleName: string | undefined, env: CredentialEnv
  * The URI answers secrets, so plain http is accepted only to this machine (a local helper); the official
  * package takes any URL. The URI is never quoted in a message: its query may hold a token.
  */
-function checkCredentialsUri(uri: string, where: string): string {
+function checkCredentialsUri(uri: string, where: MessageParam): string {
   let url: URL;
   try {
     url = new URL(uri);
   } catch {
-    throw new VodError('invalidInput', `${where} is not a valid URL.`);
+    throw new VodError('invalidInput', msg('cred.uriInvalid', { where }));
   }
   if (url.protocol === 'https:') return url.href;
   if (url.protocol === 'http:' && isLoopbackHost(url.hostname)) return url.href;
-  throw new VodError('invalidInput', `${where} must be an https URL (plain http only to this machine).`);
+  throw new VodError('invalidInput', msg('cred.uriNotHttps', { where }));
 }
 
 
@@ -342,26 +342,22 @@ function findProfile(config: CliConfig, name: string, mustExist: boolean): CliPr
   const profiles = config.profiles ?? [];
   const profile = profiles.find((p) => p.name === name);
   if (!profile && mustExist) {
-    const available = profiles.map((p) => p.name).join(', ') || 'none';
-    throw new VodError('invalidInput', `Profile "${name}" is not in ${CONFIG_DISPLAY_PATH} (profiles: ${available}).`);
+    const available = profiles.map((p) => p.name).join(', ') || msg('cred.none');
+    throw new VodError('invalidInput', msg('cred.noProfile', { profile: name, path: CONFIG_DISPLAY_PATH, available }));
   }
   return profile;
 }
 
 function missingFields(profile: CliProfile, mode: string, fields: ReadonlyArray<keyof CliProfile>): VodError | undefined {
   const missing = fields.filter((field) => nonEmpty(profile[field] as string | undefined) === undefined);
-  return missing.length === 0 ? undefined : new VodError('invalidInput', `Profile "${profile.name}" (mode ${mode}) has no ${missing.join(', ')}.`);
+  return missing.length === 0 ? undefined : new VodError('invalidInput', msg('cred.profileMissing', { profile: profile.name, mode, fields: missing.join(', ') }));
 }
 
 /** `chain` holds the profiles a ChainableRamRoleArn walk went through, to refuse a loop. */
 function profileSupply(config: CliConfig, profile: CliProfile, env: CredentialEnv, chain: readonly string[]): CredentialSupply {
   const mode = modeOf(profile);
   if (!isSupportedMode(mode)) {
-    throw new VodError(
-      'invalidInput',
-      `Profile "${profile.name}" uses mode ${mode}, which is not supported; supported modes: ${SUPPORTED_PROFILE_MODES.join(', ')}. ` +
-        'Store an AccessKey in the extension or use another profile.',
-    );
+    throw new VodError('invalidInput', msg('cred.unsupportedMode', { profile: profile.name, mode, supported: SUPPORTED_PROFILE_MODES.join(', ') }));
   }
   const required: Record<SupportedProfileMode, ReadonlyArray<keyof CliProfile>> = {
     AK: ['access_key_id', 'access_key_secret'],
@@ -388,18 +384,18 @@ function profileSupply(config: CliConfig, profile: CliProfile, env: CredentialEn
       const sourceName = nonEmpty(profile.source_profile) ?? '';
       const path = [...chain, profile.name];
       if (path.includes(sourceName)) {
-        throw new VodError('invalidInput', `Profile "${profile.name}" chains back to itself through source_profile (${[...path, sourceName].join(' → ')}).`);
+        throw new VodError('invalidInput', msg('cred.chainLoop', { profile: profile.name, chain: [...path, sourceName].join(' → ') }));
       }
       const base = profileSupply(config, findProfile(config, sourceName, true)!, env, path);
       return { temporary: assumeRoleSource(profile, base.temporary ?? base.credentials, env) };
     }
     case 'EcsRamRole':
       if (isTrue(env, ENV_ECS_METADATA_DISABLED)) {
-        throw new VodError('invalidInput', `Profile "${profile.name}" uses the instance metadata service, which ${ENV_ECS_METADATA_DISABLED} turns off.`);
+        throw new VodError('invalidInput', msg('cred.metadataOff', { profile: profile.name, variable: ENV_ECS_METADATA_DISABLED }));
       }
       return { temporary: instanceMetadataSource(nonEmpty(profile.ram_role_name) ?? nonEmpty(env[ENV_ECS_METADATA]), env) };
     case 'CredentialsURI':
-      return { temporary: { kind: 'credentialsUri', uri: checkCredentialsUri(profile.credentials_uri ?? '', `The credentials_uri of profile "${profile.name}"`) } };
+      return { temporary: { kind: 'credentialsUri', uri: checkCredentialsUri(profile.credentials_uri ?? '', msg('cred.uriOfProfile', { profile: profile.name })) } };
   }
 }
 
@@ -414,12 +410,12 @@ function assumeRoleSource(profile: CliProfile, base: Credentials | TemporarySour
   const raw = profile.expired_seconds;
   const seconds = raw === undefined || raw === '' || Number(raw) === 0 ? 3600 : Number(raw);
   if (!Number.isInteger(seconds) || seconds < 900) {
-    throw new VodError('invalidInput', `Profile "${profile.name}": expired_seconds must be a whole number of at least 900 (15 minutes).`);
+    throw new VodError('invalidInput', msg('cred.expiredSeconds', { profile: profile.name }));
   }
   const stsRegion = nonEmpty(profile.sts_region) ?? nonEmpty(env[ENV_STS_REGION]);
   const vpc = String(profile.enable_vpc).toLowerCase() === 'true' || isTrue(env, ENV_VPC_ENDPOINT_ENABLED);
   if (stsRegion !== undefined && !/^[a-z0-9-]+$/.test(stsRegion)) {
-    throw new VodError('invalidInput', `Profile "${profile.name}": sts_region "${stsRegion}" is not a region ID.`);
+    throw new VodError('invalidInput', msg('cred.stsRegion', { profile: profile.name, region: stsRegion }));
   }
   const stsHost = nonEmpty(profile.sts_endpoint);
   const stsEndpoint =

@@ -5,23 +5,24 @@
  */
 import { basename } from 'node:path';
 import { VodError } from './errors';
+import { msg, type Message } from './messages';
 
 export function shownFileName(path: string): string {
   const name = basename(path).replace(/[^\x20-\x7e\u00a0-\uffff]/g, '?');
   return `"${name.length > 60 ? `${name.slice(0, 60)}…` : name}"`;
 }
 
-const WHY: Readonly<Record<string, string>> = {
-  ENOENT: 'does not exist',
-  EACCES: 'is not accessible (permission denied)',
-  EPERM: 'is not accessible (permission denied)',
-  ENOSPC: 'cannot be written: the disk is full',
-  EEXIST: 'already exists; it was not overwritten',
+const WHY: Readonly<Record<string, Message>> = {
+  ENOENT: msg('file.notFound'),
+  EACCES: msg('file.denied'),
+  EPERM: msg('file.denied'),
+  ENOSPC: msg('file.diskFull'),
+  EEXIST: msg('file.exists'),
 };
 
 /** `"name" <why>.`; `why` from the error's errno code unless given. */
-export function fileError(path: string, error: unknown, why?: string): VodError {
+export function fileError(path: string, error: unknown, why?: Message): VodError {
   const code = (error as { code?: unknown } | undefined)?.code;
-  const text = why ?? (typeof code === 'string' && WHY[code]) ?? 'cannot be read or written';
-  return new VodError('invalidInput', `${shownFileName(path)} ${text}.`, { code: typeof code === 'string' ? code : undefined, cause: error });
+  const reason = why ?? (typeof code === 'string' ? WHY[code] : undefined) ?? msg('file.unusable');
+  return new VodError('invalidInput', msg('file.problem', { file: shownFileName(path), why: reason }), { code: typeof code === 'string' ? code : undefined, cause: error });
 }

@@ -58,6 +58,28 @@ export const MESSAGES = {
   'check.failed': 'The check call failed unexpectedly.',
   'check.couldNotStart': 'The credential check could not start.',
 
+  'cred.uriInvalid': '{where} is not a valid URL.',
+  'cred.uriNotHttps': '{where} must be an https URL (plain http only to this machine).',
+  'cred.uriOfProfile': 'The credentials_uri of profile "{profile}"',
+  'cred.chainLoop': 'Profile "{profile}" chains back to itself through source_profile ({chain}).',
+  'cred.metadataOff': 'Profile "{profile}" uses the instance metadata service, which {variable} turns off.',
+  'cred.expiredSeconds': 'Profile "{profile}": expired_seconds must be a whole number of at least 900 (15 minutes).',
+  'cred.stsRegion': 'Profile "{profile}": sts_region "{region}" is not a region ID.',
+
+  // ---- temporary credentials: STS AssumeRole, the instance metadata service, a credentials URI (credentialSources/)
+  'source.invalidAnswer': '{from} answered without usable credentials ({why}).',
+  'source.credentialsUri': 'The credentials URI',
+  'source.instanceMetadata': 'The instance metadata service',
+  'source.notJson': 'not JSON',
+  'source.notObject': 'not a JSON object',
+  'source.noField': 'no {field}',
+  'source.noExpiration': 'no valid Expiration',
+  'source.noRole': 'no RAM role attached to this instance',
+  'source.notSuccess': 'Code is not Success',
+  'source.stsRefused': 'STS refused to issue credentials for the role ({reason}).',
+  'source.uriStatus': 'The credentials URI (ALIBABA_CLOUD_CREDENTIALS_URI) answered HTTP {status}.',
+  'source.metadataStatus': 'The instance metadata service answered HTTP {status}.',
+
   // ---- endpoint and region
   'endpoint.badRegion': '"{region}" is not a region ID: use lowercase letters, digits and "-", e.g. {example}.',
   'endpoint.unknownRegion':
@@ -164,6 +186,50 @@ export const MESSAGES = {
   'upload.noEndpoint': "VOD's upload address names no usable OSS endpoint.",
   'upload.endpointNotHttps': "VOD's upload address names an OSS endpoint that is not a plain https host.",
   'upload.noFile': "VOD's upload address names no usable file.",
+
+  'upload.notImageFile': '{file} is not a png, jpg, jpeg or gif file.',
+  'upload.grew': '{file} grew while it was being uploaded.',
+  'upload.shrank': '{file} shrank while it was being uploaded.',
+  'upload.notAFile': '{file} is not a file.',
+  'upload.emptyFile': '{file} is empty.',
+  'upload.stillProcessing': 'Image {id} was still being processed when the wait ended.',
+
+  // ---- OSS answers to the upload (upload/ossErrors.ts)
+  'oss.credentialExpired': 'The temporary upload credential expired before the upload finished.',
+  'oss.clock': "OSS refused the upload: this computer's clock is more than 15 minutes off. Correct the system clock.",
+  'oss.badCredential': 'OSS refused the upload credential VOD handed out (a proxy may have changed the request). Try again.',
+  'oss.refused': "OSS refused the upload (HTTP {status}). Check the bucket's policy and that the VOD storage location is enabled.",
+  'oss.refusedCode': "OSS refused the upload (HTTP {status}, {code}). Check the bucket's policy and that the VOD storage location is enabled.",
+  'oss.tooLarge': 'OSS refused the upload: the file is too large.',
+  'oss.serverError': 'OSS failed to store the upload (HTTP {status}). Try again later.',
+  'oss.httpStatus': 'OSS answered the upload with HTTP {status}.',
+  'oss.httpStatusCode': 'OSS answered the upload with HTTP {status} ({code}).',
+
+  // ---- edits and deletes (client.ts, upload/writeParams.ts, upload/writeErrors.ts)
+  'write.duplicate': 'The same image is named twice in one update.',
+  'write.noUpdate': 'No image to update.',
+  'write.noDelete': 'No image to delete.',
+  'write.badImageType': 'The image type must be default or cover.',
+  'write.badExt': 'VOD takes png, jpg, jpeg and gif images only.',
+  'write.nothingToChange': 'Nothing to change for image {id}.',
+  'write.emptyTags': 'VOD cannot be sent an empty tag list (image {id}); leave the tags out to keep them.',
+  'write.forImage': '{problem} (image {id})',
+  'write.permission': 'This AccessKey may not call {action}. Add vod:{action} to a RAM policy attached to its RAM user (RAM console → Permissions).',
+  'write.partial': '{sentence} ({done} of {total} images were already changed.)',
+
+  // ---- downloads and local files (download/downloadImageFile.ts, fileErrors.ts)
+  'download.truncated': 'The download of image {id} ended early ({received} of {total} bytes).',
+  'download.noUrl': 'VOD gave no URL for the {which} of image {id}.',
+  'download.noUrlStatus': 'VOD gave no URL for the {which} of image {id} (its status is {status}).',
+  'download.original': 'original',
+  'download.displayImage': 'display image',
+  'file.problem': '{file} {why}.',
+  'file.notFound': 'does not exist',
+  'file.denied': 'is not accessible (permission denied)',
+  'file.diskFull': 'cannot be written: the disk is full',
+  'file.exists': 'already exists; it was not overwritten',
+  'file.noFolder': 'cannot be saved: its folder does not exist',
+  'file.unusable': 'cannot be read or written',
 
   // ---- search (SearchMedia Match)
   'match.quote': "A search value cannot contain a straight quote (').",

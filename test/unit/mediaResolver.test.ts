@@ -230,7 +230,7 @@ describe('media resolver: the audio check', () => {
 
   it('a refused audio check: assets are video, reported once, not asked again until invalidate', async () => {
     const { api, calls, failAudio } = unlabelled([hexId('e', 1), hexId('e', 2)], [hexId('f', 1)]);
-    failAudio(new VodError('auth', 'This AccessKey may not call SearchMedia.', { code: 'Forbidden.RAM' }));
+    failAudio(new VodError('auth', msg('api.mediaPermission', { action: 'SearchMedia' }), { code: 'Forbidden.RAM' }));
     const service = new ImageService({ api, batchDelayMs: 1 });
     const reports: VodError[] = [];
     service.onAudioCheckUnavailable((e) => reports.push(e));
@@ -246,7 +246,7 @@ describe('media resolver: the audio check', () => {
 
   it('any other audio-check failure does not fail the lookup (video), and the next batch asks again', async () => {
     const { api, calls, failAudio } = unlabelled([hexId('e', 1)], []);
-    failAudio(new VodError('network', 'offline'));
+    failAudio(new VodError('network', msg('net.unreachable', { host: 'vod.cn-shanghai.aliyuncs.com' })));
     const service = new ImageService({ api, batchDelayMs: 1 });
     assert.equal((await service.get(hexId('e', 1))).state, 'video');
     failAudio(undefined);

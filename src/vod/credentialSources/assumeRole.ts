@@ -8,6 +8,7 @@
  */
 import type { Credentials } from '../credentials';
 import { VodError, type VodErrorKind } from '../errors';
+import { msg } from '../messages';
 import { safeErrorCode, safeRequestId } from '../serverFields';
 import type { TemporarySource, SourceRuntime } from '../temporaryCredentials';
 import type { TransportResponse } from '../transport';
@@ -55,7 +56,7 @@ function stsError(response: TransportResponse): VodError {
   }
   const code = safeErrorCode(fields['Code']);
   const details = { code, requestId: safeRequestId(fields['RequestId']), httpStatus: response.status };
-  return new VodError(stsErrorKind(response.status, code), `STS refused to issue credentials for the role (${code ?? `HTTP ${response.status}`}).`, details);
+  return new VodError(stsErrorKind(response.status, code), msg('source.stsRefused', { reason: code ?? `HTTP ${response.status}` }), details);
 }
 
 function stsErrorKind(status: number, code: string | undefined): VodErrorKind {

@@ -5,19 +5,20 @@
  * credential process behind a port), so the request goes direct, never through a proxy.
  */
 import { VodError } from '../errors';
+import { msg } from '../messages';
 import type { SourceRuntime, TemporarySource } from '../temporaryCredentials';
 import { credentialsOf, parseJson } from './answer';
 import type { Expiring } from './refreshCache';
 
 type CredentialsUri = Extract<TemporarySource, { kind: 'credentialsUri' }>;
 
-const FROM = 'The credentials URI';
+const FROM = msg('source.credentialsUri');
 
 export async function credentialsUri(source: CredentialsUri, runtime: SourceRuntime): Promise<Expiring> {
   const response = await runtime.transport.request({ method: 'GET', url: source.uri, headers: {}, timeoutMs: 15_000, direct: true });
   if (response.status !== 200) {
     // The URI itself is not repeated: it may carry a token in its query.
-    throw new VodError(response.status >= 500 ? 'server' : 'auth', `${FROM} (ALIBABA_CLOUD_CREDENTIALS_URI) answered HTTP ${response.status}.`, {
+    throw new VodError(response.status >= 500 ? 'server' : 'auth', msg('source.uriStatus', { status: response.status }), {
       httpStatus: response.status,
     });
   }

@@ -9,6 +9,7 @@
  * Reference: https://www.alibabacloud.com/help/en/ecs/user-guide/attach-an-instance-ram-role-to-an-ecs-instance
  */
 import { VodError } from '../errors';
+import { msg } from '../messages';
 import type { SourceRuntime, TemporarySource } from '../temporaryCredentials';
 import type { TransportResponse } from '../transport';
 import { credentialsOf, invalidAnswer, parseJson } from './answer';
@@ -16,7 +17,7 @@ import type { Expiring } from './refreshCache';
 
 type InstanceMetadata = Extract<TemporarySource, { kind: 'instanceMetadata' }>;
 
-const FROM = 'The instance metadata service';
+const FROM = msg('source.instanceMetadata');
 const ROLE_PATH = '/latest/meta-data/ram/security-credentials/';
 /** The metadata service answers in milliseconds on an instance; off an instance nothing answers at all. */
 const TIMEOUT_MS = 3_000;
@@ -25,10 +26,10 @@ export async function instanceMetadata(source: InstanceMetadata, runtime: Source
   const origin = runtime.metadataOrigin;
   const token = await metadataToken(origin, source, runtime);
   const roleName = source.roleName ?? (await get(origin, ROLE_PATH, token, source, runtime)).body.toString('utf8').trim().split('\n')[0]?.trim();
-  if (!roleName || !/^[\w.@-]{1,64}$/.test(roleName)) throw invalidAnswer(FROM, 'no RAM role attached to this instance');
+  if (!roleName || !/^[\w.@-]{1,64}$/.test(roleName)) throw invalidAnswer(FROM, msg('source.noRole'));
   const fields = parseJson(await get(origin, ROLE_PATH + encodeURIComponent(roleName), token, source, runtime), FROM);
   const expiring = credentialsOf(fields, FROM);
-  if (fields['Code'] !== 'Success') throw invalidAnswer(FROM, 'Code is not Success');
+  if (fields['Code'] !== 'Success') throw invalidAnswer(FROM, msg('source.notSuccess'));
   return expiring;
 }
 
@@ -63,5 +64,5 @@ function send(origin: string, method: 'GET' | 'PUT', path: string, headers: Reco
 
 function statusError(status: number): VodError {
   const kind = status === 404 ? 'notFound' : status >= 500 ? 'server' : 'auth';
-  return new VodError(kind, `${FROM} answered HTTP ${status}.`, { httpStatus: status });
+  return new VodError(kind, msg('source.metadataStatus', { status }), { httpStatus: status });
 }

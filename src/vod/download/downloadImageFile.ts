@@ -16,6 +16,7 @@ import { pipeline } from 'node:stream/promises';
 import type { VodApi } from '../api';
 import { VodError, isVodError } from '../errors';
 import { fileError } from '../fileErrors';
+import { msg } from '../messages';
 import { cancelledError } from '../retry';
 import type { ImageInfo } from '../schemas';
 import type { Transport } from '../transport';
@@ -65,7 +66,7 @@ export async function downloadImageFile(options: DownloadImageFileOptions): Prom
     }
     await pipeline(Readable.from(counted(), { objectMode: false }), createWriteStream(temp, { flags: 'wx' }), { signal });
     if (download.contentLength !== undefined && received !== download.contentLength) {
-      throw new VodError('network', `The download of image ${options.imageId} ended early (${received} of ${download.contentLength} bytes).`, { code: 'Truncated' });
+      throw new VodError('network', msg('download.truncated', { id: options.imageId, received, total: download.contentLength }), { code: 'Truncated' });
     }
     await placeWithoutOverwrite(temp, outPath);
   } catch (error) {
@@ -90,8 +91,10 @@ export function defaultDownloadName(info: ImageInfo, original: boolean): string 
 function sourceUrl(info: ImageInfo, original: boolean): string {
   const url = original ? info.Mezzanine?.FileURL : info.URL;
   if (url) return url;
-  const status = info.Status && info.Status !== 'Normal' ? ` (its status is ${info.Status.replace(/[^\w]/g, '').slice(0, 20)})` : '';
-  throw new VodError('notFound', `VOD gave no URL for the ${original ? 'original' : 'display image'} of image ${info.ImageId}${status}.`, { code: 'NoUrl' });
+  const which = msg(original ? 'download.original' : 'download.displayImage');
+  const status = info.Status && info.Status !== 'Normal' ? info.Status.replace(/[^\w]/g, '').slice(0, 20) : undefined;
+  const text = status === undefined ? msg('download.noUrl', { which, id: info.ImageId }) : msg('download.noUrlStatus', { which, id: info.ImageId, status });
+  throw new VodError('notFound', text, { code: 'NoUrl' });
 }
 
 async function refuseExisting(outPath: string): Promise<void> {
@@ -124,5 +127,5 @@ function asVodError(error: unknown, outPath: string): VodError {
   if (isVodError(error)) return error;
   const code = (error as { code?: unknown })?.code;
   if (code === 'ABORT_ERR' || (error as { name?: unknown })?.name === 'AbortError') return cancelledError();
-  return fileError(outPath, error, code === 'ENOENT' ? 'cannot be saved: its folder does not exist' : undefined);
+  return fileError(outPath, error, code === 'ENOENT' ? msg('file.noFolder') : undefined);
 }

@@ -8,6 +8,7 @@
  * AccessKey ID and the `x-oss-security-token` line.
  */
 import { VodError, isVodError } from '../errors';
+import { msg } from '../messages';
 import { headerValue } from '../errorMapping';
 import { safeErrorCode, safeRequestId } from '../serverFields';
 import type { TransportResponse } from '../transport';
@@ -31,20 +32,20 @@ export function mapOssError(response: TransportResponse): VodError {
   // Read (never shown): some OSS versions say "expired" under InvalidAccessKeyId rather than a code of its own.
   const saysExpired = /security token[^<]{0,40}expired/i.test(xmlField(xml, 'Message') ?? '');
   if (code === EXPIRED_UPLOAD_CREDENTIAL || ec === EXPIRED_EC || (status === 403 && saysExpired)) {
-    return new VodError('auth', 'The temporary upload credential expired before the upload finished.', { ...details, code: EXPIRED_UPLOAD_CREDENTIAL });
+    return new VodError('auth', msg('oss.credentialExpired'), { ...details, code: EXPIRED_UPLOAD_CREDENTIAL });
   }
   if (code === 'RequestTimeTooSkewed') {
-    return new VodError('auth', "OSS refused the upload: this computer's clock is more than 15 minutes off. Correct the system clock.", details);
+    return new VodError('auth', msg('oss.clock'), details);
   }
   if (code === 'SignatureDoesNotMatch' || code === 'InvalidSecurityToken' || code === 'InvalidAccessKeyId') {
-    return new VodError('auth', 'OSS refused the upload credential VOD handed out (a proxy may have changed the request). Try again.', details);
+    return new VodError('auth', msg('oss.badCredential'), details);
   }
   if (status === 401 || status === 403) {
-    return new VodError('auth', `OSS refused the upload (HTTP ${status}${code ? `, ${code}` : ''}). Check the bucket's policy and that the VOD storage location is enabled.`, details);
+    return new VodError('auth', code ? msg('oss.refusedCode', { status, code }) : msg('oss.refused', { status }), details);
   }
-  if (code === 'EntityTooLarge') return new VodError('invalidInput', 'OSS refused the upload: the file is too large.', details);
-  if (status >= 500) return new VodError('server', `OSS failed to store the upload (HTTP ${status}). Try again later.`, details);
-  return new VodError('invalidResponse', `OSS answered the upload with HTTP ${status}${code ? ` (${code})` : ''}.`, details);
+  if (code === 'EntityTooLarge') return new VodError('invalidInput', msg('oss.tooLarge'), details);
+  if (status >= 500) return new VodError('server', msg('oss.serverError', { status }), details);
+  return new VodError('invalidResponse', code ? msg('oss.httpStatusCode', { status, code }) : msg('oss.httpStatus', { status }), details);
 }
 
 export function isExpiredUploadCredential(error: unknown): boolean {

@@ -18,6 +18,7 @@ import { basename } from 'node:path';
 import type { CallOptions } from '../api';
 import { VodError, isVodError } from '../errors';
 import { fileError, shownFileName as shownName } from '../fileErrors';
+import { msg } from '../messages';
 import type { RequestLogEntry } from '../log';
 import { abortableSleep, cancelledError, isRetryable, type Sleep } from '../retry';
 import { signOssRequest } from '../signing/ossSignature';
@@ -80,7 +81,7 @@ export async function uploadImageFile(options: UploadImageFileOptions): Promise<
   const sleep = options.sleep ?? abortableSleep;
   const size = await fileSize(options.filePath);
   const imageExt = options.imageExt ?? imageExtensionOf(options.filePath);
-  if (imageExt === undefined) throw new VodError('invalidInput', `${shownName(options.filePath)} is not a png, jpg, jpeg or gif file.`);
+  if (imageExt === undefined) throw new VodError('invalidInput', msg('upload.notImageFile', { file: shownName(options.filePath) }));
   const request: CreateUploadImageRequest = { ...options.metadata, imageExt, originalFileName: basename(options.filePath), signal };
   const expectedMs = (size / ASSUMED_BYTES_PER_SECOND) * 1000;
 
@@ -165,7 +166,7 @@ async function* fileChunks(path: string, size: number, onProgress: UploadImageFi
   try {
     for await (const chunk of stream as AsyncIterable<Buffer>) {
       sent += chunk.length;
-      if (sent > size) throw new VodError('invalidInput', `${shownName(path)} grew while it was being uploaded.`);
+      if (sent > size) throw new VodError('invalidInput', msg('upload.grew', { file: shownName(path) }));
       yield chunk;
       onProgress?.(sent, size);
     }
@@ -174,7 +175,7 @@ async function* fileChunks(path: string, size: number, onProgress: UploadImageFi
   } finally {
     stream.destroy();
   }
-  if (sent !== size) throw new VodError('invalidInput', `${shownName(path)} shrank while it was being uploaded.`);
+  if (sent !== size) throw new VodError('invalidInput', msg('upload.shrank', { file: shownName(path) }));
 }
 
 async function fileSize(path: string): Promise<number> {
@@ -184,8 +185,8 @@ async function fileSize(path: string): Promise<number> {
   } catch (error) {
     throw fileError(path, error);
   }
-  if (!stat.isFile()) throw new VodError('invalidInput', `${shownName(path)} is not a file.`);
-  if (stat.size === 0) throw new VodError('invalidInput', `${shownName(path)} is empty.`);
+  if (!stat.isFile()) throw new VodError('invalidInput', msg('upload.notAFile', { file: shownName(path) }));
+  if (stat.size === 0) throw new VodError('invalidInput', msg('upload.emptyFile', { file: shownName(path) }));
   return stat.size;
 }
 

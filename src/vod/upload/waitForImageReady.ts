@@ -6,6 +6,7 @@
  */
 import type { VodApi } from '../api';
 import { VodError, isVodError } from '../errors';
+import { msg } from '../messages';
 import { abortableSleep, type Sleep } from '../retry';
 import type { ImageInfo } from '../schemas';
 
@@ -37,7 +38,7 @@ export async function waitForImageReady(api: Pick<VodApi, 'getImageInfo'>, image
       last = error;
     }
     if (performance.now() + pollMs > deadline) {
-      throw last ?? new VodError('timeout', `Image ${imageId} was still being processed when the wait ended.`, { code: 'StillUploading' });
+      throw last ?? new VodError('timeout', msg('upload.stillProcessing', { id: imageId }), { code: 'StillUploading' });
     }
     await sleep(pollMs, options.signal);
   }

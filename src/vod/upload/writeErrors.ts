@@ -4,6 +4,7 @@
  * way says which images were already written.
  */
 import { VodError, isVodError } from '../errors';
+import { msg } from '../messages';
 
 export type WriteAction = 'CreateUploadImage' | 'UpdateImageInfos' | 'DeleteImage';
 
@@ -12,7 +13,7 @@ export function nameWritePermission(error: unknown, action: WriteAction): unknow
   if (!isVodError(error) || error.kind !== 'auth' || !error.code?.startsWith('Forbidden')) return error;
   return new VodError(
     'auth',
-    `This AccessKey may not call ${action}. Add vod:${action} to a RAM policy attached to its RAM user (RAM console → Permissions).`,
+    msg('write.permission', { action }),
     { code: error.code, requestId: error.requestId, httpStatus: error.httpStatus },
   );
 }
@@ -27,7 +28,7 @@ export class PartialWriteError extends VodError {
     readonly done: readonly string[],
     readonly notDone: readonly string[],
   ) {
-    super(cause.kind, done.length === 0 ? cause.message : `${cause.message} (${done.length} of ${done.length + notDone.length} images were already changed.)`, {
+    super(cause.kind, done.length === 0 ? cause.text : msg('write.partial', { sentence: cause.text, done: done.length, total: done.length + notDone.length }), {
       code: cause.code,
       requestId: cause.requestId,
       httpStatus: cause.httpStatus,

@@ -3,8 +3,9 @@
  * (imageMetadataLimits.ts), so a bad title is a sentence here and never a server round trip.
  */
 import { VodError } from '../errors';
+import { msg } from '../messages';
 import { isPlausibleImageId } from '../imageIds';
-import { IMAGE_EXTENSIONS, IMAGE_TYPES, checkMetadata } from './imageMetadataLimits';
+import { IMAGE_EXTENSIONS, IMAGE_TYPES, checkMetadata, metadataProblem } from './imageMetadataLimits';
 import type { CreateUploadImageRequest, ImageInfoUpdate } from './writeApi';
 
 /** OriginalFileName is kept short and printable; the API documents no limit, so 128 bytes is our own bound. */
@@ -13,15 +14,15 @@ const MAX_FILE_NAME_BYTES = 128;
 export function checkWriteImageId(id: string): void {
   if (!isPlausibleImageId(id)) {
     const shown = id.replace(/[^\x20-\x7e]/g, '?').slice(0, 40);
-    throw new VodError('invalidInput', `"${shown}${id.length > 40 ? '…' : ''}" is not an image ID (expected 1 to 64 letters and digits).`);
+    throw new VodError('invalidInput', msg('client.notImageId', { id: `${shown}${id.length > 40 ? '…' : ''}` }));
   }
 }
 
 export function createUploadParams(request: CreateUploadImageRequest): Record<string, string> {
   const imageType = request.imageType ?? 'default';
-  if (!(IMAGE_TYPES as readonly string[]).includes(imageType)) throw new VodError('invalidInput', 'The image type must be default or cover.');
+  if (!(IMAGE_TYPES as readonly string[]).includes(imageType)) throw new VodError('invalidInput', msg('write.badImageType'));
   if (!(IMAGE_EXTENSIONS as readonly string[]).includes(request.imageExt)) {
-    throw new VodError('invalidInput', 'VOD takes png, jpg, jpeg and gif images only.');
+    throw new VodError('invalidInput', msg('write.badExt'));
   }
   checkMetadata(request);
   const params: Record<string, string> = { ImageType: imageType, ImageExt: request.imageExt };
@@ -52,17 +53,14 @@ export function updateContentItem(update: ImageInfoUpdate): Record<string, strin
   checkWriteImageId(update.imageId);
   const { title, description, tags, cateId } = update;
   if (title === undefined && description === undefined && tags === undefined && cateId === undefined) {
-    throw new VodError('invalidInput', `Nothing to change for image ${update.imageId}.`);
+    throw new VodError('invalidInput', msg('write.nothingToChange', { id: update.imageId }));
   }
   if (tags !== undefined && tags.length === 0) {
     // The API takes Tags as a comma-separated list of 1-32 byte tags; an empty list has no documented meaning.
-    throw new VodError('invalidInput', `VOD cannot be sent an empty tag list (image ${update.imageId}); leave the tags out to keep them.`);
+    throw new VodError('invalidInput', msg('write.emptyTags', { id: update.imageId }));
   }
-  try {
-    checkMetadata(update);
-  } catch (error) {
-    throw new VodError('invalidInput', `${(error as Error).message} (image ${update.imageId})`);
-  }
+  const problem = metadataProblem(update);
+  if (problem) throw new VodError('invalidInput', msg('write.forImage', { problem, id: update.imageId }));
   const item: Record<string, string | number> = { ImageId: update.imageId };
   if (title !== undefined) item['Title'] = title;
   if (description !== undefined) item['Description'] = description;
