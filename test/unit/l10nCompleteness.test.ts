@@ -10,13 +10,19 @@ import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { mapApiError, mapTransportError } from '../../src/vod/errorMapping';
 import { VodError } from '../../src/vod/errors';
-import { MESSAGES, fillTemplate, renderMessage, type Translate } from '../../src/vod/messages';
+import { MESSAGES, fillTemplate, msg, renderMessage, type Translate } from '../../src/vod/messages';
 import { checkExpiryBounds, parseDuration } from '../../src/vod/duration';
 import { compileIdPattern } from '../../src/vod/imageIds';
 import { resolveCredentials } from '../../src/vod/credentials';
 import { metadataProblem } from '../../src/vod/upload/imageMetadataLimits';
 import { parseUploadTicket } from '../../src/vod/upload/uploadTicket';
 import { namePermission } from '../../src/vod/media/videoErrors';
+import { credentialsOf, invalidAnswer, parseJson } from '../../src/vod/credentialSources/answer';
+import { fileError } from '../../src/vod/fileErrors';
+import type { TransportResponse } from '../../src/vod/transport';
+import { mapOssError } from '../../src/vod/upload/ossErrors';
+import { PartialWriteError, nameWritePermission } from '../../src/vod/upload/writeErrors';
+import { checkWriteImageId, createUploadParams, updateContentItem } from '../../src/vod/upload/writeParams';
 import { extractL10nMessages } from './l10n.test';
 import { ROOT, literalShowMessageArguments, rawVodErrorTexts, untranslatedUiLiterals } from './support/sourceScan';
 import { translationProblem, untranslatedWords } from './support/untranslated';
@@ -89,6 +95,58 @@ describe('one language: no English sentence for a zh-CN user', () => {
         errors.push(error as VodError);
       }
     }
+    // Credential sources of today's main: chained, instance-metadata and URI profiles, and what STS, the metadata
+    // service or a credentials URI answer.
+    const profiles = [
+      '{"profiles":[{"name":"p","mode":"ChainableRamRoleArn","source_profile":"q","ram_role_arn":"acs:ram::1:role/r"},{"name":"q","mode":"ChainableRamRoleArn","source_profile":"p","ram_role_arn":"acs:ram::1:role/r"}]}',
+      '{"profiles":[{"name":"p","mode":"RamRoleArn","access_key_id":"a","access_key_secret":"b","ram_role_arn":"acs:ram::1:role/r","expired_seconds":60}]}',
+      '{"profiles":[{"name":"p","mode":"RamRoleArn","access_key_id":"a","access_key_secret":"b","ram_role_arn":"acs:ram::1:role/r","sts_region":"CN_Shanghai!"}]}',
+      '{"profiles":[{"name":"p","mode":"CredentialsURI","credentials_uri":"not a url"}]}',
+      '{"profiles":[{"name":"p","mode":"CredentialsURI","credentials_uri":"http://example.com/creds"}]}',
+      '{"profiles":[{"name":"p","mode":"EcsRamRole"}]}',
+      '{"profiles":[{"name":"p","mode":"ChainableRamRoleArn","source_profile":"gone","ram_role_arn":"acs:ram::1:role/r"}]}',
+    ];
+    for (const config of profiles) {
+      const env = { ALIBABA_CLOUD_ECS_METADATA_DISABLED: 'true' };
+      errors.push(await resolveCredentials({ profile: 'p', env, fs: files(config) }).then(() => assert.fail(config), (e: VodError) => e));
+    }
+    const answer = (body: string): TransportResponse => ({ status: 200, headers: {}, body: Buffer.from(body) });
+    for (const from of [msg('source.credentialsUri'), msg('source.instanceMetadata'), 'STS AssumeRole']) {
+      for (const body of ['<html>', '1', '{}', '{"AccessKeyId":"a","AccessKeySecret":"b","SecurityToken":"c","Expiration":"soon"}']) {
+        try {
+          credentialsOf(parseJson(answer(body), from), from);
+        } catch (error) {
+          errors.push(error as VodError);
+        }
+      }
+    }
+    errors.push(invalidAnswer(msg('source.instanceMetadata'), msg('source.noRole')), invalidAnswer(msg('source.instanceMetadata'), msg('source.notSuccess')));
+    // Uploads, edits, deletes and local files.
+    const ossAnswer = (status: number, code?: string): VodError =>
+      mapOssError({ status, headers: {}, body: Buffer.from(code ? `<Error><Code>${code}</Code><RequestId>R-1</RequestId></Error>` : '') });
+    for (const [status, code] of [[403, 'SecurityTokenExpired'], [403, 'RequestTimeTooSkewed'], [403, 'SignatureDoesNotMatch'], [403, 'AccessDenied'], [403, undefined], [400, 'EntityTooLarge'], [503, undefined], [409, 'FileAlreadyExists'], [404, undefined]] as const) {
+      errors.push(ossAnswer(status, code));
+    }
+    for (const code of ['ENOENT', 'EACCES', 'ENOSPC', 'EEXIST', 'EISDIR']) errors.push(fileError('/home/u/photos/cat.png', { code }));
+    errors.push(fileError('/home/u/out/cat.png', { code: 'ENOENT' }, msg('file.noFolder')));
+    const writes: Array<() => unknown> = [
+      () => checkWriteImageId('5aed81b7-x!'),
+      () => createUploadParams({ imageExt: 'png', imageType: 'banner' as 'default' }),
+      () => createUploadParams({ imageExt: 'webp' as 'png' }),
+      () => updateContentItem({ imageId: 'a1b2c3' }),
+      () => updateContentItem({ imageId: 'a1b2c3', tags: [] }),
+      () => updateContentItem({ imageId: 'a1b2c3', title: '' }),
+    ];
+    for (const write of writes) {
+      try {
+        write();
+        assert.fail(String(write));
+      } catch (error) {
+        errors.push(error as VodError);
+      }
+    }
+    const refused = new VodError('auth', msg('api.forbidden'), { code: 'Forbidden.RAM' });
+    errors.push(nameWritePermission(refused, 'DeleteImage') as VodError, new PartialWriteError(api('Throttling.User', 400), ['a1'], ['b2', 'c3']));
     const problems = errors.flatMap((error) => {
       assert.ok(error instanceof VodError, String(error));
       assert.equal(renderMessage(error.text), error.message, 'message is the English rendering of the key');
