@@ -5,6 +5,7 @@
 import type { Asset, LibraryMediaType } from './media/asset';
 import type { VideoApi } from './media/videoApi';
 import type { Category, ImageInfo, MediaListItem } from './schemas';
+import type { ImageWriteApi } from './upload/writeApi';
 
 export type OutputType = 'cdn' | 'oss';
 export type SignatureVersion = 'v3' | 'v1';
@@ -70,8 +71,8 @@ export interface CategoriesResult {
   readonly total: number;
 }
 
-/** Images, plus the audio/video operations (media/videoApi.ts). */
-export interface VodApi extends VideoApi {
+/** Images, plus the audio/video operations (media/videoApi.ts) and the image writes (upload/writeApi.ts). */
+export interface VodApi extends VideoApi, ImageWriteApi {
   getImageInfo(imageId: string, options?: ImageUrlOptions): Promise<ImageInfo>;
   getImageInfos(imageIds: readonly string[], options?: ImageUrlOptions): Promise<ImageInfosResult>;
   searchImages(query?: SearchImagesQuery): Promise<SearchImagesResult>;

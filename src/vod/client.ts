@@ -49,6 +49,12 @@ import { imageOfMedia, searchFieldsFor } from './searchImageFields';
 import { safeRequestId } from './serverFields';
 import { newNonce, signRequest } from './signing/signedRequest';
 import { createUndiciTransport, type Transport, type TransportResponse } from './transport';
+import { MAX_IMAGES_PER_WRITE, writeBatches } from './upload/imageMetadataLimits';
+import { parseUploadTicket } from './upload/uploadTicket';
+import type { CreateUploadImageRequest, DeleteImagesResult, ImageInfoUpdate, ImageWriteApi, UpdateImageInfosResult, UploadImageTicket } from './upload/writeApi';
+import { PartialWriteError, nameWritePermission, type WriteAction } from './upload/writeErrors';
+import { checkWriteImageId, createUploadParams, updateContentItem } from './upload/writeParams';
+import { writeSchemas } from './upload/writeSchemas';
 
 export const VOD_API_VERSION = '2017-03-21';
 /** GetImageInfos accepts at most 20 IDs per call (API reference). */
@@ -110,7 +116,7 @@ type Attempt<T> = { readonly latencyMs: number } & (
   | { readonly ok: false; readonly error: VodError; readonly response: TransportResponse | undefined; readonly receivedAt: number }
 );
 
-export class VodClient implements VodApi, VideoApi {
+export class VodClient implements VodApi, VideoApi, ImageWriteApi {
   private readonly endpoint: URL;
   private readonly credentials: () => Promise<Credentials>;
   private readonly scheme: SignatureVersion;
@@ -259,6 +265,80 @@ export class VodClient implements VodApi, VideoApi {
     } catch (error) {
       throw namePermission(error, 'GetPlayInfo');
     }
+  }
+
+  /**
+   * CreateUploadImage: a new image (Status Uploading) and the temporary key for its one OSS object.
+   * The metadata limits are checked first; the ticket's credentials are never logged.
+   */
+  async createUploadImage(request: CreateUploadImageRequest): Promise<UploadImageTicket> {
+    const params = createUploadParams(request);
+    try {
+      const { data, requestId } = await this.call({ action: 'CreateUploadImage', params, schema: writeSchemas().CreateUploadImageResponseSchema, signal: request.signal });
+      return {
+        imageId: data.ImageId,
+        imageUrl: data.ImageURL || undefined,
+        fileUrl: data.FileURL || undefined,
+        requestId,
+        upload: parseUploadTicket(data.UploadAddress, data.UploadAuth),
+      };
+    } catch (error) {
+      throw nameWritePermission(error, 'CreateUploadImage');
+    }
+  }
+
+  /** UpdateImageInfos, one call per 20 images, one after the other (a failure says which were done). */
+  async updateImageInfos(updates: readonly ImageInfoUpdate[], options: CallOptions = {}): Promise<UpdateImageInfosResult> {
+    const items = updates.map(updateContentItem);
+    const ids = items.map((item) => String(item['ImageId']));
+    if (new Set(ids).size !== ids.length) throw new VodError('invalidInput', 'The same image is named twice in one update.');
+    if (items.length === 0) throw new VodError('invalidInput', 'No image to update.');
+    const schema = writeSchemas().UpdateImageInfosResponseSchema;
+    const results = await this.writeInBatches('UpdateImageInfos', items, ids, options.signal, (batch, signal) =>
+      this.call({ action: 'UpdateImageInfos', params: { UpdateContent: JSON.stringify(batch) }, schema, signal, idCount: batch.length }),
+    );
+    const requestIds = results.flatMap((r) => r.requestId ?? []);
+    return { requestId: requestIds.at(-1) ?? '', requestIds, nonExistImageIds: results.flatMap((r) => r.data.NonExistImageIds ?? []) };
+  }
+
+  /** DeleteImage with DeleteImageType=ImageId, one call per 20 IDs. Unknown IDs are not an error (the API ignores them). */
+  async deleteImages(imageIds: readonly string[], options: CallOptions = {}): Promise<DeleteImagesResult> {
+    const unique = [...new Set(imageIds)];
+    unique.forEach(checkWriteImageId);
+    if (unique.length === 0) throw new VodError('invalidInput', 'No image to delete.');
+    const schema = writeSchemas().DeleteImageResponseSchema;
+    const results = await this.writeInBatches('DeleteImage', unique, unique, options.signal, (batch, signal) =>
+      this.call({ action: 'DeleteImage', params: { DeleteImageType: 'ImageId', ImageIds: batch.join(',') }, schema, signal, idCount: batch.length }),
+    );
+    const requestIds = results.flatMap((r) => r.requestId ?? []);
+    return { requestId: requestIds.at(-1) ?? '', requestIds };
+  }
+
+  /**
+   * Runs a write over `items` in calls of MAX_IMAGES_PER_WRITE, in order. Sequential on purpose: when
+   * one call fails, the caller learns exactly which images the earlier calls changed.
+   */
+  private async writeInBatches<I, R>(
+    action: WriteAction,
+    items: readonly I[],
+    ids: readonly string[],
+    signal: AbortSignal | undefined,
+    send: (batch: I[], signal: AbortSignal | undefined) => Promise<R>,
+  ): Promise<R[]> {
+    const results: R[] = [];
+    const batches = writeBatches(items);
+    for (const [index, batch] of batches.entries()) {
+      try {
+        if (signal?.aborted) throw cancelledError();
+        results.push(await send(batch, signal));
+      } catch (error) {
+        const named = nameWritePermission(error, action);
+        if (index === 0 || !isVodError(named)) throw named;
+        const doneCount = index * MAX_IMAGES_PER_WRITE;
+        throw new PartialWriteError(named, ids.slice(0, doneCount), ids.slice(doneCount));
+      }
+    }
+    return results;
   }
 
   /** Releases the keep-alive connections of a transport this client created itself. */

@@ -12,6 +12,9 @@ import type { NonceStore } from './nonces';
 import { sdkAuthorization, sdkRpcSignature, V3_ALGORITHM } from './sdk';
 import { VIDEO_ACTIONS } from './videoErrors';
 
+/** The actions a read-only RAM policy leaves out (the emulator's `readOnlyCredentials`). */
+const WRITE_ACTIONS: ReadonlySet<string> = new Set(['CreateUploadImage', 'UpdateImageInfos', 'DeleteImage']);
+
 export const API_VERSION = '2017-03-21';
 const TIMESTAMP_WINDOW_MS = 15 * 60 * 1000;
 
@@ -91,10 +94,16 @@ function authenticateV3(request: ApiRequest, authorization: string, context: Aut
 
   checkSecurityToken(key, header(request.headers, 'x-acs-security-token'));
   claimNonce(context, auth.accessKeyId, header(request.headers, 'x-acs-signature-nonce') ?? '');
-  if (key.kind === 'forbidden') throw apiErrors.forbiddenRam();
-  if (key.kind === 'imagesOnly' && VIDEO_ACTIONS.has(header(request.headers, 'x-acs-action') ?? '')) throw apiErrors.forbiddenRam();
+  checkRam(key, header(request.headers, 'x-acs-action') ?? '');
   if (header(request.headers, 'x-acs-version') !== API_VERSION) throw apiErrors.invalidVersion();
   return { scheme: 'v3', action: header(request.headers, 'x-acs-action') ?? '', params, format: 'JSON' };
+}
+
+/** The RAM policy of the emulator's restricted keys: Forbidden.RAM (403) for what the policy leaves out. */
+function checkRam(key: KnownKey, action: string): void {
+  if (key.kind === 'forbidden') throw apiErrors.forbiddenRam();
+  if (key.kind === 'imagesOnly' && VIDEO_ACTIONS.has(action)) throw apiErrors.forbiddenRam();
+  if (key.kind === 'readOnly' && WRITE_ACTIONS.has(action)) throw apiErrors.forbiddenRam();
 }
 
 function parseAuthorization(value: string): ParsedAuthorization {
@@ -166,8 +175,7 @@ function authenticateV1(request: ApiRequest, params: Record<string, string>, con
 
   checkSecurityToken(key, params['SecurityToken']);
   claimNonce(context, accessKeyId, params['SignatureNonce'] ?? '');
-  if (key.kind === 'forbidden') throw apiErrors.forbiddenRam();
-  if (key.kind === 'imagesOnly' && VIDEO_ACTIONS.has(params['Action'] ?? '')) throw apiErrors.forbiddenRam();
+  checkRam(key, params['Action'] ?? '');
   if (params['Version'] !== API_VERSION) throw apiErrors.invalidVersion();
 
   const actionParams = Object.fromEntries(Object.entries(params).filter(([name]) => !V1_COMMON.includes(name)));

@@ -29,6 +29,12 @@ export const IMAGES_ONLY_CREDENTIALS: AccessKeyPair = {
   accessKeySecret: 'EmulatorImagesOnlySecret012345',
 };
 
+/** A key whose RAM policy allows only the read actions: CreateUploadImage, UpdateImageInfos and DeleteImage → Forbidden.RAM. */
+export const READ_ONLY_CREDENTIALS: AccessKeyPair = {
+  accessKeyId: 'LTAI5tEmulatorReadOnly01',
+  accessKeySecret: 'EmulatorReadOnlySecret01234567',
+};
+
 /** Real STS tokens are long base64 strings starting with "CAIS"; mimic that shape. */
 function stsToken(label: string): string {
   const body = Buffer.from(`vod-image-emulator sts token (${label}) `.repeat(4)).toString('base64');
@@ -40,7 +46,7 @@ export function looksLikeStsToken(token: string): boolean {
   return /^CAIS[A-Za-z0-9+/=]{40,}$/.test(token);
 }
 
-export type KeyKind = 'ak' | 'sts' | 'forbidden' | 'imagesOnly';
+export type KeyKind = 'ak' | 'sts' | 'forbidden' | 'imagesOnly' | 'readOnly';
 
 export interface KnownKey {
   readonly kind: KeyKind;
@@ -54,6 +60,7 @@ export class KeyRing {
     this.keys.set(STS_CREDENTIALS.accessKeyId, { kind: 'sts', secret: STS_CREDENTIALS.accessKeySecret });
     this.keys.set(FORBIDDEN_CREDENTIALS.accessKeyId, { kind: 'forbidden', secret: FORBIDDEN_CREDENTIALS.accessKeySecret });
     this.keys.set(IMAGES_ONLY_CREDENTIALS.accessKeyId, { kind: 'imagesOnly', secret: IMAGES_ONLY_CREDENTIALS.accessKeySecret });
+    this.keys.set(READ_ONLY_CREDENTIALS.accessKeyId, { kind: 'readOnly', secret: READ_ONLY_CREDENTIALS.accessKeySecret });
     // Set last so an override that reuses one of the IDs above still wins.
     this.keys.set(main.accessKeyId, { kind: 'ak', secret: main.accessKeySecret });
   }

@@ -11,7 +11,7 @@
  * library (fixtures.ts), signed image URLs served by the emulator itself, and fault injection.
  */
 import { EmulatorClock } from './clock';
-import { DEMO_CREDENTIALS, EXPIRED_SECURITY_TOKEN, FORBIDDEN_CREDENTIALS, IMAGES_ONLY_CREDENTIALS, KeyRing, STS_CREDENTIALS } from './credentials';
+import { DEMO_CREDENTIALS, EXPIRED_SECURITY_TOKEN, FORBIDDEN_CREDENTIALS, IMAGES_ONLY_CREDENTIALS, KeyRing, READ_ONLY_CREDENTIALS, STS_CREDENTIALS } from './credentials';
 import { FaultState } from './faults';
 import { getLibrary, MISSING_IMAGE_ID, toFixtureImage } from './fixtures';
 import { warmImageBytes } from './imageBytes';
@@ -32,7 +32,7 @@ export type {
   RunningEmulator,
   StsCredentials,
 } from './types';
-export { DEMO_CREDENTIALS, FORBIDDEN_CREDENTIALS, IMAGES_ONLY_CREDENTIALS, STS_CREDENTIALS } from './credentials';
+export { DEMO_CREDENTIALS, FORBIDDEN_CREDENTIALS, IMAGES_ONLY_CREDENTIALS, READ_ONLY_CREDENTIALS, STS_CREDENTIALS } from './credentials';
 export { BULK_VIDEO_COUNT, videoIdFor } from './videoFixtures';
 export { BULK_IMAGE_COUNT, MISSING_IMAGE_ID } from './fixtures';
 
@@ -68,6 +68,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
       expiredSecurityToken: EXPIRED_SECURITY_TOKEN,
       forbiddenCredentials: FORBIDDEN_CREDENTIALS,
       imagesOnlyCredentials: IMAGES_ONLY_CREDENTIALS,
+      readOnlyCredentials: READ_ONLY_CREDENTIALS,
       videos,
       missingImageId: MISSING_IMAGE_ID,
       // The bulk images are left out to keep this small; they all carry the trait 'bulk'.
@@ -88,6 +89,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     images,
     videos,
     imagesOnlyCredentials: { ...IMAGES_ONLY_CREDENTIALS },
+    readOnlyCredentials: { ...READ_ONLY_CREDENTIALS },
     missingImageId: MISSING_IMAGE_ID,
     faults: { set: (plan) => faults.set(plan), reset: () => faults.reset() },
     stats,

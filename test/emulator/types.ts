@@ -78,6 +78,8 @@ export interface RunningEmulator {
   videos: readonly FixtureVideo[];
   /** A valid key pair allowed the image actions but refused GetVideoInfos/GetPlayInfo (Forbidden.RAM). */
   imagesOnlyCredentials: AccessKeyPair;
+  /** A valid key pair allowed every read action but refused CreateUploadImage/UpdateImageInfos/DeleteImage (Forbidden.RAM). */
+  readOnlyCredentials: AccessKeyPair;
   /** A well-formed 32-hex image ID that does not exist. */
   missingImageId: string;
   faults: { set(plan: FaultPlan): void; reset(): void };
