@@ -6,12 +6,17 @@ import { parseArgs as parseNodeArgs } from 'node:util';
 import type { OutputType, SignatureVersion } from '../vod/api';
 import { checkExpiryBounds, parseDuration } from '../vod/duration';
 import { isPlausibleImageId } from '../vod/imageIds';
+import { metadataProblem, type ImageMetadata } from '../vod/upload/imageMetadataLimits';
 
 export const USAGE = `Usage:
   vodimg info <ImageId...> [--json] [--output-type cdn|oss] [--auth-timeout SECONDS]
   vodimg url  <ImageId>    [--expires SECONDS] [--output-type cdn|oss]
   vodimg search [--match EXPR] [--page N] [--page-size N] [--json]
   vodimg play-url <VideoId> [--expires SECONDS] [--definition LD|SD|HD|FHD|…] [--output-type cdn|oss]
+  vodimg upload <file...>  [--title T] [--tags a,b] [--category ID] [--wait] [--json]
+  vodimg update <ImageId>  [--title T] [--description D] [--tags a,b] [--category ID]
+  vodimg delete <ImageId...> --yes
+  vodimg download <ImageId> [--out PATH] [--original]
 
 Commands:
   info     Show image, video and audio details, with a Type line (missing IDs are listed on
@@ -20,6 +25,13 @@ Commands:
   search   List images (SearchMedia); --match takes a VOD Match expression,
            e.g. "Title = 'cat' and Status in ('Normal')".
   play-url Print a video's or audio's play URL (GetPlayInfo): the best stream, or --definition's.
+  upload   Upload png/jpg/jpeg/gif files (streamed) and print each new ImageId on its own line.
+           --title defaults to the file name; --wait waits until each image is Normal (UploadFail:
+           exit 1); --json prints [{file, imageId, status}].
+  update   Change an image's title, description, tags (replaces them all) or category.
+  delete   Delete images for good (cannot be undone): refuses without --yes.
+  download Save the display image, or with --original the uploaded original, to --out (default
+           ./<ImageId>.<ext>). An existing file is never overwritten.
 
 Global options:
   --region ID         VOD region (default: the CLI profile's region, else cn-shanghai)
@@ -36,7 +48,8 @@ Credentials: ALIBABA_CLOUD_ACCESS_KEY_ID / ALIBABA_CLOUD_ACCESS_KEY_SECRET
 
 Exit codes: 0 ok · 1 API, network or response error · 2 usage or invalid input · 3 no credentials`;
 
-export type CommandName = 'info' | 'url' | 'search' | 'play-url';
+export type CommandName = 'info' | 'url' | 'search' | 'play-url' | 'upload' | 'update' | 'delete' | 'download';
+const COMMAND_NAMES: readonly CommandName[] = ['info', 'url', 'search', 'play-url', 'upload', 'update', 'delete', 'download'];
 
 export interface GlobalOptions {
   readonly region: string | undefined;
@@ -82,7 +95,40 @@ export interface PlayUrlCommand {
   readonly definition: string | undefined;
 }
 
-export type Command = InfoCommand | UrlCommand | SearchCommand | PlayUrlCommand;
+export interface UploadCommand {
+  readonly kind: 'upload';
+  readonly global: GlobalOptions;
+  readonly files: readonly string[];
+  /** Undefined: each file's own name. */
+  readonly title: string | undefined;
+  readonly tags: readonly string[] | undefined;
+  readonly cateId: number | undefined;
+  readonly wait: boolean;
+  readonly json: boolean;
+}
+
+export interface UpdateCommand {
+  readonly kind: 'update';
+  readonly global: GlobalOptions;
+  readonly id: string;
+  readonly fields: ImageMetadata;
+}
+
+export interface DeleteCommand {
+  readonly kind: 'delete';
+  readonly global: GlobalOptions;
+  readonly ids: readonly string[];
+}
+
+export interface DownloadCommand {
+  readonly kind: 'download';
+  readonly global: GlobalOptions;
+  readonly id: string;
+  readonly out: string | undefined;
+  readonly original: boolean;
+}
+
+export type Command = InfoCommand | UrlCommand | SearchCommand | PlayUrlCommand | UploadCommand | UpdateCommand | DeleteCommand | DownloadCommand;
 export type ParsedArgs = { readonly kind: 'help' } | { readonly kind: 'version' } | Command;
 
 /** A mistake on the command line; the message says what to change. */
@@ -107,6 +153,14 @@ const OPTIONS = {
   page: { type: 'string' },
   'page-size': { type: 'string' },
   definition: { type: 'string' },
+  title: { type: 'string' },
+  description: { type: 'string' },
+  tags: { type: 'string' },
+  category: { type: 'string' },
+  wait: { type: 'boolean' },
+  yes: { type: 'boolean' },
+  out: { type: 'string' },
+  original: { type: 'boolean' },
 } as const;
 
 type Values = ReturnType<typeof parseNodeArgs<{ options: typeof OPTIONS; allowPositionals: true }>>['values'];
@@ -117,6 +171,10 @@ const COMMAND_OPTIONS: Readonly<Record<CommandName, readonly (keyof typeof OPTIO
   url: ['output-type', 'expires'],
   search: ['json', 'match', 'page', 'page-size'],
   'play-url': ['output-type', 'expires', 'definition'],
+  upload: ['title', 'tags', 'category', 'wait', 'json'],
+  update: ['title', 'description', 'tags', 'category'],
+  delete: ['yes'],
+  download: ['out', 'original'],
 };
 const ALL_COMMAND_OPTIONS = new Set(Object.values(COMMAND_OPTIONS).flat());
 
@@ -133,17 +191,25 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
   if (values.version) return { kind: 'version' };
 
   const [name, ...operands] = positionals;
-  if (name === undefined) throw new UsageError('No command given: use info, url, search or play-url.');
-  if (name !== 'info' && name !== 'url' && name !== 'search' && name !== 'play-url') {
-    throw new UsageError(`Unknown command "${printable(name)}": use info, url, search or play-url.`);
-  }
+  const known = `use ${COMMAND_NAMES.slice(0, -1).join(', ')} or ${COMMAND_NAMES.at(-1)}`;
+  if (name === undefined) throw new UsageError(`No command given: ${known}.`);
+  if (!(COMMAND_NAMES as readonly string[]).includes(name)) throw new UsageError(`Unknown command "${printable(name)}": ${known}.`);
+  const command = name as CommandName;
   for (const option of ALL_COMMAND_OPTIONS) {
-    if (values[option] !== undefined && !COMMAND_OPTIONS[name].includes(option)) {
+    if (values[option] !== undefined && !COMMAND_OPTIONS[command].includes(option)) {
       throw new UsageError(`--${option} is not an option of "${name}".`);
     }
   }
   const global = globalOptions(values);
-  switch (name) {
+  switch (command) {
+    case 'upload':
+      return uploadCommand(global, values, operands);
+    case 'update':
+      return updateCommand(global, values, operands);
+    case 'delete':
+      return deleteCommand(global, values, operands);
+    case 'download':
+      return downloadCommand(global, values, operands);
     case 'info':
       return infoCommand(global, values, operands);
     case 'url':
@@ -153,6 +219,53 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
     case 'play-url':
       return playUrlCommand(global, values, operands);
   }
+}
+
+function uploadCommand(global: GlobalOptions, values: Values, operands: readonly string[]): UploadCommand {
+  if (operands.length === 0) throw new UsageError('upload needs at least one image file.');
+  const fields = metadataOf(values);
+  return { kind: 'upload', global, files: operands, title: fields.title, tags: fields.tags, cateId: fields.cateId, wait: values.wait ?? false, json: values.json ?? false };
+}
+
+function updateCommand(global: GlobalOptions, values: Values, operands: readonly string[]): UpdateCommand {
+  if (operands.length !== 1) throw new UsageError('update takes exactly one image ID.');
+  const id = operands[0]!;
+  checkId(id);
+  const fields = metadataOf(values);
+  if (Object.values(fields).every((v) => v === undefined)) throw new UsageError('update needs at least one of --title, --description, --tags, --category.');
+  return { kind: 'update', global, id, fields };
+}
+
+function deleteCommand(global: GlobalOptions, values: Values, operands: readonly string[]): DeleteCommand {
+  if (operands.length === 0) throw new UsageError('delete needs at least one image ID.');
+  operands.forEach(checkId);
+  const count = new Set(operands).size;
+  if (!values.yes) throw new UsageError(`delete removes ${count === 1 ? 'the image' : `${count} images`} for good and cannot be undone; add --yes to confirm.`);
+  return { kind: 'delete', global, ids: operands };
+}
+
+function downloadCommand(global: GlobalOptions, values: Values, operands: readonly string[]): DownloadCommand {
+  if (operands.length !== 1) throw new UsageError('download takes exactly one image ID.');
+  const id = operands[0]!;
+  checkId(id);
+  if (values.out !== undefined && values.out.trim() === '') throw new UsageError('--out needs a file path.');
+  return { kind: 'download', global, id, out: values.out, original: values.original ?? false };
+}
+
+/** --title, --description, --tags (comma-separated) and --category, checked against the documented limits. */
+function metadataOf(values: Values): ImageMetadata & { tags?: readonly string[] | undefined } {
+  const category = values.category;
+  if (category !== undefined && !/^\d{1,15}$/.test(category.trim())) throw new UsageError(`--category must be a category ID (a whole number), not "${printable(category)}".`);
+  const fields = {
+    title: values.title,
+    description: values.description,
+    tags: values.tags === undefined ? undefined : values.tags.split(',').map((t) => t.trim()).filter((t) => t !== ''),
+    cateId: category === undefined ? undefined : Number(category),
+  };
+  if (fields.tags?.length === 0) throw new UsageError('--tags needs at least one tag (a,b,c).');
+  const problem = metadataProblem(fields);
+  if (problem) throw new UsageError(problem);
+  return fields;
 }
 
 function playUrlCommand(global: GlobalOptions, values: Values, operands: readonly string[]): PlayUrlCommand {

@@ -8,9 +8,13 @@ import { isVodError, type VodError } from '../vod/errors';
 import { redactText } from '../vod/redact';
 import { USAGE, UsageError, parseArgs, type Command } from './args';
 import type { CommandIo, ExitCode } from './commands/io';
+import { runDelete } from './commands/delete';
+import { runDownload } from './commands/download';
 import { runInfo } from './commands/info';
 import { runPlayUrl } from './commands/playUrl';
 import { runSearch } from './commands/search';
+import { runUpdate } from './commands/update';
+import { runUpload } from './commands/upload';
 import { runUrl } from './commands/url';
 import { terminalSafe } from './format';
 import { openSession, type SessionIo } from './session';
@@ -64,6 +68,14 @@ function dispatch(command: Command, api: VodApi, io: CommandIo): Promise<ExitCod
       return runSearch(command, api, io);
     case 'play-url':
       return runPlayUrl(command, api, io);
+    case 'upload':
+      return runUpload(command, api, io);
+    case 'update':
+      return runUpdate(command, api, io);
+    case 'delete':
+      return runDelete(command, api, io);
+    case 'download':
+      return runDownload(command, api, io);
   }
 }
 

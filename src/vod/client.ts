@@ -51,7 +51,18 @@ import { newNonce, signRequest } from './signing/signedRequest';
 import { createUndiciTransport, type Transport, type TransportResponse } from './transport';
 import { MAX_IMAGES_PER_WRITE, writeBatches } from './upload/imageMetadataLimits';
 import { parseUploadTicket } from './upload/uploadTicket';
-import type { CreateUploadImageRequest, DeleteImagesResult, ImageInfoUpdate, ImageWriteApi, UpdateImageInfosResult, UploadImageTicket } from './upload/writeApi';
+import { downloadImageFile, type DownloadedImage } from './download/downloadImageFile';
+import { uploadImageFile, type UploadedImage } from './upload/uploadImageFile';
+import type {
+  CreateUploadImageRequest,
+  DeleteImagesResult,
+  FileDownloadOptions,
+  FileUploadOptions,
+  ImageInfoUpdate,
+  ImageWriteApi,
+  UpdateImageInfosResult,
+  UploadImageTicket,
+} from './upload/writeApi';
 import { PartialWriteError, nameWritePermission, type WriteAction } from './upload/writeErrors';
 import { checkWriteImageId, createUploadParams, updateContentItem } from './upload/writeParams';
 import { writeSchemas } from './upload/writeSchemas';
@@ -312,6 +323,15 @@ export class VodClient implements VodApi, VideoApi, ImageWriteApi {
     );
     const requestIds = results.flatMap((r) => r.requestId ?? []);
     return { requestId: requestIds.at(-1) ?? '', requestIds };
+  }
+
+  /** The upload signs its OSS `Date` with this client's skew-corrected clock and logs its PUTs here. */
+  uploadImageFile(options: FileUploadOptions): Promise<UploadedImage> {
+    return uploadImageFile({ ...options, api: this, transport: this.transport, log: this.log, now: () => this.clock.now() });
+  }
+
+  downloadImageFile(options: FileDownloadOptions): Promise<DownloadedImage> {
+    return downloadImageFile({ ...options, api: this, transport: this.transport });
   }
 
   /**

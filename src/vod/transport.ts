@@ -6,6 +6,7 @@
  * undici is `require`d on the first request, not at import: the extension activates without
  * paying for ~400 KB of HTTP client it may never use in a session.
  */
+import { Readable } from 'node:stream';
 import type * as Undici from 'undici';
 import { VodError } from './errors';
 import { downloadRefusal, MAX_DOWNLOAD_REDIRECTS, tooManyRedirects } from './downloadPolicy';
@@ -41,9 +42,42 @@ export interface FetchedBytes {
   readonly bytes: Buffer;
 }
 
+/** A PUT whose body streams from elsewhere (a file): never held in memory whole. */
+export interface StreamPutRequest {
+  readonly url: string;
+  /** Must include `Content-Length`: OSS takes an object of a known size. */
+  readonly headers: Readonly<Record<string, string>>;
+  readonly body: AsyncIterable<Uint8Array>;
+  readonly signal?: AbortSignal | undefined;
+  /** Longest wait for the answer's headers, then between two chunks of it; default the transport's timeout. */
+  readonly idleTimeoutMs?: number | undefined;
+}
+
+export interface OpenDownloadOptions {
+  readonly signal?: AbortSignal | undefined;
+  /** Longest wait for headers, then between two chunks of the body (a large file has no total limit). */
+  readonly idleTimeoutMs?: number | undefined;
+}
+
+/** An open 2xx download: the caller reads `body` to the end, or calls `cancel`. */
+export interface DownloadStream {
+  readonly contentType: string;
+  /** From Content-Length, when the server sent one. */
+  readonly contentLength: number | undefined;
+  readonly body: AsyncIterable<Uint8Array>;
+  cancel(): void;
+}
+
 export interface Transport {
   /** Sends one request; any HTTP status resolves, only transport failures reject. */
   request(request: TransportRequest): Promise<TransportResponse>;
+  /** A streamed PUT (the OSS upload); any HTTP status resolves with its (small, capped) answer. */
+  putStream(request: StreamPutRequest): Promise<TransportResponse>;
+  /**
+   * GETs a (signed) media URL of any size as a stream, under the same redirect and https rules as
+   * `fetchBytes`; a non-2xx status rejects.
+   */
+  openDownload(url: string, options?: OpenDownloadOptions): Promise<DownloadStream>;
   /**
    * GETs a (signed) media URL, following up to 3 redirects; every hop must be https (plain http only
    * to this machine, see downloadPolicy.ts); a non-2xx status rejects.
@@ -77,6 +111,8 @@ export interface UndiciTransportOptions extends ProxySettings {
 }
 
 export const DEFAULT_MAX_RESPONSE_BYTES = 8 * 1024 * 1024;
+/** What an OSS PutObject answers is a few hundred bytes of headers and (on error) XML. */
+const MAX_PUT_ANSWER_BYTES = 64 * 1024;
 const DEFAULTS = {
   connectTimeoutMs: 10_000,
   timeoutMs: 30_000,
@@ -197,6 +233,15 @@ async function readCapped(body: Undici.Dispatcher.ResponseData['body'], limit: n
   return chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, total);
 }
 
+/** A response body whose failures (reset, idle timeout, abort) leave as VodErrors naming the host only. */
+async function* mappedBody(body: Undici.Dispatcher.ResponseData['body'], host: string): AsyncGenerator<Uint8Array> {
+  try {
+    for await (const chunk of body as AsyncIterable<Uint8Array>) yield chunk;
+  } catch (error) {
+    throw mapTransportError(error, host);
+  }
+}
+
 /** A URL from an API answer or a redirect; the text is not echoed (it may carry a signature). */
 function parseUrl(text: string, base?: URL): URL {
   try {
@@ -273,31 +318,100 @@ export function createUndiciTransport(options: UndiciTransportOptions = {}): Tra
     }
   }
 
+  /**
+   * A streamed request: no total deadline (a 50 MB file on a slow line may take long), only the
+   * caller's signal and undici's idle timeouts (headers, then the gap between body chunks).
+   */
+  async function stream(
+    target: URL,
+    init: { method: 'GET' | 'PUT'; headers: Readonly<Record<string, string>>; body?: AsyncIterable<Uint8Array>; signal?: AbortSignal | undefined; idleTimeoutMs?: number | undefined },
+  ): Promise<Undici.Dispatcher.ResponseData> {
+    const idle = init.idleTimeoutMs ?? defaultTimeoutMs;
+    try {
+      return await dispatcherFor(target).request({
+        origin: target.origin,
+        path: `${target.pathname}${target.search}`,
+        method: init.method,
+        headers: { 'user-agent': userAgent, ...init.headers },
+        // A byte stream (not object mode) so undici writes each chunk as it comes, with back-pressure.
+        body: init.body === undefined ? undefined : Readable.from(init.body, { objectMode: false }),
+        signal: init.signal,
+        headersTimeout: idle,
+        bodyTimeout: idle,
+      });
+    } catch (error) {
+      throw mapTransportError(error, target.host);
+    }
+  }
+
+  /** Follows redirects by hand so that every hop passes the same policy as the first URL. */
+  async function followDownload<T>(url: string, get: (target: URL) => Promise<{ status: number; location: string | undefined; done: () => T; drop: () => void }>): Promise<T> {
+    let current = parseUrl(url);
+    let previous: URL | undefined;
+    for (let hop = 0; ; hop++) {
+      const refusal = downloadRefusal(current, previous);
+      if (refusal) throw refusal;
+      const answer = await get(current);
+      if (answer.status >= 300 && answer.status < 400 && answer.location !== undefined) {
+        answer.drop();
+        if (hop >= MAX_DOWNLOAD_REDIRECTS) throw tooManyRedirects(current.host);
+        previous = current;
+        current = parseUrl(answer.location, current);
+        continue;
+      }
+      if (answer.status < 200 || answer.status >= 300) {
+        answer.drop();
+        throw statusError(answer.status, current.host);
+      }
+      return answer.done();
+    }
+  }
+
   return {
     request: (request) => send(request, maxResponseBytes),
 
-    async fetchBytes(url, fetchOptions = {}) {
-      // Redirects are followed by hand so that every hop passes the same policy as the first URL.
-      let current = parseUrl(url);
-      let previous: URL | undefined;
-      for (let hop = 0; ; hop++) {
-        const refusal = downloadRefusal(current, previous);
-        if (refusal) throw refusal;
+    async putStream(request) {
+      const target = new URL(request.url);
+      const response = await stream(target, { method: 'PUT', headers: request.headers, body: request.body, signal: request.signal, idleTimeoutMs: request.idleTimeoutMs });
+      try {
+        const body = await readCapped(response.body, MAX_PUT_ANSWER_BYTES, target.host);
+        return { status: response.statusCode, headers: response.headers, body };
+      } catch (error) {
+        throw mapTransportError(error, target.host);
+      }
+    },
+
+    openDownload(url, downloadOptions = {}) {
+      return followDownload(url, async (target) => {
+        const response = await stream(target, { method: 'GET', headers: {}, signal: downloadOptions.signal, idleTimeoutMs: downloadOptions.idleTimeoutMs });
+        const length = Number(headerValue(response.headers, 'content-length'));
+        return {
+          status: response.statusCode,
+          location: headerValue(response.headers, 'location'),
+          drop: () => discard(response.body),
+          done: (): DownloadStream => ({
+            contentType: headerValue(response.headers, 'content-type') ?? 'application/octet-stream',
+            contentLength: Number.isSafeInteger(length) && length >= 0 ? length : undefined,
+            body: mappedBody(response.body, target.host),
+            cancel: () => discard(response.body),
+          }),
+        };
+      });
+    },
+
+    fetchBytes(url, fetchOptions = {}) {
+      return followDownload(url, async (target) => {
         const response = await send(
-          { method: 'GET', url: current.href, headers: {}, signal: fetchOptions.signal, timeoutMs: fetchOptions.timeoutMs },
+          { method: 'GET', url: target.href, headers: {}, signal: fetchOptions.signal, timeoutMs: fetchOptions.timeoutMs },
           fetchOptions.maxBytes ?? maxResponseBytes,
         );
-        const location = headerValue(response.headers, 'location');
-        if (response.status >= 300 && response.status < 400 && location !== undefined) {
-          if (hop >= MAX_DOWNLOAD_REDIRECTS) throw tooManyRedirects(current.host);
-          previous = current;
-          current = parseUrl(location, current);
-          continue;
-        }
-        if (response.status < 200 || response.status >= 300) throw statusError(response.status, current.host);
-        const contentType = headerValue(response.headers, 'content-type') ?? 'application/octet-stream';
-        return { contentType, bytes: response.body };
-      }
+        return {
+          status: response.status,
+          location: headerValue(response.headers, 'location'),
+          drop: () => undefined,
+          done: (): FetchedBytes => ({ contentType: headerValue(response.headers, 'content-type') ?? 'application/octet-stream', bytes: response.body }),
+        };
+      });
     },
 
     async close() {

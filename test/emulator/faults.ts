@@ -14,7 +14,10 @@ export type Fault =
   | { kind: 'oversized'; bytes: number };
 
 const COUNTERS = ['reset', 'hang', 'throttle', 'serverError', 'malformedJson'] as const;
-type Counter = (typeof COUNTERS)[number];
+const OSS_COUNTERS = ['ossReset', 'ossForbidden', 'ossTokenExpired'] as const;
+type Counter = (typeof COUNTERS)[number] | (typeof OSS_COUNTERS)[number] | 'shortUploadCredential';
+
+export type OssFault = 'reset' | 'forbidden' | 'tokenExpired';
 
 export const DEFAULT_RETRY_AFTER_MS = 1000;
 
@@ -66,6 +69,19 @@ export class FaultState {
     return undefined;
   }
 
+  /** Takes the fault for the OSS PutObject that just arrived, if any (the API counters are not touched). */
+  takeOss(): OssFault | undefined {
+    if (this.consume('ossReset')) return 'reset';
+    if (this.consume('ossForbidden')) return 'forbidden';
+    if (this.consume('ossTokenExpired')) return 'tokenExpired';
+    return undefined;
+  }
+
+  /** True when this CreateUploadImage should hand out a credential about to expire. */
+  takeShortUploadCredential(): boolean {
+    return this.consume('shortUploadCredential');
+  }
+
   private consume(counter: Counter): boolean {
     const left = this.plan[counter] ?? 0;
     if (left <= 0) return false;
@@ -76,6 +92,7 @@ export class FaultState {
 
 const FIELDS: readonly (keyof FaultPlan)[] = [
   'latencyMs', 'throttle', 'retryAfterMs', 'serverError', 'reset', 'malformedJson', 'oversizedBytes', 'hang', 'clockOffsetMs', 'imageLatencyMs', 'imageProcessingOff',
+  'ossReset', 'ossForbidden', 'ossTokenExpired', 'shortUploadCredential',
 ];
 
 /** Keeps known numeric fields only (the control endpoint feeds this untrusted JSON). */

@@ -21,7 +21,7 @@ import type { NonceStore } from './nonces';
 import { baseHeaders, JSON_TYPE, type ResponseMeta, send, sendApiError, sendApiResult, sendJson, sendText } from './respond';
 import { bucketOf, CDN_PREFIX, checkCdn, checkOss, OSS_PREFIX } from './signedUrls';
 import type { StatsCounter } from './stats';
-import { OssError, WritableLibrary } from './writes';
+import { OssError, SHORT_UPLOAD_CREDENTIAL_TTL_SEC, tokenExpired, WritableLibrary } from './writes';
 
 const MAX_API_BODY = 1024 * 1024;
 const MAX_CONTROL_BODY = 64 * 1024;
@@ -131,7 +131,14 @@ export class EmulatorServer {
       format = call.format;
       const handler = Object.hasOwn(ACTIONS, call.action) ? ACTIONS[call.action] : undefined;
       if (!handler) throw apiErrors.invalidAction();
-      const result = handler({ params: call.params, library: this.deps.library, base: this.base, nowSec: this.deps.clock.nowSeconds() });
+      const short = call.action === 'CreateUploadImage' && faults.takeShortUploadCredential();
+      const result = handler({
+        params: call.params,
+        library: this.deps.library,
+        base: this.base,
+        nowSec: this.deps.clock.nowSeconds(),
+        ...(short ? { uploadCredentialTtlSec: SHORT_UPLOAD_CREDENTIAL_TTL_SEC } : {}),
+      });
       sendApiResult(res, meta, call.action, result, format);
     } catch (error) {
       sendApiError(req, res, meta, error instanceof ApiError ? error : apiErrors.internalError(), format);
@@ -210,8 +217,13 @@ export class EmulatorServer {
 
   /** `PUT /<bucket>/<object>`: the upload step after CreateUploadImage (path-style, as on loopback). */
   private async handleOssPut(req: IncomingMessage, res: ServerResponse, url: URL, meta: ResponseMeta): Promise<void> {
-    const { library, clock } = this.deps;
+    const { library, clock, faults } = this.deps;
     const [, bucket = '', ...keyParts] = url.pathname.split('/');
+    const fault = faults.takeOss();
+    if (fault === 'reset') {
+      await resetMidBody(req);
+      return;
+    }
     let body: Buffer;
     try {
       body = await readBody(req, MAX_UPLOAD_BODY);
@@ -224,6 +236,8 @@ export class EmulatorServer {
     for (const [name, value] of Object.entries(req.headers)) if (typeof value === 'string') headers[name] = value;
     try {
       if (!(library instanceof WritableLibrary)) throw new OssError(405, 'MethodNotAllowed', 'This emulator takes no uploads.');
+      if (fault === 'forbidden') throw new OssError(403, 'AccessDenied', 'You have no right to access this object because of bucket acl.', '0003-00000001');
+      if (fault === 'tokenExpired') throw tokenExpired();
       let objectKey: string;
       try {
         objectKey = keyParts.map(decodeURIComponent).join('/');
@@ -390,9 +404,33 @@ function isLoopback(address: string | undefined): boolean {
   return address === '::1' || address.startsWith('127.') || address.startsWith('::ffff:127.');
 }
 
-/** OSS answers errors as XML: `<Error><Code>…</Code><Message>…</Message><RequestId>…</RequestId></Error>`. */
+/**
+ * The `ossReset` fault: part of the upload arrives (half of it, at most 256 KiB), then the connection
+ * is reset, as when a network path drops mid-upload.
+ */
+function resetMidBody(req: IncomingMessage): Promise<void> {
+  const declared = Number(req.headers['content-length']);
+  const cutAt = Math.max(1, Math.min(256 * 1024, Number.isFinite(declared) ? Math.floor(declared / 2) : 64 * 1024));
+  return new Promise((resolve) => {
+    let received = 0;
+    const cut = (): void => {
+      req.removeAllListeners('data');
+      req.socket.resetAndDestroy();
+      resolve();
+    };
+    req.on('data', (chunk: Buffer) => {
+      received += chunk.length;
+      if (received >= cutAt) cut();
+    });
+    req.on('end', cut);
+    req.on('error', () => resolve());
+  });
+}
+
+/** OSS answers errors as XML: `<Error><Code>…</Code><Message>…</Message><RequestId>…</RequestId><EC>…</EC></Error>`. */
 function sendOssError(res: ServerResponse, meta: ResponseMeta, error: OssError): void {
   const escape = (text: string): string => text.replace(/[<>&"']/g, (c) => `&#${c.charCodeAt(0)};`);
-  const xml = `<?xml version="1.0" encoding="UTF-8"?>\n<Error><Code>${escape(error.code)}</Code><Message>${escape(error.message)}</Message><RequestId>${meta.requestId}</RequestId><HostId>emulator</HostId></Error>`;
+  const ec = error.ec === undefined ? '' : `<EC>${escape(error.ec)}</EC>`;
+  const xml = `<?xml version="1.0" encoding="UTF-8"?>\n<Error><Code>${escape(error.code)}</Code><Message>${escape(error.message)}</Message><RequestId>${meta.requestId}</RequestId><HostId>emulator</HostId>${ec}</Error>`;
   send(res, meta, error.httpStatus, 'application/xml', xml, { 'x-oss-request-id': meta.requestId });
 }

@@ -32,6 +32,16 @@ export interface FaultPlan {
   imageLatencyMs?: number;
   /** Non-zero: the CDN domain has no image editing, so `image_process` is ignored and the original served. */
   imageProcessingOff?: number;
+  /**
+   * Upload faults, counters over the OSS PutObject requests (not the API requests), in this precedence:
+   * `ossReset` (the connection is reset after part of the body arrived), `ossForbidden` (403 AccessDenied),
+   * `ossTokenExpired` (403 SecurityTokenExpired, as if the temporary credential had run out).
+   */
+  ossReset?: number;
+  ossForbidden?: number;
+  ossTokenExpired?: number;
+  /** The next N CreateUploadImage calls hand out a credential that expires in 20 s instead of 3,000 s. */
+  shortUploadCredential?: number;
 }
 
 export interface FixtureImage {

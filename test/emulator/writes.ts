@@ -23,6 +23,8 @@ import { bucketOf, objectKeyFor } from './signedUrls';
 
 export const UPLOAD_CREDENTIAL_TTL_SEC = 3000;
 export const PROCESSING_MS = 200;
+/** What the `shortUploadCredential` fault hands out instead: a credential about to expire. */
+export const SHORT_UPLOAD_CREDENTIAL_TTL_SEC = 20;
 /** OSS refuses a request whose Date is more than 15 minutes off its clock (RequestTimeTooSkewed). */
 const MAX_DATE_SKEW_MS = 15 * 60_000;
 
@@ -66,6 +68,8 @@ export class OssError extends Error {
     readonly httpStatus: number,
     readonly code: string,
     message: string,
+    /** OSS's numbered error-code page, e.g. 0002-00000007 for an expired STS credential. */
+    readonly ec?: string,
   ) {
     super(message);
   }
@@ -109,7 +113,7 @@ export class WritableLibrary implements Library {
   }
 
   /** CreateUploadImage: a new image, Uploading, and the one-object credential for its PutObject. */
-  createUpload(fields: UploadFields, nowMs: number): NewUpload {
+  createUpload(fields: UploadFields, nowMs: number, ttlSec = UPLOAD_CREDENTIAL_TTL_SEC): NewUpload {
     const imageId = randomBytes(16).toString('hex');
     const storageLocation = STORAGE_LOCATIONS[0];
     const objectKey = objectKeyFor(imageId, fields.ext);
@@ -137,7 +141,7 @@ export class WritableLibrary implements Library {
       accessKeyId: `STS.Upload${randomBytes(9).toString('hex')}`,
       accessKeySecret: randomBytes(18).toString('base64url'),
       securityToken: `CAIS${randomBytes(96).toString('base64')}`,
-      expiresAtMs: nowMs + UPLOAD_CREDENTIAL_TTL_SEC * 1000,
+      expiresAtMs: nowMs + ttlSec * 1000,
     };
     const upload = { imageId, objectKey, bucket: bucketOf(storageLocation), credential };
     this.uploads.set(objectKey, { ...upload, received: false });
@@ -159,7 +163,7 @@ export class WritableLibrary implements Library {
     }
     const { credential } = upload;
     if (!sameText(headers['x-oss-security-token'] ?? '', credential.securityToken)) throw new OssError(403, 'InvalidSecurityToken', 'The security token you provided is invalid.');
-    if (nowMs >= credential.expiresAtMs) throw new OssError(403, 'SecurityTokenExpired', 'The security token you provided has expired.');
+    if (nowMs >= credential.expiresAtMs) throw tokenExpired();
     const date = Date.parse(headers['date'] ?? '');
     if (Number.isNaN(date) || Math.abs(date - nowMs) > MAX_DATE_SKEW_MS) throw new OssError(403, 'RequestTimeTooSkewed', 'The difference between the request time and the current time is too large.');
     const canonical = ossSign.buildCanonicalString('PUT', `/${bucket}/${objectKey}`, { headers: { ...headers } }, headers['date']);
@@ -213,6 +217,11 @@ export class WritableLibrary implements Library {
     for (const timer of this.timers) clearTimeout(timer);
     this.timers.clear();
   }
+}
+
+/** OSS's answer to an expired STS credential (error-code page 0002-00000007). */
+export function tokenExpired(): OssError {
+  return new OssError(403, 'SecurityTokenExpired', 'The security token you provided has expired.', '0002-00000007');
 }
 
 function sameText(a: string, b: string): boolean {

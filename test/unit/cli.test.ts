@@ -11,6 +11,7 @@ import * as path from 'node:path';
 import { promisify } from 'node:util';
 import { startEmulator, type RunningEmulator } from '../emulator';
 import { imageIdFor } from '../emulator/fixtures';
+import { encodePng } from '../emulator/png';
 
 const ROOT = path.resolve(__dirname, '../..');
 const CLI = path.join(ROOT, 'dist/cli.js');
@@ -90,6 +91,8 @@ describe('cli: vodimg (built) against the emulator', function () {
         assert.equal(result.code, 0);
         assert.match(result.stdout, /vodimg info <ImageId\.\.\.>/);
         assert.match(result.stdout, /--signature v3\|v1/);
+        assert.match(result.stdout, /vodimg upload <file\.\.\.>/);
+        assert.match(result.stdout, /vodimg delete <ImageId\.\.\.> --yes/);
       }
     });
 
@@ -108,6 +111,7 @@ describe('cli: vodimg (built) against the emulator', function () {
       [['info', 'abc', '--bogus'], /bogus/],
       [['url', 'abc', '--json'], /--json is not an option of "url"/],
       [['search', '--page-size', '101'], /at most 100/],
+      [['delete', 'abc'], /cannot be undone; add --yes/],
       [['search', '--page', '0'], /--page/],
       [['url', 'abc', '--expires', '0'], /--expires/],
       [['url', 'abc', '--output-type', 'oss', '--expires', '31d'], /--expires/],
@@ -457,6 +461,26 @@ describe('cli: vodimg (built) against the emulator', function () {
       const result = await vodimg(['info', imageWith('png'), '--endpoint', 'http://127.0.0.1:1'], ak());
       assert.equal(result.code, 1);
       assert.match(assertOneLine(result.stderr), /127\.0\.0\.1:1.*refused/);
+    });
+  });
+  describe('upload and download (the bundled transport streams both ways)', () => {
+    it('upload --wait, then download --original: the same bytes, with --verbose naming no secret', async () => {
+      const png = path.join(home, 'built-cli-upload.png');
+      const bytes = encodePng({ width: 64, height: 48, channels: 3, pixels: new Uint8Array(64 * 48 * 3).fill(7) });
+      writeFileSync(png, bytes);
+      const uploaded = await vodimg(['upload', png, '--wait', '--verbose', ...at()], sts());
+      assert.equal(uploaded.code, 0, uploaded.stderr);
+      const id = uploaded.stdout.trim();
+      assert.match(id, /^[0-9a-f]{32}$/);
+      assert.match(uploaded.stderr, /PutObject status=200/);
+      assert.ok(!uploaded.stderr.includes(emulator.stsCredentials.securityToken) && !uploaded.stderr.includes(emulator.stsCredentials.accessKeySecret));
+      const out = path.join(home, 'built-cli-download.png');
+      const downloaded = await vodimg(['download', id, '--original', '--out', out, ...at()], ak());
+      assert.equal(downloaded.code, 0, downloaded.stderr);
+      assert.ok(readFileSync(out).equals(bytes));
+      const again = await vodimg(['download', id, '--out', out, ...at()], ak());
+      assert.equal(again.code, 2);
+      assert.match(assertOneLine(again.stderr), /already exists/);
     });
   });
 });

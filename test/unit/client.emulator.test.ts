@@ -168,11 +168,7 @@ describe('client against the emulator', function () {
       // answer to its own request (a renamed action could not be re-signed from outside the client).
       const answer = await callApi(emulator.endpoint, 'GetImageInfoX', { ImageId: imageWith('plain') }, { credentials: emulator.credentials });
       assert.equal(answer.status, 404);
-      const replay: Transport = {
-        request: async () => ({ status: answer.status, headers: answer.headers, body: answer.body }),
-        fetchBytes: (url, options) => transport.fetchBytes(url, options),
-        close: async () => {},
-      };
+      const replay: Transport = { ...transport, request: async () => ({ status: answer.status, headers: answer.headers, body: answer.body }), close: async () => {} };
       const error = await rejection(client({ transport: replay, retry: { maxRetries: 0 } }).getImageInfo(imageWith('plain')));
       assert.equal(error.code, 'InvalidAction.NotFound');
       assert.equal(error.kind, 'configuration');

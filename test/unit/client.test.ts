@@ -34,6 +34,12 @@ class FakeTransport implements Transport {
   async fetchBytes(): Promise<never> {
     throw new Error('unused');
   }
+  async putStream(): Promise<never> {
+    throw new Error('unused');
+  }
+  async openDownload(): Promise<never> {
+    throw new Error('unused');
+  }
   async close(): Promise<void> {}
   /** The V3 action and query parameters of request `i`. */
   call(i: number): { action: string | undefined; params: Record<string, string>; headers: Record<string, string> } {

@@ -28,11 +28,11 @@ describe('library type choice (SearchType)', function () {
   it('asks SearchMedia for the fields of the type searched (without Fields the API returns almost nothing)', async () => {
     const sent: Record<string, string>[] = [];
     const recording: Transport = {
+      ...env.transport,
       request: async (req) => {
         sent.push(Object.fromEntries(new URLSearchParams(req.body ?? new URL(req.url).search.slice(1))));
         return env.transport.request(req);
       },
-      fetchBytes: (url, options) => env.transport.fetchBytes(url, options),
       close: async () => undefined,
     };
     const recorded = env.client({ transport: recording, requestsPerSecond: Infinity });

@@ -24,9 +24,11 @@ describe('the shipped undici bundle', function () {
       encoding: 'utf8',
       timeout: 30_000, // a sync call: mocha's own timeout cannot interrupt it
     });
-    const result = JSON.parse(out.trim().split('\n').at(-1) ?? '{}') as { direct: string; proxied: string; tunnels: string[]; loaded: string[] };
+    const result = JSON.parse(out.trim().split('\n').at(-1) ?? '{}') as { direct: string; proxied: string; put: string; streamed: string; tunnels: string[]; loaded: string[] };
     assert.match(result.direct, /^hello 127\.0\.0\.1:\d+$/);
     assert.match(result.proxied, /^hello vod\.example\.test:\d+$/);
+    assert.equal(result.put, 'put 400000', 'a streamed PUT body (uploads)');
+    assert.match(result.streamed, /^hello 127\.0\.0\.1:\d+$/, 'a streamed answer (downloads)');
     assert.equal(result.tunnels.length, 1);
     assert.match(result.tunnels[0] ?? '', /^vod\.example\.test:\d+$/);
     assert.deepEqual(result.loaded, [BUNDLE], 'the bundle, not node_modules/undici, served the requests');

@@ -8,7 +8,9 @@
  */
 import type { CallOptions } from '../api';
 import type { ImageExtension, ImageType } from './imageMetadataLimits';
+import type { DownloadImageFileOptions, DownloadedImage } from '../download/downloadImageFile';
 import type { UploadCredentials, UploadTarget } from './uploadTicket';
+import type { UploadImageFileOptions, UploadedImage } from './uploadImageFile';
 
 export interface CreateUploadImageRequest extends CallOptions {
   /** `ImageType`, required by the API; `default` when left out here. */
@@ -66,4 +68,11 @@ export interface ImageWriteApi {
   createUploadImage(request: CreateUploadImageRequest): Promise<UploadImageTicket>;
   updateImageInfos(updates: readonly ImageInfoUpdate[], options?: CallOptions): Promise<UpdateImageInfosResult>;
   deleteImages(imageIds: readonly string[], options?: CallOptions): Promise<DeleteImagesResult>;
+  /** CreateUploadImage + the streamed OSS PutObject (uploadImageFile.ts) through this client's transport, log and clock. */
+  uploadImageFile(options: FileUploadOptions): Promise<UploadedImage>;
+  /** A streamed download to a new file (download/downloadImageFile.ts) through this client's transport. */
+  downloadImageFile(options: FileDownloadOptions): Promise<DownloadedImage>;
 }
+
+export type FileUploadOptions = Omit<UploadImageFileOptions, 'api' | 'transport' | 'log' | 'now'>;
+export type FileDownloadOptions = Omit<DownloadImageFileOptions, 'api' | 'transport'>;

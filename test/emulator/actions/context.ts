@@ -7,6 +7,8 @@ export interface ActionContext {
   /** 'http://127.0.0.1:PORT', for the signed URLs in answers. */
   base: string;
   nowSec: number;
+  /** Seconds a new upload credential lives (CreateUploadImage); the documented 3,000 unless a fault shortens it. */
+  uploadCredentialTtlSec?: number;
 }
 
 /** An action's answer body without RequestId (the responder adds it first). */

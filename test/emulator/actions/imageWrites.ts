@@ -74,6 +74,7 @@ export const createUploadImage: ActionHandler = (context) => {
       appId: params['AppId'],
     },
     nowMs,
+    context.uploadCredentialTtlSec ?? UPLOAD_CREDENTIAL_TTL_SEC,
   );
   const record = library.byId.get(upload.imageId);
   const urls = urlContext(context);
@@ -89,7 +90,7 @@ export const createUploadImage: ActionHandler = (context) => {
       Expiration: new Date(upload.credential.expiresAtMs).toISOString().replace(/\.\d{3}Z$/, 'Z'),
       ExpireUTCTime: new Date(upload.credential.expiresAtMs).toISOString().replace(/\.\d{3}Z$/, 'Z'),
       Region: 'cn-shanghai',
-      ExpirationSeconds: UPLOAD_CREDENTIAL_TTL_SEC,
+      ExpirationSeconds: context.uploadCredentialTtlSec ?? UPLOAD_CREDENTIAL_TTL_SEC,
     }),
   };
 };

@@ -18,7 +18,12 @@ const original = internal._resolveFilename;
 internal._resolveFilename = (request, ...rest) => (request === 'undici' ? bundle : original(request, ...rest));
 
 async function main(): Promise<void> {
-  const server = http.createServer((req, res) => res.end(`hello ${req.headers.host ?? ''}`));
+  // GET answers a greeting; PUT answers how many bytes of the (streamed) body arrived.
+  const server = http.createServer((req, res) => {
+    let received = 0;
+    req.on('data', (chunk: Buffer) => (received += chunk.length));
+    req.on('end', () => res.end(req.method === 'PUT' ? `put ${received}` : `hello ${req.headers.host ?? ''}`));
+  });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const port = (server.address() as net.AddressInfo).port;
   const proxy = await startProxy(port);
@@ -27,8 +32,16 @@ async function main(): Promise<void> {
   try {
     const a = await direct.request({ method: 'GET', url: `http://127.0.0.1:${port}/`, headers: {} });
     const b = await proxied.request({ method: 'POST', url: `http://vod.example.test:${port}/`, headers: {}, body: 'x' });
+    // The upload and download paths: a streamed PUT body and a streamed answer.
+    async function* chunks(): AsyncGenerator<Uint8Array> {
+      for (let i = 0; i < 4; i++) yield Buffer.alloc(100_000, i);
+    }
+    const put = await direct.putStream({ url: `http://127.0.0.1:${port}/obj`, headers: { 'Content-Length': '400000' }, body: chunks() });
+    const download = await direct.openDownload(`http://127.0.0.1:${port}/file`);
+    let streamed = '';
+    for await (const chunk of download.body) streamed += Buffer.from(chunk).toString();
     const loaded = Object.keys(require.cache).filter((k) => k.includes('undici'));
-    console.log(JSON.stringify({ direct: a.body.toString(), proxied: b.body.toString(), tunnels: proxy.seen.map((s) => s.target), loaded }));
+    console.log(JSON.stringify({ direct: a.body.toString(), proxied: b.body.toString(), put: put.body.toString(), streamed, tunnels: proxy.seen.map((s) => s.target), loaded }));
   } finally {
     // A broken bundle may also fail to close; the verdict is already printed by then.
     const closed = Promise.all([direct.close(), proxied.close(), proxy.close()]).then(() => server.close());

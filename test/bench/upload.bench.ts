@@ -1,0 +1,141 @@
+/**
+ * Upload benchmark (issue 12): a 50 MB file through `VodClient.uploadImageFile` (CreateUploadImage,
+ * then the OSS PutObject streamed from disk) against a raw undici PUT of the same bytes, already in
+ * memory and signed, to the same emulated OSS endpoint. Goal: ≥ 0.9× the raw throughput.
+ * Heap: `heapUsed` sampled every 2 ms during our upload, above the idle heap measured after a GC just
+ * before it. Goal: ≤ 2 MB (the file is never held in memory; its chunks are Buffers outside the heap,
+ * shown in the note as external memory).
+ *
+ * The emulator runs in its own process so that its buffering of the received body does not count in
+ * this process's memory. The bytes are no image, so the emulator marks each upload UploadFail and
+ * keeps nothing.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import type * as Undici from 'undici';
+import { VodClient } from '../../src/vod/client';
+import { signOssRequest } from '../../src/vod/signing/ossSignature';
+import { createUndiciTransport } from '../../src/vod/transport';
+import { collectGarbage, ms, type BenchModule, type BenchRow } from './types';
+
+const FILE_BYTES = 50 * 1024 * 1024;
+const RUNS = 4;
+const MIB = 1024 * 1024;
+
+interface ChildEmulator {
+  readonly endpoint: string;
+  readonly credentials: { accessKeyId: string; accessKeySecret: string };
+  readonly child: ChildProcess;
+}
+
+function startChildEmulator(): Promise<ChildEmulator> {
+  const root = path.resolve(__dirname, '../..');
+  const child = spawn(process.execPath, ['--require', 'tsx/cjs', 'test/emulator/main.ts', '--json'], { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] });
+  return new Promise((resolve, reject) => {
+    let out = '';
+    child.stdout!.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+      const line = out.split('\n')[0];
+      if (out.includes('\n') && line) {
+        const summary = JSON.parse(line) as { endpoint: string; accessKeyId: string; accessKeySecret: string };
+        resolve({ endpoint: summary.endpoint, credentials: { accessKeyId: summary.accessKeyId, accessKeySecret: summary.accessKeySecret }, child });
+      }
+    });
+    child.once('exit', (code) => reject(new Error(`emulator exited early (${code})`)));
+  });
+}
+
+function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)]!;
+}
+
+async function bench(): Promise<BenchRow[]> {
+  const emulator = await startChildEmulator();
+  const dir = mkdtempSync(path.join(tmpdir(), 'vod-upload-bench-'));
+  const file = path.join(dir, 'big.png');
+  writeFileSync(file, randomBytes(FILE_BYTES));
+  const bytes = readFileSync(file);
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const undici = require('undici') as typeof Undici;
+  const agent = new undici.Agent({ keepAliveTimeout: 30_000 });
+  const transport = createUndiciTransport({ env: {} });
+  const client = new VodClient({ endpoint: new URL(emulator.endpoint), credentials: async () => emulator.credentials, transport, requestsPerSecond: Infinity });
+
+  /** The baseline: a fresh ticket (not timed), then one PUT of the in-memory bytes. */
+  async function rawPut(): Promise<number> {
+    const ticket = await client.createUploadImage({ imageExt: 'png', title: 'bench raw' });
+    const { target, credentials } = ticket.upload;
+    const headers = signOssRequest({ method: 'PUT', bucket: target.bucket, objectKey: target.objectKey, headers: { 'Content-Type': 'image/png' } }, credentials, new Date());
+    const url = new URL(target.url);
+    const started = performance.now();
+    const response = await agent.request({ origin: url.origin, path: url.pathname, method: 'PUT', headers: { ...headers, 'Content-Length': String(bytes.length) }, body: bytes });
+    await response.body.text();
+    if (response.statusCode !== 200) throw new Error(`raw PUT failed: ${response.statusCode}`);
+    return performance.now() - started;
+  }
+
+  async function ours(): Promise<number> {
+    const started = performance.now();
+    await client.uploadImageFile({ filePath: file, metadata: { title: 'bench ours' } });
+    return performance.now() - started;
+  }
+
+  try {
+    await rawPut();
+    await ours();
+    const rawTimes: number[] = [];
+    const ourTimes: number[] = [];
+    for (let i = 0; i < RUNS; i++) {
+      rawTimes.push(await rawPut());
+      ourTimes.push(await ours());
+    }
+
+    // Heap during one more upload of ours, above the idle heap right before it.
+    collectGarbage();
+    const idle = process.memoryUsage();
+    let peakHeap = idle.heapUsed;
+    let peakExternal = idle.external;
+    const sampler = setInterval(() => {
+      const now = process.memoryUsage();
+      peakHeap = Math.max(peakHeap, now.heapUsed);
+      peakExternal = Math.max(peakExternal, now.external);
+    }, 2);
+    await ours();
+    clearInterval(sampler);
+
+    const rawMs = median(rawTimes);
+    const ourMs = median(ourTimes);
+    const mbps = (t: number): number => FILE_BYTES / MIB / (t / 1000);
+    const ratio = mbps(ourMs) / mbps(rawMs);
+    const heapGrowth = (peakHeap - idle.heapUsed) / MIB;
+    return [
+      {
+        metric: 'upload 50 MB: uploadImageFile vs raw PUT (throughput)',
+        value: `${ratio.toFixed(2)}×`,
+        goal: '≥ 0.90×',
+        met: ratio >= 0.9,
+        note: `ours ${mbps(ourMs).toFixed(0)} MB/s (${ms(ourMs, 0)}, incl. CreateUploadImage) · raw ${mbps(rawMs).toFixed(0)} MB/s (${ms(rawMs, 0)}) · median of ${RUNS}`,
+      },
+      {
+        metric: 'upload 50 MB: heap above idle during the upload',
+        value: `${heapGrowth.toFixed(2)} MB`,
+        goal: '≤ 2 MB',
+        met: heapGrowth <= 2,
+        note: `external (Buffers) peak +${((peakExternal - idle.external) / MIB).toFixed(1)} MB · sampled every 2 ms`,
+      },
+    ];
+  } finally {
+    await client.close();
+    await transport.close();
+    await agent.close();
+    emulator.child.kill('SIGTERM');
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+const module: BenchModule = { title: 'upload (issue 12)', bench };
+export default module;
