@@ -177,8 +177,9 @@ function groupOf(tree: ExplorerTree, arg: unknown): GroupNode | undefined {
 /** A group, or the selected image rows (one row alone counts as a selection of one). */
 async function copyGroup({ services, tree }: CommandDeps, arg: unknown, selected: unknown, format: 'markdown' | 'json'): Promise<{ count: number } | undefined> {
   const action = format === 'markdown' ? vscode.l10n.t('Copy as Markdown Table') : vscode.l10n.t('Copy as JSON');
-  const group = groupOf(tree, arg);
-  const rows = group ? undefined : (selectedImageIds(arg, selected) ?? selectedImageIds(arg, [arg, arg]));
+  // Image rows carry their section too: read them as rows before reading the argument as a group.
+  const rows = selectedImageIds(arg, selected) ?? selectedImageIds(arg, [arg, arg]);
+  const group = rows ? undefined : groupOf(tree, arg);
   if (!group && !rows) {
     reportError(services, new VodError('invalidInput', vscode.l10n.t('Run this command on a group or on image rows of the VOD Images explorer.')), action);
     return undefined;
