@@ -41,6 +41,13 @@ export function panelLabels(): PanelLabels {
     refresh: vscode.l10n.t('Refresh'),
     copyId: vscode.l10n.t('Copy ID'),
     actions: vscode.l10n.t('Actions'),
+    edit: vscode.l10n.t('Edit'),
+    editImage: vscode.l10n.t('Edit image'),
+    save: vscode.l10n.t('Save'),
+    cancel: vscode.l10n.t('Cancel'),
+    categoryId: vscode.l10n.t('Category ID'),
+    bytesHint: vscode.l10n.t('At most {0} bytes, no emoji.'),
+    tagsHint: vscode.l10n.t('Comma-separated, at most {0}.'),
   });
   return cached;
 }

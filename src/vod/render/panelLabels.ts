@@ -38,6 +38,14 @@ export interface PanelLabels {
   readonly refresh: string;
   readonly copyId: string;
   readonly actions: string;
+  /** The edit form (toolbar button, form name, buttons, hints; `{0}` = the limit). */
+  readonly edit: string;
+  readonly editImage: string;
+  readonly save: string;
+  readonly cancel: string;
+  readonly categoryId: string;
+  readonly bytesHint: string;
+  readonly tagsHint: string;
 }
 
 export const DEFAULT_PANEL_LABELS: PanelLabels = Object.freeze({
@@ -75,4 +83,11 @@ export const DEFAULT_PANEL_LABELS: PanelLabels = Object.freeze({
   refresh: 'Refresh',
   copyId: 'Copy ID',
   actions: 'Actions',
+  edit: 'Edit',
+  editImage: 'Edit image',
+  save: 'Save',
+  cancel: 'Cancel',
+  categoryId: 'Category ID',
+  bytesHint: 'At most {0} bytes, no emoji.',
+  tagsHint: 'Comma-separated, at most {0}.',
 });
