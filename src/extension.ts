@@ -6,7 +6,8 @@
  * - the image hover and the signed-URL expiry hover, which load the features only when the pointer is
  *   on an ID or the line holds a signed URL;
  * - the details panel's serializer (a panel to restore after a reload);
- * - the explorer view, whose rows load the features when VS Code first asks for them (the view shown);
+ * - the explorer view, whose rows load the features when VS Code first asks for them (the view shown),
+ *   with multi-select and a drop target for image files (src/ui/shell/uploadDrop.ts);
  * - the editor context key for the menus and the sign that a workspace uses VOD (`VodPresence`):
  *   small, and they are what notices an ID on screen.
  * A workspace known to use VOD, a stored profile or one bound to the workspace loads the features right after activation, off
@@ -24,6 +25,7 @@ import { mayHoldBinding, mayHoldProfiles } from './ui/profileStateKey';
 import { contributedCommandIds, registerCommandProxies } from './ui/shell/commandProxies';
 import { idUnderPointer, lineHasSignedUrl } from './ui/shell/hoverTrigger';
 import { LazyTree } from './ui/shell/lazyTree';
+import { UploadDrop } from './ui/shell/uploadDrop';
 import { EXPLORER_VIEW_ID, PANEL_VIEW_TYPE } from './ui/viewIds';
 import { VodPresence } from './ui/vodPresence';
 
@@ -47,7 +49,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   const editorIds = new EditorIdContext(() => idPattern() ?? '', presence);
   let features: Features | undefined;
   const tree = new LazyTree<unknown>(() => void load());
-  const view = vscode.window.createTreeView(EXPLORER_VIEW_ID, { treeDataProvider: tree, showCollapseAll: true });
+  const view = vscode.window.createTreeView(EXPLORER_VIEW_ID, { treeDataProvider: tree, showCollapseAll: true, canSelectMany: true, dragAndDropController: new UploadDrop() });
   const commands = registerCommandProxies(contributedCommandIds(context.extension.packageJSON), () => load().ready);
 
   function load(): Features {

@@ -17,6 +17,7 @@ import type { ExplorerTestApi, ShellView } from './ui/explorer';
 import { createImageHover } from './ui/hover';
 import type { IntelTestHooks } from './ui/intel';
 import { register as registerLookup } from './ui/lookup';
+import { register as registerManage } from './ui/manage';
 import { register as registerPanel } from './ui/panel';
 import { ServiceHost } from './ui/serviceHost';
 import type { EditorIdContext } from './ui/editorIdContext';
@@ -76,6 +77,7 @@ export function startFeatures(context: vscode.ExtensionContext, shell: ShellPart
     ...hover.disposables,
     ...panels.disposables,
     ...registerCopy(host),
+    ...registerManage(host),
   );
 
   let deferred: DeferredFeatures | undefined;

@@ -19,6 +19,8 @@ export interface ActionButton {
 }
 
 export interface PanelView {
+  /** Told when the host refused an edit (the inline form shows it). */
+  readonly onEditError?: ((text: string) => void) | undefined;
   /** From `<body data-image-id>`, so the serializer can restore the panel before any message. */
   readonly imageId: string | undefined;
   readonly buttons: readonly ActionButton[];
@@ -62,6 +64,9 @@ export function startPanel(api: VsCodeApi, view: PanelView, listen: (handler: (d
         break;
       case 'notice':
         if (view.notice) view.notice.textContent = message.text;
+        break;
+      case 'editError':
+        view.onEditError?.(message.text);
         break;
     }
   });

@@ -7,11 +7,30 @@
  */
 import * as vscode from 'vscode';
 import type { VodError } from '../vod/errors';
-import { renderMessage, type Message } from '../vod/messages';
+import { MESSAGES, renderMessage, type Message, type MessageKey } from '../vod/messages';
 
 export function localizeMessage(message: Message): string {
   // The one call whose template is not a literal: the completeness test checks every catalog template.
   return renderMessage(message, (template, values) => vscode.l10n.t(template, values));
+}
+
+/** A problem for an input box or a form in the editor's language; undefined stays undefined (no problem). */
+export function localizeProblem(problem: Message | undefined): string | undefined {
+  return problem === undefined ? undefined : localizeMessage(problem);
+}
+
+/**
+ * Catalog templates in the editor's language with their `{name}` placeholders kept, for a webview
+ * that fills them itself (it has no catalog): each placeholder is given itself as its value.
+ */
+export function localizedTemplates(keys: readonly MessageKey[]): Record<string, string> {
+  const templates: Record<string, string> = {};
+  for (const key of keys) {
+    const params: Record<string, string> = {};
+    for (const [, name] of MESSAGES[key].matchAll(/\{([A-Za-z]\w*)\}/g)) params[name!] = `{${name}}`;
+    templates[key] = localizeMessage({ key, params });
+  }
+  return templates;
 }
 
 /** The error's sentence in the editor's language (`VodError.message`, localised). */

@@ -20,7 +20,7 @@ import { CredentialStore, type StoreMode, type StoreOperation } from './credenti
 import { ProfileRegistry } from './profiles';
 import { readBinding } from './workspaceBinding';
 import { createRedactingChannel, createRequestLogSink } from './requestLog';
-import type { FeatureLog, Services, SessionState, ThumbnailFetcher, UiSettings } from './services';
+import type { FeatureLog, ImageWrite, Services, SessionState, ThumbnailFetcher, UiSettings } from './services';
 import { CLIENT_SETTING_KEYS, isRegionExplicit, readSettings, SETTINGS_SECTION, type SettingProblem } from './settings';
 
 export interface ServiceHostOptions {
@@ -65,6 +65,9 @@ export class ServiceHost implements Services, vscode.Disposable {
   private readonly lookedUpEmitter = new vscode.EventEmitter<readonly string[]>();
   /** The explorer's Recent group listens here; lookUp and openDetails report through `noteLookedUp`. */
   readonly onDidLookUp = this.lookedUpEmitter.event;
+  private readonly writeEmitter = new vscode.EventEmitter<ImageWrite>();
+  /** The explorer and the details panels listen here; the write commands report through `noteWritten`. */
+  readonly onDidWrite = this.writeEmitter.event;
 
   private readonly chain: (cliProfile?: string) => Promise<ResolvedCredentials | undefined>;
   private readonly credentialEndpoints: Pick<ProviderDeps, 'stsEndpoint' | 'metadataOrigin'>;
@@ -94,6 +97,7 @@ export class ServiceHost implements Services, vscode.Disposable {
     this.disposables.push(
       this.sessionEmitter,
       this.lookedUpEmitter,
+      this.writeEmitter,
       this.store.onDidChange(() => void this.refresh()),
       vscode.workspace.onDidChangeConfiguration((e) => this.onConfigurationChanged(e)),
     );
@@ -177,6 +181,10 @@ export class ServiceHost implements Services, vscode.Disposable {
     if (ids.length > 0) this.lookedUpEmitter.fire([...ids]);
   }
 
+  noteWritten(write: ImageWrite): void {
+    if (write.imageIds.length > 0) this.writeEmitter.fire({ kind: write.kind, imageIds: [...write.imageIds] });
+  }
+
   dispose(): void {
     this.retire();
     for (const d of this.disposables.splice(0)) d.dispose();
@@ -221,7 +229,7 @@ export class ServiceHost implements Services, vscode.Disposable {
     transport?.value.then((t) => t.close(), () => undefined).catch(() => undefined);
   }
 
-  private transport(): Promise<Transport> {
+  transport(): Promise<Transport> {
     if (this.transportBuilt?.generation !== this.generation) {
       this.transportBuilt = { generation: this.generation, value: this.buildTransport() };
     }

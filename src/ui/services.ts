@@ -8,6 +8,13 @@ import type * as vscode from 'vscode';
 import type { VodApi, OutputType } from '../vod/api';
 import type { ImageService } from '../vod/imageService';
 import type { Logger } from '../vod/log';
+import type { Transport } from '../vod/transport';
+
+/** A change this extension made to images (upload, edit, delete): every view showing them refreshes. */
+export interface ImageWrite {
+  readonly kind: 'uploaded' | 'edited' | 'deleted';
+  readonly imageIds: readonly string[];
+}
 
 export interface ThumbnailFetcher {
   /** Fetches image bytes through the proxy-aware core transport with a size cap. */
@@ -54,6 +61,12 @@ export interface Services {
   noteLookedUp?(ids: readonly string[]): void;
   /** Fires with the IDs passed to `noteLookedUp`. */
   readonly onDidLookUp?: vscode.Event<readonly string[]>;
+  /** The proxy-aware transport, for streamed uploads and downloads. (Added by the write commands.) */
+  transport?(): Promise<Transport>;
+  /** Reports an upload, edit or delete, so the explorer and the panels refresh. */
+  noteWritten?(write: ImageWrite): void;
+  /** Fires with what `noteWritten` reported. */
+  readonly onDidWrite?: vscode.Event<ImageWrite>;
 }
 
 /** The typed view of the `vodImages.*` settings (validated; invalid values fall back to defaults with a warning). */

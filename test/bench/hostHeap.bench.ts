@@ -129,7 +129,7 @@ function loadRows(load: ScanLoadResult, large = false): BenchRow[] {
       value: ms(load.changeMs, 0),
       goal: '≤ 300 ms',
       met: load.changeMs <= 300,
-      note: 'from the write until the index holds its new ID: file watcher, 50 ms gathering, rescan',
+      note: 'from the write until the index holds its new ID: file watcher, 15 ms gathering, rescan',
     },
   ];
   if (large) {

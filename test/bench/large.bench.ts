@@ -9,7 +9,7 @@
  * - heap growth (peak during the scan and retained after it), goal ≤ 100 MB;
  * - the event loop's longest block during the scan, goal ≤ 50 ms, and cached hovers meanwhile;
  * - one changed file, and a branch switch rewriting 10,000 files, rescanned into the index as the
- *   explorer does after its 50 ms gathering delay (the editor's file watcher latency and, for the
+ *   explorer does after its 15 ms gathering delay (the editor's file watcher latency and, for the
  *   burst, its one findFiles listing come on top in the host and are not measured here).
  */
 import { rmSync, writeFileSync } from 'node:fs';
@@ -23,7 +23,8 @@ import { collectGarbage, ms, type BenchModule, type BenchRow } from './types';
 import { underLoad } from './underLoad';
 
 const DEFAULT_FILES = 200_000;
-const GATHER_MS = 50;
+/** scanController.ts INCREMENTAL_DELAY_MS. */
+const GATHER_MS = 15;
 const BRANCH_SWITCH_FILES = 10_000;
 const MB = 1024 * 1024;
 

@@ -117,8 +117,12 @@ const ALLOWED: Record<string, string[]> = {
   h1: ['class'],
   h2: [],
   div: ['class', 'role', 'aria-label'],
-  span: ['class', 'title'],
-  button: ['type', 'class', 'data-action', 'disabled'],
+  span: ['id', 'class', 'title'],
+  button: ['type', 'class', 'data-action', 'data-edit', 'aria-controls', 'aria-expanded', 'disabled'],
+  form: ['id', 'class', 'hidden', 'novalidate', 'aria-label', 'data-problems'],
+  label: ['for'],
+  input: ['id', 'name', 'type', 'required', 'value', 'inputmode', 'aria-describedby'],
+  textarea: ['id', 'name', 'rows', 'aria-describedby'],
   p: ['id', 'class', 'role', 'aria-live'],
   main: [],
   figure: ['class'],
@@ -295,9 +299,18 @@ describe('render/panelHtml', () => {
     }
   });
 
-  it('offers the five actions as buttons that carry only an action name', () => {
+  it('offers the five actions as buttons that carry only an action name, then Edit and the edit form', () => {
     const page = renderPage(input(fullInfo()));
-    const buttons = page.byTag('button');
+    const all = page.byTag('button');
+    assert.deepEqual(
+      all.filter((b) => attr(b, 'data-action') === undefined).map((b) => [attr(b, 'data-edit'), textOf(b), attr(b, 'type')]),
+      [
+        ['open', 'Edit', 'button'],
+        [undefined, 'Save', 'submit'],
+        ['cancel', 'Cancel', 'button'],
+      ],
+    );
+    const buttons = all.filter((b) => attr(b, 'data-action') !== undefined);
     assert.deepEqual(
       buttons.map((b) => [attr(b, 'data-action'), textOf(b), attr(b, 'disabled')]),
       [

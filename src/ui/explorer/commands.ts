@@ -9,6 +9,7 @@ import { msg } from '../../vod/messages';
 import { toJson, toMarkdownTable } from '../../vod/explorer/groupExport';
 import type { ImageInfo } from '../../vod/schemas';
 import { pickImageId } from '../lookup/pickImageIds';
+import { selectedImageIds } from '../lookup/treeSelection';
 import { reportError } from '../lookup/reportError';
 import type { Services } from '../services';
 import type { ExplorerTree } from './explorerTree';
@@ -33,21 +34,26 @@ export interface CommandDeps {
 export function registerCommands(deps: CommandDeps): vscode.Disposable[] {
   const command = (id: string, run: (...args: unknown[]) => unknown): vscode.Disposable => vscode.commands.registerCommand(id, run);
   return [
-    command('vodImages.refreshExplorer', (arg) => refresh(deps, arg)),
+    command('vodImages.refreshExplorer', (arg, selected) => refresh(deps, arg, selected)),
     command('vodImages.filterLibrary', (arg) => filterLibrary(deps, arg)),
     command('vodImages.loadMoreLibrary', () => loadMore(deps)),
     command('vodImages.scanWorkspace', () => scanWorkspace(deps)),
     command('vodImages.cancelScan', () => deps.scan.cancel()),
-    command('vodImages.pin', (arg) => setPinned(deps, arg, true)),
-    command('vodImages.unpin', (arg) => setPinned(deps, arg, false)),
+    command('vodImages.pin', (arg, selected) => setPinned(deps, arg, selected, true)),
+    command('vodImages.unpin', (arg, selected) => setPinned(deps, arg, selected, false)),
     command('vodImages.revealOccurrences', (arg) => revealOccurrences(deps, arg)),
-    command('vodImages.copyAsMarkdown', (arg) => copyGroup(deps, arg, 'markdown')),
-    command('vodImages.copyAsJson', (arg) => copyGroup(deps, arg, 'json')),
+    command('vodImages.copyAsMarkdown', (arg, selected) => copyGroup(deps, arg, selected, 'markdown')),
+    command('vodImages.copyAsJson', (arg, selected) => copyGroup(deps, arg, selected, 'json')),
   ];
 }
 
-/** No argument: everything. A group: that group. An image row or ID: that image. */
-async function refresh({ tree, library, scan }: CommandDeps, arg: unknown): Promise<void> {
+/** No argument: everything. A group: that group. An image row or ID: that image; several selected rows: those. */
+async function refresh({ tree, library, scan }: CommandDeps, arg: unknown, selected?: unknown): Promise<void> {
+  const many = selectedImageIds(arg, selected);
+  if (many) {
+    tree.refreshIds(many);
+    return;
+  }
   if (isGroupNode(arg) && arg.kind === 'section') {
     if (arg.section === 'library') {
       // A new listing replaces the rows' facts; nothing to look up one by one.
@@ -110,21 +116,33 @@ async function scanWorkspace({ scan, tree }: CommandDeps): Promise<{ files: numb
   return { files: summary.scanned, ids: scan.index.idCount, occurrences: summary.occurrences };
 }
 
-async function setPinned({ services, tree, saved }: CommandDeps, arg: unknown, pin: boolean): Promise<{ imageId: string; pinned: boolean } | undefined> {
+async function setPinned(
+  deps: CommandDeps,
+  arg: unknown,
+  selected: unknown,
+  pin: boolean,
+): Promise<{ imageId: string; pinned: boolean } | { imageIds: string[]; pinned: boolean; failed: string[] } | undefined> {
+  const { services, tree, saved } = deps;
   try {
-    const imageId = await pickImageId(services, arg);
-    if (!imageId) return undefined;
-    if (pin) {
+    const many = selectedImageIds(arg, selected);
+    const imageIds = many ?? [await pickImageId(services, arg)].filter((id): id is string => id !== undefined);
+    if (imageIds.length === 0) return undefined;
+    const failed: string[] = [];
+    for (const imageId of imageIds) {
+      if (!pin) {
+        await saved.unpin(imageId);
+        continue;
+      }
       const result = await saved.pin(imageId);
-      if (result === 'full') void vscode.window.showWarningMessage(vscode.l10n.t('Pinned is full. Unpin some images first.'));
-      if (result === 'invalid') throw new VodError('invalidInput', msg('command.invalidImageId', { id: imageId }));
-    } else {
-      await saved.unpin(imageId);
+      if (result === 'full' || result === 'invalid') failed.push(imageId);
+      if (result === 'invalid' && !many) throw new VodError('invalidInput', msg('command.invalidImageId', { id: imageId }));
     }
+    if (failed.length > 0) void vscode.window.showWarningMessage(vscode.l10n.t('Pinned is full. Unpin some images first.'));
     tree.fireRootAnd(tree.sections.pinned);
-    // The pin/unpin action of this image's other rows changes too.
-    tree.refreshRows(imageId);
-    return { imageId, pinned: saved.pinned.has(imageId) };
+    // The pin/unpin action of these images' other rows changes too.
+    for (const imageId of imageIds) tree.refreshRows(imageId);
+    if (!many) return { imageId: imageIds[0]!, pinned: saved.pinned.has(imageIds[0]!) };
+    return { imageIds, pinned: pin, failed };
   } catch (error) {
     reportError(services, error, pin ? vscode.l10n.t('Pin') : vscode.l10n.t('Unpin'));
     return undefined;
@@ -157,14 +175,17 @@ function groupOf(tree: ExplorerTree, arg: unknown): GroupNode | undefined {
   return typeof section === 'string' && (SECTION_ORDER as readonly string[]).includes(section) ? tree.sections[section as SectionId] : undefined;
 }
 
-async function copyGroup({ services, tree }: CommandDeps, arg: unknown, format: 'markdown' | 'json'): Promise<{ count: number } | undefined> {
+/** A group, or the selected image rows (one row alone counts as a selection of one). */
+async function copyGroup({ services, tree }: CommandDeps, arg: unknown, selected: unknown, format: 'markdown' | 'json'): Promise<{ count: number } | undefined> {
   const action = format === 'markdown' ? vscode.l10n.t('Copy as Markdown Table') : vscode.l10n.t('Copy as JSON');
-  const group = groupOf(tree, arg);
-  if (!group) {
-    reportError(services, new VodError('invalidInput', msg('command.needGroup')), action);
+  // Image rows carry their section too: read them as rows before reading the argument as a group.
+  const rows = selectedImageIds(arg, selected) ?? selectedImageIds(arg, [arg, arg]);
+  const group = rows ? undefined : groupOf(tree, arg);
+  if (!group && !rows) {
+    reportError(services, new VodError('invalidInput', msg('command.needGroupOrRows')), action);
     return undefined;
   }
-  const ids = tree.idsOf(group);
+  const ids = rows ?? tree.idsOf(group!);
   // Library rows are looked up in full too: their SearchMedia facts lack W×H and size.
   await tree.resolveAll(ids);
   const infos = ids.map((id) => tree.bestKnown(id)).flatMap((s): ImageInfo[] => (s?.state === 'found' ? [s.info] : []));

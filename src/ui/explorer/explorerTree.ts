@@ -14,7 +14,7 @@ import { isVodError } from '../../vod/errors';
 import type { ImageService } from '../../vod/imageService';
 import { imageMarkdown } from '../hover/imageHoverProvider';
 import type { HoverThumbnails } from '../hover/thumbnails';
-import type { Services } from '../services';
+import type { ImageWrite, Services } from '../services';
 import { accessibleImageLabel, categoryLabel, imageDescription, imageLabel, occurrenceLabel } from './itemText';
 import { imageStatusWords, itemTextLabels, sectionLabel } from './labels';
 import type { Library } from './library';
@@ -97,6 +97,7 @@ export class ExplorerTree implements vscode.TreeDataProvider<ExplorerNode>, vsco
         this.resolveListed(change.ids);
       }),
     );
+    if (services.onDidWrite) this.disposables.push(services.onDidWrite((write) => void this.applyWrite(write)));
     if (services.onDidLookUp) {
       this.disposables.push(
         services.onDidLookUp((ids) => {
@@ -230,6 +231,27 @@ export class ExplorerTree implements vscode.TreeDataProvider<ExplorerNode>, vsco
     }
     this.fire(this.rowsOf(targets));
     this.resolve(targets.filter((id) => this.isShownOutsideLibrary(id)));
+  }
+
+  /**
+   * After an upload, edit or delete made here: rows show the shared cache's fresh answers (the write
+   * command looked the images up again), deleted images leave Recent and Pinned, new ones join Recent,
+   * and an open Library listing is asked again (new images first, deleted ones gone, edits shown).
+   */
+  async applyWrite(write: ImageWrite): Promise<void> {
+    const { saved, library } = this.parts;
+    if (write.kind === 'deleted' && (await saved.forget(write.imageIds))) this.fire(undefined);
+    if (write.kind === 'uploaded' && (await saved.noteLookedUp(write.imageIds))) this.fireRootAnd(this.sections.recent);
+    for (const id of write.imageIds) {
+      this.states.delete(id);
+      this.listed.delete(id);
+    }
+    this.fire(this.rowsOf(write.imageIds));
+    this.resolve(write.imageIds.filter((id) => this.isShownOutsideLibrary(id)));
+    if (library.opened) {
+      library.reset();
+      this.fire(this.sections.library);
+    }
   }
 
   /** Redraws every row of an ID (its pin state changed), without looking it up again. */

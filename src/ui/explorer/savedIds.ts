@@ -33,6 +33,19 @@ export class SavedIds {
     return result;
   }
 
+  /** Drops deleted images from Recent and Pinned; returns whether either changed. */
+  async forget(ids: readonly string[]): Promise<boolean> {
+    let recent = false;
+    let pinned = false;
+    for (const id of ids) {
+      recent = this.recent.remove(id) || recent;
+      pinned = this.pinned.unpin(id) || pinned;
+    }
+    if (recent) await this.state.update(RECENT_STATE_KEY, this.recent.toJSON());
+    if (pinned) await this.state.update(PINNED_STATE_KEY, this.pinned.toJSON());
+    return recent || pinned;
+  }
+
   async unpin(id: string): Promise<boolean> {
     const removed = this.pinned.unpin(id);
     if (removed) await this.state.update(PINNED_STATE_KEY, this.pinned.toJSON());

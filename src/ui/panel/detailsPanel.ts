@@ -5,12 +5,13 @@
  * own commands, so a button and the palette behave the same. Signed URLs never enter the page.
  */
 import * as vscode from 'vscode';
-import { localizeError, localizeErrorLine } from '../localize';
+import { localizeError, localizeErrorLine, localizeMessage } from '../localize';
 import { isVodError } from '../../vod/errors';
 import type { MediaKind } from '../../vod/media/mediaLookup';
 import type { VideoInfo } from '../../vod/media/videoSchemas';
 import { renderMediaPanelHtml, type StreamsOutcome } from '../../vod/render/mediaPanelHtml';
 import { renderPanelHtml } from '../../vod/render/panelHtml';
+import { changedValues, editProblem, type EditValues } from '../../vod/render/imageEdit';
 import { imageOriginOf } from '../../vod/render/panelCsp';
 import { parseWebviewMessage, type HostMessage, type PanelAction } from '../../vod/render/panelMessages';
 import type { ImageInfo } from '../../vod/schemas';
@@ -40,6 +41,8 @@ export class DetailsPanel implements vscode.Disposable {
   /** Only the newest load may render: a slow answer must not overwrite a newer one. */
   private loadSeq = 0;
   private disposed = false;
+  /** Said once the next page is ready (a save reloads the page, which would drop a notice posted before). */
+  private noticeAfterLoad: string | undefined;
   private readonly disposables: vscode.Disposable[] = [];
   private readonly disposeEmitter = new vscode.EventEmitter<void>();
   readonly onDidDispose = this.disposeEmitter.event;
@@ -57,6 +60,10 @@ export class DetailsPanel implements vscode.Disposable {
       // After a sign-in or profile switch the same ID may now resolve (or belong to another account).
       services.onDidChangeSession(() => void this.load(false)),
     );
+    // An edit or delete (from this panel, the tree or the palette) changes what the panel shows.
+    if (services.onDidWrite) {
+      this.disposables.push(services.onDidWrite((write) => (write.imageIds.includes(imageId) ? void this.load(false) : undefined)));
+    }
   }
 
   reveal(): void {
@@ -207,12 +214,39 @@ export class DetailsPanel implements vscode.Disposable {
     if (!message) return; // Not ours, or forged: the page renders API text, so its messages are untrusted.
     if (message.type === 'ready') {
       this.ready = true;
-      const queued = [{ type: 'state', imageId: this.imageId } as const, ...this.pending];
+      const queued: HostMessage[] = [{ type: 'state', imageId: this.imageId }, ...this.pending];
+      if (this.noticeAfterLoad !== undefined) queued.push({ type: 'notice', text: this.noticeAfterLoad });
       this.pending = [];
+      this.noticeAfterLoad = undefined;
       for (const m of queued) void this.panel.webview.postMessage(m);
       return;
     }
+    if (message.type === 'edit') return this.edit(message);
     await this.run(message.action, message.stream);
+  }
+
+  /**
+   * The inline form's Save: checked again here (the page is untrusted), only changed fields sent.
+   * On success the write event reloads the panel; a problem goes back to the form, which stays open.
+   */
+  private async edit(values: EditValues): Promise<void> {
+    if (this.shown.kind !== 'image') return;
+    const problem = editProblem(values);
+    if (problem) return this.post({ type: 'editError', text: localizeMessage(problem) });
+    const changed = changedValues(this.shown.info, values);
+    if (Object.keys(changed).length === 0) return this.post({ type: 'notice', text: vscode.l10n.t('Nothing changed.') });
+    this.post({ type: 'busy', busy: true });
+    try {
+      const { applyEdits } = await import('../manage/editImage');
+      const outcome = await applyEdits(this.services, [{ imageId: this.imageId, ...changed }]);
+      if (outcome.notFound.length > 0) this.post({ type: 'editError', text: vscode.l10n.t('Image not found: {0}', this.imageId) });
+      else this.noticeAfterLoad = vscode.l10n.t('Saved.');
+    } catch (error) {
+      if (!isVodError(error)) this.services.log.error(`details panel edit: ${error instanceof Error ? error.message : String(error)}`);
+      this.post({ type: 'editError', text: isVodError(error) ? localizeErrorLine(error) : vscode.l10n.t('Unexpected error; see the log for details.') });
+    } finally {
+      this.post({ type: 'busy', busy: false });
+    }
   }
 
   private async run(action: PanelAction, stream?: number): Promise<void> {

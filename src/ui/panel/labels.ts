@@ -2,6 +2,8 @@
 import * as vscode from 'vscode';
 import type { MediaPanelLabels } from '../../vod/render/mediaPanelHtml';
 import type { PanelLabels } from '../../vod/render/panelLabels';
+import { FORM_PROBLEM_KEYS } from '../../vod/render/imageEdit';
+import { localizedTemplates } from '../localize';
 
 let cached: PanelLabels | undefined;
 
@@ -41,6 +43,14 @@ export function panelLabels(): PanelLabels {
     refresh: vscode.l10n.t('Refresh'),
     copyId: vscode.l10n.t('Copy ID'),
     actions: vscode.l10n.t('Actions'),
+    edit: vscode.l10n.t('Edit'),
+    editImage: vscode.l10n.t('Edit image'),
+    save: vscode.l10n.t('Save'),
+    cancel: vscode.l10n.t('Cancel'),
+    categoryId: vscode.l10n.t('Category ID'),
+    bytesHint: vscode.l10n.t('At most {0} bytes, no emoji.'),
+    tagsHint: vscode.l10n.t('Comma-separated, at most {0}.'),
+    formProblems: localizedTemplates(FORM_PROBLEM_KEYS),
   });
   return cached;
 }

@@ -20,6 +20,7 @@ import { buildPanelCsp, imageOriginOf } from './panelCsp';
 import { renderPanelDocument } from './panelDocument';
 import { DEFAULT_PANEL_LABELS, type PanelLabels } from './panelLabels';
 import type { PanelAction } from './panelMessages';
+import { editFormHtml } from './editFormHtml';
 import { fillTemplate } from './template';
 
 export interface PanelInput {
@@ -87,6 +88,7 @@ export function renderPanelHtml(input: PanelInput): string {
 ${badges(info, ctx)}
 ${actions(info, ctx)}
 <p id="notice" class="notice" role="status" aria-live="polite"></p>
+${editFormHtml(info, ctx.labels)}
 </header>
 <main>
 ${thumbnail(info, input.imageOrigin, title, ctx)}
@@ -123,6 +125,8 @@ function actions(info: ImageInfo, ctx: Context): string {
     ([action, label, enabled, primary]) =>
       `<button type="button" class="${primary ? 'primary' : 'secondary'}" data-action="${action}"${enabled ? '' : ' disabled'}>${escapeHtml(label)}</button>`,
   );
+  // Opens the inline form (editFormHtml.ts) in the page; nothing is posted until Save.
+  html.push(`<button type="button" class="secondary" data-edit="open" aria-controls="edit-form" aria-expanded="false">${escapeHtml(labels.edit)}</button>`);
   return `<div class="actions" role="toolbar" aria-label="${escapeAttr(labels.actions)}">${html.join('')}</div>`;
 }
 

@@ -2,6 +2,9 @@
  * Every user-facing string of the details panel, passed in by the caller so the extension can
  * localise them while the renderer stays free of `vscode`. `{0}` marks where a value goes.
  */
+import { MESSAGES } from '../messages';
+import { FORM_PROBLEM_KEYS } from './imageEdit';
+
 export interface PanelLabels {
   readonly untitled: string;
   readonly noPreview: string;
@@ -38,6 +41,16 @@ export interface PanelLabels {
   readonly refresh: string;
   readonly copyId: string;
   readonly actions: string;
+  /** The edit form (toolbar button, form name, buttons, hints; `{0}` = the limit). */
+  readonly edit: string;
+  readonly editImage: string;
+  readonly save: string;
+  readonly cancel: string;
+  readonly categoryId: string;
+  readonly bytesHint: string;
+  readonly tagsHint: string;
+  /** The edit form's problems for the page to show: catalog key → template (`{max}`, `{tag}`) in the user's language. */
+  readonly formProblems: Readonly<Record<string, string>>;
 }
 
 export const DEFAULT_PANEL_LABELS: PanelLabels = Object.freeze({
@@ -75,4 +88,12 @@ export const DEFAULT_PANEL_LABELS: PanelLabels = Object.freeze({
   refresh: 'Refresh',
   copyId: 'Copy ID',
   actions: 'Actions',
+  edit: 'Edit',
+  editImage: 'Edit image',
+  save: 'Save',
+  cancel: 'Cancel',
+  categoryId: 'Category ID',
+  bytesHint: 'At most {0} bytes, no emoji.',
+  tagsHint: 'Comma-separated, at most {0}.',
+  formProblems: Object.fromEntries(FORM_PROBLEM_KEYS.map((key) => [key, MESSAGES[key]])),
 });

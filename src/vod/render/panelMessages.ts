@@ -18,6 +18,14 @@ const webviewMessageSchema = lazy(() =>
     z.object({ type: z.literal('ready') }),
     // `stream`: which play stream a video panel's row button means (an index into what the host rendered).
     z.object({ type: z.literal('action'), action: z.enum(PANEL_ACTIONS), stream: z.optional(z.number().check(z.int(), z.minimum(0), z.maximum(99))) }),
+    // The edit form's values: bounded well above the documented limits, which the host checks next (imageEdit.ts).
+    z.object({
+      type: z.literal('edit'),
+      title: z.string().check(z.maxLength(1024)),
+      description: z.string().check(z.maxLength(8192)),
+      tags: z.array(z.string().check(z.maxLength(256))).check(z.maxLength(64)),
+      cateId: z.optional(z.number().check(z.int(), z.minimum(0), z.maximum(Number.MAX_SAFE_INTEGER))),
+    }),
   ]),
 );
 export type WebviewMessage = z.output<ReturnType<typeof webviewMessageSchema>>;
@@ -31,6 +39,8 @@ const hostMessageSchema = lazy(() =>
     z.object({ type: z.literal('state'), imageId: z.string().check(z.minLength(1), z.maxLength(IMAGE_ID_MAX)) }),
     z.object({ type: z.literal('busy'), busy: z.boolean() }),
     z.object({ type: z.literal('notice'), text: z.string().check(z.maxLength(2000)) }),
+    // Why a save did not happen, shown in the edit form (which stays open).
+    z.object({ type: z.literal('editError'), text: z.string().check(z.maxLength(2000)) }),
   ]),
 );
 export type HostMessage = z.output<ReturnType<typeof hostMessageSchema>>;

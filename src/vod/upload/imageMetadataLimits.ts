@@ -35,7 +35,9 @@ const EMOJI = /[\p{Extended_Pictographic}\u{1F1E6}-\u{1F1FF}\u200d\ufe0f]/u;
 /** Commas separate tags on the wire, so a tag cannot hold one; control characters are never wanted. */
 const CONTROL = /[\u0000-\u001f\u007f]/u;
 
-const bytes = (text: string): number => Buffer.byteLength(text, 'utf8');
+// TextEncoder, not Buffer: the details panel's webview checks the same limits in the browser.
+let encoder: TextEncoder | undefined;
+const bytes = (text: string): number => (encoder ??= new TextEncoder()).encode(text).length;
 
 /** The first problem with `metadata`, as a catalog sentence; undefined when it may be sent. */
 export function metadataProblem(metadata: ImageMetadata): Message | undefined {

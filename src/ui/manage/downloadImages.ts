@@ -1,0 +1,162 @@
+/**
+ * `vodImages.download`: saves the display image or the original upload (mezzanine) of one image or
+ * many, streamed to disk by the core (src/vod/download/downloadImageFile.ts: any size, a fresh signed
+ * URL, the download policy on every hop), with progress in bytes and Cancel. One image goes to a file
+ * chosen in a save dialog or into the workspace folder; several go into a chosen folder (or the
+ * workspace) under `<ImageId>.<ext>`. An existing file is replaced only after a modal question, and
+ * then only once the new bytes are complete (they are written beside it first).
+ *
+ * Automation passes `(id, { original?, outPath?, replace? })` or `(clicked, selected[], { original?, folder?, replace? })`.
+ */
+import { randomBytes } from 'node:crypto';
+import { promises as fsp } from 'node:fs';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { downloadImageFile, defaultDownloadName } from '../../vod/download/downloadImageFile';
+import { VodError, isVodError } from '../../vod/errors';
+import { msg } from '../../vod/messages';
+import { pickImageIds } from '../lookup/pickImageIds';
+import { reportError } from '../lookup/reportError';
+import { selectedImageIds } from '../lookup/treeSelection';
+import type { Services } from '../services';
+import { showBatchSummary } from './batchSummary';
+import { withFileProgress } from './transferProgress';
+
+export interface DownloadOutcome {
+  readonly saved: readonly { readonly imageId: string; readonly path: string; readonly bytes: number }[];
+  readonly failed: readonly string[];
+}
+
+interface Options {
+  readonly original?: boolean;
+  readonly outPath?: string;
+  readonly folder?: string;
+  /** Answers the "replace?" question in advance (tests, scripts). */
+  readonly replace?: boolean;
+}
+
+function optionsOf(value: unknown): Options | undefined {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return undefined;
+  const o = value as Record<string, unknown>;
+  return {
+    ...(typeof o['original'] === 'boolean' ? { original: o['original'] } : {}),
+    ...(typeof o['outPath'] === 'string' ? { outPath: o['outPath'] } : {}),
+    ...(typeof o['folder'] === 'string' ? { folder: o['folder'] } : {}),
+    ...(typeof o['replace'] === 'boolean' ? { replace: o['replace'] } : {}),
+  };
+}
+
+async function askOriginal(): Promise<boolean | undefined> {
+  const items = [
+    { label: vscode.l10n.t('Display image'), description: vscode.l10n.t('the image as VOD serves it'), original: false },
+    { label: vscode.l10n.t('Original'), description: vscode.l10n.t('the file as it was uploaded (mezzanine)'), original: true },
+  ];
+  return (await vscode.window.showQuickPick(items, { title: vscode.l10n.t('Download which file?') }))?.original;
+}
+
+function workspaceFolder(): vscode.Uri | undefined {
+  const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
+  return folder?.scheme === 'file' ? folder : undefined;
+}
+
+/** Where to save: a file path for one image, a folder for several; undefined when cancelled. */
+async function askTarget(ids: readonly string[], defaultName: string): Promise<{ file?: string; folder?: string } | undefined> {
+  const workspace = workspaceFolder();
+  type Item = vscode.QuickPickItem & { readonly to: 'dialog' | 'workspace' };
+  const items: Item[] = [
+    { label: ids.length === 1 ? vscode.l10n.t('Save As…') : vscode.l10n.t('Choose a Folder…'), to: 'dialog' },
+    ...(workspace ? [{ label: vscode.l10n.t('Into the Workspace Folder'), description: workspace.fsPath, to: 'workspace' as const }] : []),
+  ];
+  const picked = items.length === 1 ? items[0] : await vscode.window.showQuickPick(items, { title: vscode.l10n.t('Download to') });
+  if (!picked) return undefined;
+  if (picked.to === 'workspace' && workspace) return ids.length === 1 ? { file: path.join(workspace.fsPath, defaultName) } : { folder: workspace.fsPath };
+  if (ids.length === 1) {
+    const uri = await vscode.window.showSaveDialog({ defaultUri: vscode.Uri.joinPath(workspace ?? vscode.Uri.file(process.cwd()), defaultName), title: vscode.l10n.t('Save Image As') });
+    return uri && { file: uri.fsPath };
+  }
+  const folders = await vscode.window.showOpenDialog({ canSelectFiles: false, canSelectFolders: true, canSelectMany: false, defaultUri: workspace, openLabel: vscode.l10n.t('Download Here') });
+  return folders?.[0] && { folder: folders[0].fsPath };
+}
+
+async function exists(file: string): Promise<boolean> {
+  return fsp.lstat(file).then(
+    () => true,
+    () => false,
+  );
+}
+
+async function mayReplace(file: string, answer: boolean | undefined): Promise<boolean> {
+  if (answer !== undefined) return answer;
+  const replace = vscode.l10n.t('Replace');
+  const choice = await vscode.window.showWarningMessage(
+    vscode.l10n.t('{0} already exists. Replace it?', path.basename(file)),
+    { modal: true, detail: vscode.l10n.t('The file is replaced only once the download is complete.') },
+    replace,
+  );
+  return choice === replace;
+}
+
+export async function downloadImages(services: Services, arg?: unknown, second?: unknown, third?: unknown): Promise<DownloadOutcome | undefined> {
+  const action = vscode.l10n.t('Download Image');
+  try {
+    const many = selectedImageIds(arg, second);
+    const options = optionsOf(many || Array.isArray(second) ? third : second);
+    const ids = many ?? (await pickImageIds(services, arg));
+    if (!ids || ids.length === 0) return undefined;
+    const original = options?.original ?? (options ? false : await askOriginal());
+    if (original === undefined) return undefined;
+    const images = await services.images();
+    const first = await images.get(ids[0]!);
+    const firstName = first.state === 'found' ? defaultDownloadName(first.info, original) : `${ids[0]}.img`;
+    const target = options?.outPath ? { file: options.outPath } : options?.folder ? { folder: options.folder } : await askTarget(ids, firstName);
+    if (!target) return undefined;
+    const api = await services.api();
+    if (!services.transport) throw new VodError('configuration', msg('command.downloadNeedsTransport'));
+    const transport = await services.transport();
+
+    const saved: { imageId: string; path: string; bytes: number }[] = [];
+    const failed: string[] = [];
+    const planned: { imageId: string; file: string }[] = [];
+    for (const imageId of ids) {
+      let file = target.file;
+      if (!file) {
+        const lookup = imageId === ids[0] ? first : await images.get(imageId);
+        file = path.join(target.folder!, lookup.state === 'found' ? defaultDownloadName(lookup.info, original) : `${imageId}.img`);
+      }
+      if ((await exists(file)) && !(await mayReplace(file, options?.replace))) continue;
+      planned.push({ imageId, file });
+    }
+    await withFileProgress(vscode.l10n.t('Downloading {0} images', planned.length), planned, (p) => path.basename(p.file), async (p, progress, signal) => {
+      // Written beside the target under a fresh name, then moved over it: an existing file (the user
+      // agreed to replace it) is replaced only by a complete download.
+      const temp = path.join(path.dirname(p.file), `.${path.basename(p.file)}.${randomBytes(4).toString('hex')}.download`);
+      try {
+        const result = await downloadImageFile({ api, transport, imageId: p.imageId, outPath: temp, original, signal, onProgress: (done, total) => progress.bytes(done, total) });
+        await fsp.rename(temp, p.file);
+        saved.push({ imageId: p.imageId, path: p.file, bytes: result.bytes });
+      } catch (error) {
+        await fsp.rm(temp, { force: true }).catch(() => undefined);
+        if (isVodError(error) && error.kind === 'cancelled') throw error;
+        failed.push(p.imageId);
+        services.log.warn(`${action} ${p.imageId}: ${isVodError(error) ? error.toLine() : String(error)}`);
+        if (ids.length === 1) throw error;
+      }
+    });
+    if (ids.length === 1 && saved[0]) {
+      const open = vscode.l10n.t('Open');
+      const file = saved[0].path;
+      void vscode.window.showInformationMessage(vscode.l10n.t('Saved {0}.', path.basename(file)), open).then((choice) => {
+        if (choice === open) void vscode.commands.executeCommand('vscode.open', vscode.Uri.file(file));
+      });
+    } else if (ids.length > 1) {
+      showBatchSummary(saved.length, failed.length, {
+        allDone: vscode.l10n.t('{0} images downloaded.', saved.length),
+        someFailed: vscode.l10n.t('{0} downloaded, {1} failed: see the log.', saved.length, failed.length),
+      });
+    }
+    return { saved, failed };
+  } catch (error) {
+    reportError(services, error, action);
+    return undefined;
+  }
+}

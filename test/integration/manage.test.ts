@@ -1,0 +1,257 @@
+/**
+ * Upload, edit, delete, download and the explorer's multi-selection in the real host, against the
+ * emulator. Images are uploaded by the suite itself, so editing and deleting them leaves the shared
+ * fixtures alone. Modals are answered by standing in for `showWarningMessage` (the suite shares the
+ * extension's `vscode` API object), and the details panel's page by a stand-in webview that lets the
+ * test post what the page would.
+ */
+import * as assert from 'node:assert/strict';
+import { promises as fsp } from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import type { ImageNode } from '../../src/ui/explorer/nodes';
+import { imageIdFor } from '../emulator/fixtures';
+import { encodePng } from '../emulator/png';
+import { hooks } from './authHooks';
+import { explorer } from './explorerApi';
+import { imageId } from './hostEnv';
+
+interface UploadOutcome {
+  uploaded: { file: string; imageId: string; status: string }[];
+  failed: string[];
+}
+
+type Warn = (message: string, options: vscode.MessageOptions, ...items: string[]) => Thenable<string | undefined>;
+
+async function answerWarnings<T>(answer: (items: string[]) => string | undefined, run: () => Thenable<T>): Promise<{ result: T; asked: { message: string; detail: string | undefined; modal: boolean }[] }> {
+  const target = vscode.window as unknown as { showWarningMessage: Warn };
+  const original = target.showWarningMessage;
+  const asked: { message: string; detail: string | undefined; modal: boolean }[] = [];
+  target.showWarningMessage = (message, options, ...items) => {
+    asked.push({ message, detail: options?.detail, modal: options?.modal === true });
+    return Promise.resolve(answer(items));
+  };
+  try {
+    return { result: await run(), asked };
+  } finally {
+    target.showWarningMessage = original;
+  }
+}
+
+async function until(what: string, check: () => Promise<boolean> | boolean, timeoutMs = 10_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+/** A real PNG of a few KB with a file name that needs care (spaces, CJK, quotes). */
+async function writePng(dir: string, name: string): Promise<vscode.Uri> {
+  const width = 64;
+  const height = 48;
+  const pixels = new Uint8Array(width * height * 3).map((_, i) => (i * 37) % 251);
+  const file = path.join(dir, name);
+  await fsp.writeFile(file, encodePng({ width, height, channels: 3, pixels }));
+  return vscode.Uri.file(file);
+}
+
+async function upload(uris: vscode.Uri[], options: Record<string, unknown>): Promise<UploadOutcome> {
+  const outcome = await vscode.commands.executeCommand<UploadOutcome>('vodImages.upload', undefined, uris, options);
+  assert.ok(outcome, 'the upload reported nothing');
+  return outcome;
+}
+
+async function titleInVod(id: string): Promise<string | undefined> {
+  const api = await (await hooks()).services.api();
+  return (await api.getImageInfo(id)).Title;
+}
+
+const row = (id: string): ImageNode => ({ kind: 'image', key: `recent/${id}`, section: 'recent', imageId: id, parent: { kind: 'section', key: 'recent', section: 'recent' } });
+
+describe('manage images (upload, edit, delete, download, multi-select)', () => {
+  let dir: string;
+  before(async () => {
+    await explorer();
+    dir = await fsp.mkdtemp(path.join(os.tmpdir(), 'vod-manage-'));
+  });
+  after(async () => {
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    await fsp.rm(dir, { recursive: true, force: true });
+  });
+
+  it('uploads a file, waits for Normal, inserts the ID at the cursor and lists it in Recent', async () => {
+    const file = await writePng(dir, 'it upload 猫 "quoted".png');
+    const document = await vscode.workspace.openTextDocument({ content: 'id: \n' });
+    const editor = await vscode.window.showTextDocument(document);
+    editor.selection = new vscode.Selection(0, 4, 0, 4);
+    const outcome = await upload([file], { title: 'it upload', tags: 'it,upload', then: 'insert' });
+    assert.equal(outcome.uploaded.length, 1);
+    const [uploaded] = outcome.uploaded;
+    assert.equal(uploaded!.status, 'Normal');
+    assert.match(uploaded!.imageId, /^[0-9a-f]{32}$/);
+    await until('the ID in the editor', () => document.getText() === `id: ${uploaded!.imageId}\n`);
+    const x = await explorer();
+    await until('the new image in Recent', () => x.tree.idsOf(x.tree.sections.recent)[0] === uploaded!.imageId);
+    assert.equal(await titleInVod(uploaded!.imageId), 'it upload');
+  });
+
+  it('uploads several files, skips a file VOD does not take, and copies the IDs', async () => {
+    const files = [await writePng(dir, 'a.png'), await writePng(dir, 'b.PNG'), vscode.Uri.file(path.join(dir, 'notes.txt'))];
+    const outcome = await upload(files, { tags: ['batch'], then: 'copy' });
+    assert.deepEqual(outcome.uploaded.map((u) => path.basename(u.file)), ['a.png', 'b.PNG']);
+    assert.deepEqual(outcome.failed.map((f) => path.basename(f)), ['notes.txt']);
+    await until('the IDs on the clipboard', async () => (await vscode.env.clipboard.readText()) === outcome.uploaded.map((u) => u.imageId).join('\n'));
+    assert.equal(await titleInVod(outcome.uploaded[1]!.imageId), 'b', 'several files keep their file names as titles');
+  });
+
+  it('multi-select: copy IDs, copy signed URLs with one expiry, pin and unpin, from (clicked, selected[])', async () => {
+    const [a, b] = [imageId('png'), imageIdFor('cover')];
+    assert.notEqual(a, b);
+    const rows = [row(a), row(b)];
+    await vscode.commands.executeCommand('vodImages.copyId', rows[0], rows);
+    assert.equal(await vscode.env.clipboard.readText(), `${a}\n${b}`);
+
+    const signed = await vscode.commands.executeCommand<{ imageIds: string[]; skipped: string[] }>('vodImages.copySignedUrl', rows[0], rows, { expiresIn: 900, outputType: 'cdn' });
+    assert.deepEqual(signed, { imageIds: [a, b], skipped: [] });
+    const lines = (await vscode.env.clipboard.readText()).split('\n');
+    assert.equal(lines.length, 2);
+    lines.forEach((line, i) => {
+      assert.ok(line.includes(rows[i]!.imageId), 'one URL per image, in selection order');
+      assert.match(new URL(line).searchParams.get('auth_key') ?? '', /^\d+-/);
+    });
+
+    const x = await explorer();
+    const pinned = await vscode.commands.executeCommand<{ imageIds: string[]; pinned: boolean }>('vodImages.pin', rows[0], rows);
+    assert.deepEqual(pinned?.imageIds, [a, b]);
+    assert.ok(x.tree.idsOf(x.tree.sections.pinned).includes(a) && x.tree.idsOf(x.tree.sections.pinned).includes(b));
+    await vscode.commands.executeCommand('vodImages.unpin', rows[1], rows);
+    assert.ok(!x.tree.idsOf(x.tree.sections.pinned).includes(a) && !x.tree.idsOf(x.tree.sections.pinned).includes(b));
+
+    const copied = await vscode.commands.executeCommand<{ count: number }>('vodImages.copyAsJson', rows[0], rows);
+    assert.equal(copied?.count, 2);
+    assert.deepEqual((JSON.parse(await vscode.env.clipboard.readText()) as { id: string }[]).map((i) => i.id), [a, b]);
+  });
+
+  it('edits from the details panel form: the host checks the values again and every view shows the new title', async () => {
+    const [uploaded] = (await upload([await writePng(dir, 'to-edit.png')], { title: 'before edit', then: 'none' })).uploaded;
+    const id = uploaded!.imageId;
+    const page = await openPanelWithStandInPage(id);
+    try {
+      page.post({ type: 'ready' });
+      page.post({ type: 'edit', title: 'x'.repeat(129), description: '', tags: [] });
+      await until('the host to refuse the long title', () => page.posted.some((m) => m.type === 'editError' && /128 bytes/.test(String(m.text))));
+      assert.equal(await titleInVod(id), 'before edit');
+
+      page.post({ type: 'edit', title: 'after <b>edit</b>', description: 'said "hi"', tags: ['one', 'two'] });
+      await until('the new title in VOD', async () => (await titleInVod(id)) === 'after <b>edit</b>');
+      await until('the panel to reload and say Saved', () => page.html().includes('after &lt;b&gt;edit&lt;/b&gt;'));
+      const lookup = (await (await hooks()).services.images()).peek(id);
+      assert.equal(lookup?.state === 'found' ? lookup.info.Tags : undefined, 'one,two', 'the shared cache holds the new facts');
+    } finally {
+      page.dispose();
+    }
+  });
+
+  it('edits from the command with automation options, and refuses emoji before any call', async () => {
+    const [uploaded] = (await upload([await writePng(dir, 'cmd-edit.png')], { then: 'none' })).uploaded;
+    const id = uploaded!.imageId;
+    const outcome = await vscode.commands.executeCommand<{ imageIds: string[] }>('vodImages.editImage', id, { description: 'from the command' });
+    assert.deepEqual(outcome?.imageIds, [id]);
+    const api = await (await hooks()).services.api();
+    assert.equal((await api.getImageInfo(id)).Description, 'from the command');
+    const refused = await answerWarnings(() => undefined, () => vscode.commands.executeCommand('vodImages.editImage', id, { title: 'cat 🐱' }));
+    assert.equal(refused.result, undefined);
+  });
+
+  it('deletes only after the modal is answered, names the titles, and the IDs then show as missing', async () => {
+    const outcome = await upload([await writePng(dir, 'del-1.png'), await writePng(dir, 'del-2.png')], { then: 'none' });
+    const ids = outcome.uploaded.map((u) => u.imageId);
+    const rows = ids.map(row);
+    const x = await explorer();
+    await vscode.commands.executeCommand('vodImages.pin', rows[0], rows);
+
+    const cancelled = await answerWarnings(() => undefined, () => vscode.commands.executeCommand('vodImages.deleteImage', rows[0], rows));
+    assert.equal(cancelled.result, undefined);
+    assert.equal(cancelled.asked.length, 1);
+    assert.equal(cancelled.asked[0]!.modal, true);
+    assert.match(cancelled.asked[0]!.message, /Delete 2 images/);
+    assert.match(cancelled.asked[0]!.detail ?? '', /“del-1”, “del-2”.*cannot be undone/s);
+    assert.equal(await titleInVod(ids[0]!), 'del-1', 'nothing was deleted');
+
+    const confirmed = await answerWarnings((items) => items[0], () => vscode.commands.executeCommand<{ deleted: string[]; failed: string[] }>('vodImages.deleteImage', rows[0], rows));
+    assert.deepEqual(confirmed.result, { deleted: ids, failed: [] });
+    const images = await (await hooks()).services.images();
+    for (const id of ids) assert.equal(images.peek(id)?.state, 'missing', 'the shared cache says missing at once');
+    await until('the rows to leave Pinned and Recent', () => ids.every((id) => !x.tree.idsOf(x.tree.sections.pinned).includes(id) && !x.tree.idsOf(x.tree.sections.recent).includes(id)));
+  });
+
+  it('downloads the display image to a file, and never replaces an existing file unless asked', async () => {
+    const out = path.join(dir, 'download.png');
+    const id = imageId('png');
+    const first = await vscode.commands.executeCommand<{ saved: { path: string; bytes: number }[] }>('vodImages.download', id, { outPath: out });
+    assert.equal(first?.saved[0]?.path, out);
+    const bytes = await fsp.readFile(out);
+    assert.equal(bytes.length, first?.saved[0]?.bytes);
+    assert.deepEqual([...bytes.subarray(0, 4)], [0x89, 0x50, 0x4e, 0x47]);
+
+    await fsp.writeFile(out, 'mine');
+    const kept = await answerWarnings(() => undefined, () => vscode.commands.executeCommand<{ saved: unknown[] }>('vodImages.download', id, { outPath: out }));
+    assert.equal(kept.asked[0]?.modal, true);
+    assert.deepEqual(kept.result?.saved, []);
+    assert.equal(await fsp.readFile(out, 'utf8'), 'mine');
+
+    const replaced = await answerWarnings((items) => items[0], () => vscode.commands.executeCommand<{ saved: unknown[] }>('vodImages.download', id, { outPath: out }));
+    assert.equal(replaced.result?.saved.length, 1);
+    assert.deepEqual([...(await fsp.readFile(out)).subarray(0, 4)], [0x89, 0x50, 0x4e, 0x47]);
+    assert.deepEqual((await fsp.readdir(dir)).filter((f) => f.startsWith('.download.png')), [], 'no partial file left');
+  });
+});
+
+/** Opens the details panel with a stand-in page: the test posts as the page and reads what the host posts. */
+async function openPanelWithStandInPage(id: string): Promise<{ post(message: unknown): void; posted: Record<string, unknown>[]; html(): string; dispose(): void }> {
+  const target = vscode.window as unknown as { createWebviewPanel: typeof vscode.window.createWebviewPanel };
+  const original = target.createWebviewPanel;
+  const fromPage = new vscode.EventEmitter<unknown>();
+  const posted: Record<string, unknown>[] = [];
+  let real: vscode.WebviewPanel | undefined;
+  target.createWebviewPanel = ((...args: Parameters<typeof original>) => {
+    real = original(...args);
+    const webview = new Proxy(real.webview, {
+      get(t, p) {
+        if (p === 'onDidReceiveMessage') return fromPage.event;
+        if (p === 'postMessage') {
+          return (m: Record<string, unknown>) => {
+            posted.push(m);
+            return Promise.resolve(true);
+          };
+        }
+        const v = Reflect.get(t, p, t) as unknown;
+        return typeof v === 'function' ? (v as (...a: unknown[]) => unknown).bind(t) : v;
+      },
+      set: (t, p, v) => Reflect.set(t, p, v, t),
+    });
+    return new Proxy(real, {
+      get(t, p) {
+        if (p === 'webview') return webview;
+        const v = Reflect.get(t, p, t) as unknown;
+        return typeof v === 'function' ? (v as (...a: unknown[]) => unknown).bind(t) : v;
+      },
+      set: (t, p, v) => Reflect.set(t, p, v, t),
+    });
+  }) as typeof original;
+  try {
+    await vscode.commands.executeCommand('vodImages.openDetails', id);
+  } finally {
+    target.createWebviewPanel = original;
+  }
+  assert.ok(real, 'no panel was created');
+  await until('the panel to show the image', () => real!.webview.html.includes('edit-form'));
+  return {
+    post: (message) => fromPage.fire(message),
+    posted,
+    html: () => real!.webview.html,
+    dispose: () => real?.dispose(),
+  };
+}
