@@ -29,9 +29,24 @@ const undiciBeside = {
 // each), and falls back to the plain one when the SIMD one does not compile (as on ppc64). Shipping only
 // the plain one keeps the VSIX inside its 300 KB budget; our requests are small, so the SIMD speed-up is
 // not worth the weight. The stand-in makes `new WebAssembly.Module(...)` throw, which undici catches.
+//
+// The plain parser itself ships as a binary file beside the bundle (dist/llhttp.wasm) instead of undici's
+// base64 string: 19 KB instead of 24 KB inside the VSIX, and no 72 KB string for V8 to parse.
 const plainHttpParser = {
   name: 'plain-http-parser',
   setup(build) {
+    build.onResolve({ filter: /llhttp-wasm\.js$/ }, () => ({ path: 'llhttp-beside', namespace: 'plain-http-parser-file' }));
+    build.onLoad({ filter: /.*/, namespace: 'plain-http-parser-file' }, () => ({
+      contents: "module.exports = require('node:fs').readFileSync(require('node:path').join(__dirname, 'llhttp.wasm'));",
+      loader: 'js',
+    }));
+    build.onEnd(async (result) => {
+      if (result.errors.length > 0) return;
+      const { createRequire } = await import('node:module');
+      const { writeFile } = await import('node:fs/promises');
+      const wasm = createRequire(import.meta.url)('undici/lib/llhttp/llhttp-wasm.js');
+      await writeFile('dist/llhttp.wasm', wasm);
+    });
     build.onResolve({ filter: /llhttp_simd-wasm\.js$/ }, () => ({ path: 'llhttp-simd-left-out', namespace: 'plain-http-parser' }));
     build.onLoad({ filter: /.*/, namespace: 'plain-http-parser' }, () => ({ contents: 'module.exports = null;', loader: 'js' }));
   },

@@ -22,7 +22,7 @@ const README_SHOTS = [
   { name: 'panel', source: 'test-results/e2e/details-panel-panel.png', crop: { x: 870, y: 36, w: 530, h: 840 }, width: 424 },
   { name: 'explorer', source: 'test-results/e2e/explorer-workspace.png', crop: { x: 0, y: 36, w: 1000, h: 620 }, width: 640 },
 ];
-const WEBP_QUALITY = 0.7;
+const WEBP_QUALITY = 0.5;
 
 async function withPage(fn) {
   const browser = await chromium.launch({

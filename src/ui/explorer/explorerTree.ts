@@ -49,6 +49,9 @@ export interface ExplorerParts {
   readonly thumbnails: HoverThumbnails;
 }
 
+/** How long index changes are gathered before the rows they touch are looked up (see resolveListed). */
+const RESOLVE_GATHER_MS = 100;
+
 export class ExplorerTree implements vscode.TreeDataProvider<ExplorerNode>, vscode.Disposable {
   private readonly changeEmitter = new vscode.EventEmitter<Change>();
   readonly onDidChangeTreeData = this.changeEmitter.event;
@@ -110,6 +113,7 @@ export class ExplorerTree implements vscode.TreeDataProvider<ExplorerNode>, vsco
   }
 
   dispose(): void {
+    if (this.resolveTimer) clearTimeout(this.resolveTimer);
     for (const d of this.disposables.splice(0)) d.dispose();
   }
 
@@ -329,6 +333,9 @@ export class ExplorerTree implements vscode.TreeDataProvider<ExplorerNode>, vsco
         return this.libraryChildren(node);
     }
   }
+
+  private readonly changedSinceResolve = new Set<string>();
+  private resolveTimer: ReturnType<typeof setTimeout> | undefined;
 
   /** This Workspace's order, kept until the index changes: the tree and the lookups both ask for it after each change. */
   private workspaceOrder: string[] | undefined;
@@ -576,6 +583,27 @@ export class ExplorerTree implements vscode.TreeDataProvider<ExplorerNode>, vsco
    * asks for it elsewhere.
    */
   private resolveListed(changed: readonly string[]): void {
+    // A scan changes the index several times a second, and finding This Workspace's first rows means
+    // ordering every ID (tens of ms on a large workspace): the changes are gathered and looked at together.
+    for (const id of changed) this.changedSinceResolve.add(id);
+    if (this.resolveTimer) return;
+    let done: () => void = () => undefined;
+    const waited = new Promise<void>((resolve) => (done = resolve));
+    this.inFlight.add(waited);
+    this.resolveTimer = setTimeout(() => {
+      this.resolveTimer = undefined;
+      const ids = [...this.changedSinceResolve];
+      this.changedSinceResolve.clear();
+      try {
+        this.resolveListedNow(ids);
+      } finally {
+        this.inFlight.delete(waited);
+        done();
+      }
+    }, RESOLVE_GATHER_MS);
+  }
+
+  private resolveListedNow(changed: readonly string[]): void {
     const index = this.parts.scan.index;
     const unknown = changed.filter((id) => index.has(id) && this.stateOf(id) === undefined);
     if (unknown.length === 0) return;

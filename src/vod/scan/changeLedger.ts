@@ -46,6 +46,9 @@ export class ChangeLedger {
   /** Whether what a scan marked `mark` read at `path` may be out of date. */
   isStale(path: string, mark: number): boolean {
     if ((this.changed.get(path) ?? 0) > mark) return true;
+    // Asked once per scanned file: walking up a deep path costs a string per level, for nothing when
+    // no deletion happened during the scan (the usual case).
+    if (this.deleted.size === 0) return false;
     // The path itself or any folder above it, one map lookup per level.
     for (let at = path; ; ) {
       if ((this.deleted.get(at) ?? 0) > mark) return true;
