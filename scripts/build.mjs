@@ -63,6 +63,26 @@ const credentialSourcesBeside = {
   },
 };
 
+// The message catalog (src/vod/messageCatalog.ts, ~20 KB of English sentences) is one file beside the bundles
+// that every one of them requires on the first sentence it renders (src/vod/messages.ts): inlined, the
+// activation shell, the features, the credential sources and the CLI would each carry and parse a copy.
+const catalogBeside = {
+  name: 'message-catalog-beside',
+  setup(build) {
+    build.onResolve({ filter: /\/messageCatalog$/ }, (args) => (args.kind === 'require-call' ? { path: './message-catalog.js', external: true } : undefined));
+  },
+};
+
+// The details page renders no catalog sentence (the host gives its form the problem templates it shows,
+// PanelLabels.formProblems), but VodError's constructor can: there the catalog is empty, and the key shows.
+const noCatalogInPage = {
+  name: 'no-catalog-in-page',
+  setup(build) {
+    build.onResolve({ filter: /\/messageCatalog$/ }, (args) => (args.kind === 'require-call' ? { path: 'message-catalog', namespace: 'no-catalog' } : undefined));
+    build.onLoad({ filter: /.*/, namespace: 'no-catalog' }, () => ({ contents: 'module.exports = { MESSAGES: {} };', loader: 'js' }));
+  },
+};
+
 // The test hooks (they can read stored secrets) go to their own file, which .vscodeignore leaves out of
 // the package: a packaged dist/extension.js holds no code that returns a secret. extension.ts requires
 // them only in a test or development host.
@@ -96,16 +116,17 @@ const vscodeOnce = {
 };
 
 const contexts = await Promise.all([
-  esbuild.context({ ...node, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'], plugins: [featuresBeside, vscodeOnce] }),
-  esbuild.context({ ...node, entryPoints: ['src/main.ts'], outfile: 'dist/main.js', external: ['vscode'], plugins: [undiciBeside, credentialSourcesBeside, testHooksBeside, vscodeOnce] }),
-  esbuild.context({ ...node, entryPoints: ['src/vod/credentialSources/index.ts'], outfile: 'dist/credential-sources.js' }),
-  esbuild.context({ ...node, entryPoints: ['src/ui/auth/testHooks.ts'], outfile: 'dist/test-hooks.js', external: ['vscode'], plugins: [vscodeOnce] }),
+  esbuild.context({ ...node, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'], plugins: [featuresBeside, catalogBeside, vscodeOnce] }),
+  esbuild.context({ ...node, entryPoints: ['src/main.ts'], outfile: 'dist/main.js', external: ['vscode'], plugins: [undiciBeside, credentialSourcesBeside, testHooksBeside, catalogBeside, vscodeOnce] }),
+  esbuild.context({ ...node, entryPoints: ['src/vod/messageCatalog.ts'], outfile: 'dist/message-catalog.js' }),
+  esbuild.context({ ...node, entryPoints: ['src/vod/credentialSources/index.ts'], outfile: 'dist/credential-sources.js', plugins: [catalogBeside] }),
+  esbuild.context({ ...node, entryPoints: ['src/ui/auth/testHooks.ts'], outfile: 'dist/test-hooks.js', external: ['vscode'], plugins: [catalogBeside, vscodeOnce] }),
   esbuild.context({
     ...node,
     entryPoints: ['src/cli/main.ts'],
     outfile: 'dist/cli.js',
     banner: { js: '#!/usr/bin/env node' },
-    plugins: [undiciBeside, credentialSourcesBeside],
+    plugins: [undiciBeside, credentialSourcesBeside, catalogBeside],
   }),
   esbuild.context({
     ...node,
@@ -138,6 +159,7 @@ const contexts = await Promise.all([
     logLevel: 'info',
     entryPoints: ['media/panel/main.ts'],
     outfile: 'media/dist/panel.js',
+    plugins: [noCatalogInPage],
   }),
 ]);
 

@@ -7,7 +7,7 @@
  */
 import * as vscode from 'vscode';
 import type { VodError } from '../vod/errors';
-import { MESSAGES, renderMessage, type Message, type MessageKey } from '../vod/messages';
+import { catalog, renderMessage, type Message, type MessageKey } from '../vod/messages';
 
 export function localizeMessage(message: Message): string {
   // The one call whose template is not a literal: the completeness test checks every catalog template.
@@ -27,7 +27,7 @@ export function localizedTemplates(keys: readonly MessageKey[]): Record<string, 
   const templates: Record<string, string> = {};
   for (const key of keys) {
     const params: Record<string, string> = {};
-    for (const [, name] of MESSAGES[key].matchAll(/\{([A-Za-z]\w*)\}/g)) params[name!] = `{${name}}`;
+    for (const [, name] of catalog()[key].matchAll(/\{([A-Za-z]\w*)\}/g)) params[name!] = `{${name}}`;
     templates[key] = localizeMessage({ key, params });
   }
   return templates;

@@ -32,7 +32,7 @@ describe('bundle: test hooks are not shipped', function () {
 
   it('the hooks are built beside it for test hosts, and left out of the package', () => {
     assert.ok(existsSync(path.join(ROOT, 'dist', 'test-hooks.js')));
-    for (const shipped of ['dist/extension.js', 'dist/main.js', 'dist/undici.js', 'dist/llhttp.wasm', 'dist/credential-sources.js']) assert.ok(packaged.includes(shipped), `${shipped} missing from vsce ls: ${packaged.join(', ')}`);
+    for (const shipped of ['dist/extension.js', 'dist/main.js', 'dist/undici.js', 'dist/llhttp.wasm', 'dist/credential-sources.js', 'dist/message-catalog.js']) assert.ok(packaged.includes(shipped), `${shipped} missing from vsce ls: ${packaged.join(', ')}`);
     for (const file of packaged) assert.ok(!/test-hooks/.test(file), `${file} would be packaged`);
   });
 });

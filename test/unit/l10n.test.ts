@@ -2,7 +2,7 @@ import { strict as assert } from 'node:assert';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import * as path from 'node:path';
 import ts from 'typescript';
-import { MESSAGES } from '../../src/vod/messages';
+import { MESSAGES } from '../../src/vod/messageCatalog';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 

@@ -2,7 +2,7 @@
  * Every user-facing string of the details panel, passed in by the caller so the extension can
  * localise them while the renderer stays free of `vscode`. `{0}` marks where a value goes.
  */
-import { MESSAGES } from '../messages';
+import { catalog } from '../messages';
 import { FORM_PROBLEM_KEYS } from './imageEdit';
 
 export interface PanelLabels {
@@ -95,5 +95,8 @@ export const DEFAULT_PANEL_LABELS: PanelLabels = Object.freeze({
   categoryId: 'Category ID',
   bytesHint: 'At most {0} bytes, no emoji.',
   tagsHint: 'Comma-separated, at most {0}.',
-  formProblems: Object.fromEntries(FORM_PROBLEM_KEYS.map((key) => [key, MESSAGES[key]])),
+  // A getter: the catalog is read when a page is rendered, not when this module loads.
+  get formProblems(): Readonly<Record<string, string>> {
+    return Object.fromEntries(FORM_PROBLEM_KEYS.map((key) => [key, catalog()[key]]));
+  },
 });
