@@ -30,6 +30,7 @@ async function hoverText(id: string): Promise<string | undefined> {
 }
 
 describe('audio and video IDs', () => {
+  after(() => vscode.commands.executeCommand('workbench.action.closeAllEditors'));
   before(async () => {
     await activated();
   });

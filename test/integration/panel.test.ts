@@ -51,6 +51,8 @@ async function select(editor: vscode.TextEditor, selection: vscode.Selection): P
 describe('details panel', () => {
   before(async () => {
     await activated();
+    // Suites before this one may leave panels open; the tab counts below start from none.
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
   afterEach(() => vscode.commands.executeCommand('workbench.action.closeAllEditors'));
 
