@@ -18,9 +18,9 @@ const { chromium } = requireFromHost('playwright-core');
 
 /** Source screenshot (1400×900), the region worth showing, and the width it is scaled to. */
 const README_SHOTS = [
-  { name: 'hover', source: 'test-results/e2e/hover-thumbnail-hover.png', crop: { x: 345, y: 60, w: 900, h: 470 }, width: 640 },
-  { name: 'panel', source: 'test-results/e2e/details-panel-panel.png', crop: { x: 870, y: 36, w: 530, h: 840 }, width: 424 },
-  { name: 'explorer', source: 'test-results/e2e/explorer-workspace.png', crop: { x: 0, y: 36, w: 1000, h: 620 }, width: 640 },
+  { name: 'hover', source: 'test-results/e2e/hover-thumbnail-hover.png', crop: { x: 345, y: 60, w: 900, h: 470 }, width: 560 },
+  { name: 'panel', source: 'test-results/e2e/details-panel-panel.png', crop: { x: 870, y: 36, w: 530, h: 840 }, width: 380 },
+  { name: 'explorer', source: 'test-results/e2e/explorer-workspace.png', crop: { x: 0, y: 36, w: 1000, h: 620 }, width: 560 },
 ];
 const WEBP_QUALITY = 0.5;
 
