@@ -152,6 +152,21 @@ describe('profile bound to this workspace (real host, emulator)', () => {
     assert.equal(h.services.session().label, PROJECT_PROFILE);
   });
 
+  it('while bound, choosing other credentials in this window changes the binding, not the other windows', async () => {
+    // `{profile: null}` is the menu's "Environment / Alibaba Cloud CLI credentials".
+    const env = await sessionAfter(h, () => switchProfile({ profile: null }), (s) => s.label === 'env');
+    assert.deepEqual({ source: env.source, bound: env.boundToWorkspace }, { source: 'environment', bound: true });
+    assert.equal(h.statusBar().text, `$(root-folder) env · ${env.region}`);
+    assert.equal(globalActive(h), WINDOW_PROFILE, 'the other windows keep the global profile');
+    assert.deepEqual(await otherWindowKeyId(h), { label: WINDOW_PROFILE, accessKeyId: demoKey().accessKeyId });
+
+    // A stored profile chosen by name: bound with its own region, global state untouched again.
+    const named = await sessionAfter(h, () => switchProfile(PROJECT_PROFILE), (s) => s.label === PROJECT_PROFILE);
+    assert.deepEqual({ region: named.region, bound: named.boundToWorkspace }, { region: 'cn-beijing', bound: true });
+    assert.deepEqual(await keysOfOneLookup(h), { [STS_CREDENTIALS.accessKeyId]: 1 });
+    assert.equal(globalActive(h), WINDOW_PROFILE);
+  });
+
   it('{workspace: null} unbinds: everything returns to the global profile', async () => {
     let outcome: Outcome | undefined;
     const session = await sessionAfter(
