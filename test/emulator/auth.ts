@@ -34,6 +34,8 @@ export type ResponseFormat = 'JSON' | 'XML';
 export interface AuthenticatedCall {
   scheme: 'v3' | 'v1';
   action: string;
+  /** The AccessKey ID whose signature (and token, and RAM policy) let the call through. Not a secret. */
+  accessKeyId: string;
   /** The action's own parameters (common/signing parameters removed for V1). */
   params: Record<string, string>;
   format: ResponseFormat;
@@ -98,7 +100,7 @@ function authenticateV3(request: ApiRequest, authorization: string, context: Aut
   claimNonce(context, auth.accessKeyId, header(request.headers, 'x-acs-signature-nonce') ?? '');
   checkRam(key, header(request.headers, 'x-acs-action') ?? '');
   if (header(request.headers, 'x-acs-version') !== (context.version ?? API_VERSION)) throw apiErrors.invalidVersion();
-  return { scheme: 'v3', action: header(request.headers, 'x-acs-action') ?? '', params, format: 'JSON' };
+  return { scheme: 'v3', action: header(request.headers, 'x-acs-action') ?? '', accessKeyId: auth.accessKeyId, params, format: 'JSON' };
 }
 
 /** The RAM policy of the emulator's restricted keys: Forbidden.RAM (403) for what the policy leaves out. */
@@ -181,7 +183,7 @@ function authenticateV1(request: ApiRequest, params: Record<string, string>, con
   if (params['Version'] !== (context.version ?? API_VERSION)) throw apiErrors.invalidVersion();
 
   const actionParams = Object.fromEntries(Object.entries(params).filter(([name]) => !V1_COMMON.includes(name)));
-  return { scheme: 'v1', action: params['Action'] ?? '', params: actionParams, format: responseFormat(params['Format']) };
+  return { scheme: 'v1', action: params['Action'] ?? '', accessKeyId, params: actionParams, format: responseFormat(params['Format']) };
 }
 
 /** V1 answers XML unless asked for JSON, like the real API (the SDKs send Format=JSON or json). */

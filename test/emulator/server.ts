@@ -129,6 +129,7 @@ export class EmulatorServer {
       if (!request) throw apiErrors.unsupportedMethod();
       const call = authenticate(request, { keys: this.deps.keys, nonces: this.deps.nonces, nowMs: this.deps.clock.nowMs() });
       format = call.format;
+      stats.countKey(call.accessKeyId);
       const handler = Object.hasOwn(ACTIONS, call.action) ? ACTIONS[call.action] : undefined;
       if (!handler) throw apiErrors.invalidAction();
       const short = call.action === 'CreateUploadImage' && faults.takeShortUploadCredential();

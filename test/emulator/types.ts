@@ -65,6 +65,8 @@ export interface StsCredentials extends AccessKeyPair {
 export interface EmulatorStats {
   readonly apiRequests: number;
   readonly byAction: Record<string, number>;
+  /** Authenticated API calls by the AccessKey ID that signed them (which credentials a client really used). */
+  readonly byAccessKey: Record<string, number>;
   readonly imageRequests: number;
   reset(): void;
 }

@@ -5,6 +5,7 @@
 import assert from 'node:assert/strict';
 import { type RunningEmulator, startEmulator } from '../emulator';
 import { callApi, getUrl, type RawResponse } from '../emulator/rawClient';
+import { FORBIDDEN_CREDENTIALS, STS_CREDENTIALS } from '../emulator/credentials';
 
 let emulator: RunningEmulator;
 
@@ -144,6 +145,22 @@ describe('emulator control API', () => {
     assert.equal(stats['apiRequests'], 2);
     assert.deepEqual(stats['byAction'], { GetImageInfo: 1, GetCategories: 1 });
     await control('faults', { serverError: 5 });
+    assert.equal((await control('reset', {})).status, 200);
+    assert.equal((await control('stats')).json()['apiRequests'], 0);
+    assert.equal((await getInfo()).status, 200);
+  });
+
+  it('GET /__emulator/stats counts authenticated calls by the AccessKey ID that signed them, V3 and V1 alike', async () => {
+    await getInfo();
+    await callApi(emulator.endpoint, 'GetCategories', {}, { credentials: STS_CREDENTIALS, scheme: 'v1' });
+    await callApi(emulator.endpoint, 'GetCategories', {}, { credentials: STS_CREDENTIALS });
+    // Neither a wrong secret nor a key the RAM policy stops counts: the key did not get the call through.
+    const wrong = await callApi(emulator.endpoint, 'GetCategories', {}, { credentials: { ...emulator.credentials, accessKeySecret: 'NotTheSecret0123456789' } });
+    assert.equal(wrong.status, 400);
+    assert.equal((await callApi(emulator.endpoint, 'GetCategories', {}, { credentials: FORBIDDEN_CREDENTIALS })).status, 403);
+    const stats = (await control('stats')).json();
+    assert.equal(stats['apiRequests'], 5);
+    assert.deepEqual(stats['byAccessKey'], { [emulator.credentials.accessKeyId]: 1, [STS_CREDENTIALS.accessKeyId]: 2 });
     assert.equal((await control('reset', {})).status, 200);
     assert.equal((await control('stats')).json()['apiRequests'], 0);
     assert.equal((await getInfo()).status, 200);

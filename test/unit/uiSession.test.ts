@@ -104,6 +104,20 @@ describe('ui/auth session', () => {
       assert.deepEqual(gone, { kind: 'signedOut', region: 'cn-shanghai', problem: { kind: 'missingSecret', profile: 'gone' }, boundToWorkspace: true });
     });
 
+    it('a bound chain uses the environment / CLI chain although a stored profile is active globally', async () => {
+      const asked: Array<string | undefined> = [];
+      const session = await resolveSession({
+        ...sources({ activeProfile: PROFILE, stored: AK }),
+        chain: async (...args: [string?]) => (asked.push(...args), { credentials: AK, source: 'environment' }),
+        binding: { chain: true },
+      });
+      assert.deepEqual(asked, [], 'the default chain, not a named CLI profile');
+      assert.equal(session.kind, 'chain');
+      assert.equal(sessionLabel(session), 'env');
+      assert.equal(session.region, 'cn-shanghai');
+      assert.equal(session.boundToWorkspace, true);
+    });
+
     it('labels the temporary chain sources, and redacts a role\'s base secret', async () => {
       const temporary = { kind: 'assumeRole' as const, base: AK, roleArn: 'acs:ram::1:role/r', roleSessionName: 's', durationSeconds: 900, stsEndpoint: 'https://sts.aliyuncs.com/' };
       const session = await resolveSession(sources({ chain: async () => ({ temporary, source: 'cliProfile', profileName: 'role' }) }));

@@ -6,7 +6,8 @@
  *
  * This workspace only: `{workspace: true, profile}` or `{workspace: true, cliProfile, region?}` binds a
  * stored or CLI profile to the workspace (workspaceBinding.ts); `{workspace: null}` removes the binding.
- * While a binding exists, choosing a profile from the menu changes the binding, not the other windows.
+ * While a binding exists, choosing a profile (or the environment credentials) from the menu changes the
+ * binding, not the other windows.
  */
 import * as vscode from 'vscode';
 import type { ServiceHost } from '../serviceHost';
@@ -62,7 +63,8 @@ async function activate(host: ServiceHost, name: string | undefined): Promise<Sw
     return { ok: false, message };
   }
   const bound = readBinding(host.context.workspaceState) !== undefined;
-  if (bound) await writeBinding(host.context.workspaceState, name === undefined ? undefined : { profile: name });
+  // A bound window keeps its choice to itself, the environment chain included.
+  if (bound) await writeBinding(host.context.workspaceState, name === undefined ? { chain: true } : { profile: name });
   else await host.profiles.setActive(name);
   await host.refresh();
   const session = host.session();
