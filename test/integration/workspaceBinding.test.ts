@@ -167,6 +167,36 @@ describe('profile bound to this workspace (real host, emulator)', () => {
     assert.equal(globalActive(h), WINDOW_PROFILE);
   });
 
+  it('while bound, the menu\'s region item changes this window\'s region only, not the stored profile\'s', async () => {
+    const storedRegions = (): Record<string, string> => {
+      const state = JSON.parse(h.globalStateDump()) as Record<string, { profiles?: { name: string; region: string }[] } | undefined>;
+      return Object.fromEntries((state[PROFILES_STATE_KEY]?.profiles ?? []).map((p) => [p.name, p.region]));
+    };
+    const storedBefore = storedRegions();
+    const regionBefore = h.services.session().region;
+    // Quick picks open asynchronously and the API cannot observe them: give each one time to show.
+    const inQuickPick = async (command: string): Promise<void> => {
+      await new Promise((resolve) => setTimeout(resolve, 600));
+      await vscode.commands.executeCommand(command);
+    };
+    const pending = vscode.commands.executeCommand<Outcome>('vodImages.switchProfile');
+    // The menu: the two stored profiles, (a separator), the environment item, then the region item.
+    await inQuickPick('workbench.action.quickOpenSelectNext');
+    await vscode.commands.executeCommand('workbench.action.quickOpenSelectNext');
+    await vscode.commands.executeCommand('workbench.action.quickOpenSelectNext');
+    await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+    // The region list opens on the current region: the next one is another.
+    await inQuickPick('workbench.action.quickOpenSelectNext');
+    await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+    const outcome = await pending;
+    assert.deepEqual(outcome, { ok: true, profile: PROJECT_PROFILE });
+    const session = await sessionAfter(h, () => Promise.resolve(), (s) => s.region !== regionBefore);
+    assert.deepEqual({ label: session.label, bound: session.boundToWorkspace }, { label: PROJECT_PROFILE, bound: true });
+    assert.deepEqual(h.services.context.workspaceState.get(WORKSPACE_BINDING_KEY), { profile: PROJECT_PROFILE, region: session.region });
+    assert.deepEqual(storedRegions(), storedBefore, 'the stored profiles (what other windows use) keep their regions');
+    assert.equal(globalActive(h), WINDOW_PROFILE);
+  });
+
   it('{workspace: null} unbinds: everything returns to the global profile', async () => {
     let outcome: Outcome | undefined;
     const session = await sessionAfter(

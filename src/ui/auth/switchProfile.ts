@@ -111,6 +111,16 @@ async function pickBinding(host: ServiceHost): Promise<SwitchOutcome> {
 }
 
 async function changeRegion(host: ServiceHost): Promise<SwitchOutcome> {
+  const binding = readBinding(host.context.workspaceState);
+  if (binding !== undefined) {
+    // A bound window changes its own region: the stored profile (and every other window) keeps its own.
+    const session = host.session();
+    const region = await pickRegion(session.region, vscode.l10n.t('Region for this workspace only'));
+    if (region === undefined) return { ok: false, message: vscode.l10n.t('Cancelled.') };
+    await writeBinding(host.context.workspaceState, { ...binding, region });
+    await host.refresh();
+    return { ok: true, profile: binding.profile };
+  }
   const active = host.profiles.active();
   if (active === undefined) return { ok: false, message: vscode.l10n.t('No profile is active.') };
   const region = await pickRegion(active.region, vscode.l10n.t('Region for profile "{0}"', active.name));
@@ -121,7 +131,9 @@ async function changeRegion(host: ServiceHost): Promise<SwitchOutcome> {
 }
 
 async function chooseAction(host: ServiceHost): Promise<Action | undefined> {
-  const active = host.profiles.active()?.name;
+  // The check marks and the region item follow what this window uses: its binding, if it has one.
+  const binding = readBinding(host.context.workspaceState);
+  const active = binding === undefined ? host.profiles.active()?.name : binding.profile;
   const session = host.session();
   const items: ActionItem[] = host.profiles.list().map((p) => ({
     label: `${p.name === active ? '$(check)' : '$(account)'} ${p.name}`,
@@ -134,7 +146,9 @@ async function chooseAction(host: ServiceHost): Promise<Action | undefined> {
     description: vscode.l10n.t('no stored profile'),
     action: { kind: 'chain' },
   });
-  if (active !== undefined) {
+  if (binding !== undefined) {
+    items.push({ label: '$(globe) ' + vscode.l10n.t('Change region for this workspace…'), description: session.region, action: { kind: 'region' } });
+  } else if (active !== undefined) {
     items.push({ label: '$(globe) ' + vscode.l10n.t('Change region of "{0}"…', active), description: session.region, action: { kind: 'region' } });
   }
   items.push({ label: '$(root-folder) ' + vscode.l10n.t('Use a profile for this workspace only…'), action: { kind: 'bind' } });
