@@ -14,6 +14,7 @@ import { isVodError } from '../../src/vod/errors';
 import { scanFiles } from '../../src/vod/scan/fileScanner';
 import { nodeFileSource } from '../../src/vod/scan/nodeFileSource';
 import { ripgrepArgs, ripgrepGlob, ripgrepPattern } from '../../src/vod/scan/ripgrepArgs';
+import { findDefaultPatternIds } from '../../src/vod/scan/defaultPatternIds';
 import { RipgrepLineReader, type RipgrepFile } from '../../src/vod/scan/ripgrepLines';
 import { RipgrepFailed, scanWithRipgrep } from '../../src/vod/scan/ripgrepScan';
 import type { TextOccurrence } from '../../src/vod/scan/scanText';
@@ -206,3 +207,48 @@ function withoutEmpty(found: Found): Found {
 function sorted(found: Found): [string, readonly TextOccurrence[]][] {
   return [...found].sort(([a], [b]) => a.localeCompare(b));
 }
+
+describe('scan: very long lines (minified files) searched as bytes', () => {
+  /** A long ASCII line holding IDs, hashes that are not IDs, and the hash of a signed URL. */
+  function minified(seed: number): string {
+    let x = seed;
+    const next = (n: number): number => (x = (x * 1103515245 + 12345) % 2147483648) % n;
+    const parts: string[] = [];
+    let length = 0;
+    while (length < 40_000) {
+      const kind = next(6);
+      const part =
+        kind === 0
+          ? `"${[ID, ID2, ID3][next(3)]}"`
+          : kind === 1
+            ? `${ID}${'0'.repeat(next(3))}`
+            : kind === 2
+              ? `https://cdn.example.com/a.jpg?auth_key=1700000000-0-0-${ID2}`
+              : kind === 3
+                ? `_${ID3}`
+                : `x=m.map(function(v){return v+${next(1000)}});`;
+      parts.push(part);
+      length += part.length;
+    }
+    return parts.join(next(2) === 0 ? ',' : ';');
+  }
+
+  it('reports exactly what the string matcher reports, at the same columns, whatever the chunk boundaries', () => {
+    for (const seed of [1, 2, 3]) {
+      const line = minified(seed);
+      const expected = read(`a.min.js\u00001:${line.slice(0, 100)}\n`); // short: the string path
+      assert.equal(expected[0]?.path, 'a.min.js');
+      const viaString = findDefaultPatternIds(line).map((m) => ({ id: m.id, line: 0, character: m.start, length: 32 }));
+      assert.ok(viaString.length > 100, 'the fixture holds many IDs');
+      for (const size of [4096, 65536]) {
+        const [file] = read(`a.min.js\u00001:${line}\n`, DEFAULT, size);
+        assert.deepEqual(file?.occurrences, viaString, `seed ${seed}, chunks of ${size}`);
+      }
+    }
+  });
+
+  it('still treats a lone CR on a long line as needing the exact scanner', () => {
+    const [file] = read(`a.min.js\u00001:${'x'.repeat(20_000)}\r${ID}\n`, DEFAULT, 4096);
+    assert.deepEqual(file, { path: 'a.min.js', occurrences: [], needsExactScan: true });
+  });
+});

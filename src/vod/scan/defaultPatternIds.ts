@@ -74,3 +74,51 @@ export function findDefaultPatternIds(text: string): IdMatch[] {
   }
   return matches;
 }
+
+/**
+ * `findDefaultPatternIds` over bytes that are all ASCII (`bytes[from..to)`), for the very long lines
+ * ripgrep prints from minified files: decoding a megabyte line into a string only to find a few IDs in
+ * it made the extension host's heap balloon during a scan. In ASCII, a byte offset is a UTF-16
+ * offset, so the matches (relative to `from`) are exactly what the string version reports.
+ */
+export function findDefaultPatternIdsInAsciiBytes(bytes: Uint8Array, from: number, to: number): IdMatch[] {
+  const matches: IdMatch[] = [];
+  const cls = (at: number): number => ASCII_CLASS[bytes[at]! & 0x7f]!;
+  let pos = from;
+  while (pos + DEFAULT_ID_LENGTH <= to) {
+    const probe = pos + DEFAULT_ID_LENGTH - 1;
+    if (cls(probe) === OTHER) {
+      pos = probe + 1;
+      continue;
+    }
+    let allHex = true;
+    let start = probe;
+    while (start > pos) {
+      const c = cls(start - 1);
+      if (c === OTHER) break;
+      if (c !== HEX) allHex = false;
+      start -= 1;
+    }
+    if (cls(probe) !== HEX) allHex = false;
+    let end = probe + 1;
+    while (end < to) {
+      const c = cls(end);
+      if (c === OTHER) break;
+      if (c !== HEX) allHex = false;
+      end += 1;
+    }
+    if (allHex && end - start === DEFAULT_ID_LENGTH && !signatureHashAt(bytes, from, start)) {
+      matches.push({ id: Buffer.from(bytes.buffer, bytes.byteOffset + start, DEFAULT_ID_LENGTH).toString('latin1'), start: start - from, end: end - from });
+    }
+    pos = end + 1;
+  }
+  return matches;
+}
+
+/** `isSignatureHash` on the text just before `start` (it looks back a bounded distance). */
+function signatureHashAt(bytes: Uint8Array, from: number, start: number): boolean {
+  if (bytes[start - 1] !== 0x2d /* - */ || start - 1 < from) return false;
+  const windowStart = Math.max(from, start - 200);
+  const before = Buffer.from(bytes.buffer, bytes.byteOffset + windowStart, start - windowStart).toString('latin1');
+  return isSignatureHash(before, before.length);
+}

@@ -10,12 +10,16 @@
  * byte, and no chunk is decoded across a line, so nothing is copied but the line being read.
  */
 import { DEFAULT_ID_PATTERN } from '../imageIds';
-import { findDefaultPatternIds } from './defaultPatternIds';
+import { isAscii } from 'node:buffer';
+import { findDefaultPatternIds, findDefaultPatternIdsInAsciiBytes } from './defaultPatternIds';
 import { scanText, type TextOccurrence } from './scanText';
 
 const LF = 0x0a;
 const NUL = 0x00;
 const COLON = 0x3a;
+const CR = 0x0d;
+/** Lines longer than this (minified files) are searched as bytes when they are ASCII. */
+const LONG_LINE_BYTES = 16 * 1024;
 
 export interface RipgrepFile {
   /** As ripgrep printed it, relative to its working directory, `./` dropped, `/`-separated. */
@@ -85,6 +89,10 @@ export class RipgrepLineReader {
       this.path = this.pathBytes.toString('utf8');
     }
     if (this.loneCr) return;
+    if (end - pos > LONG_LINE_BYTES && this.idPattern === DEFAULT_ID_PATTERN && isAscii(data.subarray(pos + 1, end))) {
+      this.matchLongAsciiLine(data, pos + 1, end, lineNumber - 1);
+      return;
+    }
     const text = data.toString('utf8', pos + 1, end);
     const cr = text.indexOf('\r');
     if (cr !== -1 && cr !== text.length - 1) {
@@ -92,6 +100,16 @@ export class RipgrepLineReader {
       return;
     }
     this.matchLine(text, lineNumber - 1);
+  }
+
+  /** A minified file's line: searched as bytes, never decoded whole (see findDefaultPatternIdsInAsciiBytes). */
+  private matchLongAsciiLine(data: Buffer, from: number, to: number, line: number): void {
+    const cr = data.indexOf(CR, from);
+    if (cr !== -1 && cr < to - 1) {
+      this.loneCr = true;
+      return;
+    }
+    for (const m of findDefaultPatternIdsInAsciiBytes(data, from, to)) this.occurrences.push({ id: m.id, line, character: m.start, length: m.end - m.start });
   }
 
   /** The line holds no line break, so a match's offset is its column (no LineCursor needed for the default pattern). */
