@@ -2,6 +2,7 @@
  * WorkspaceIndex: per-file replacement and removal keep both directions (ID → occurrences, file →
  * IDs) consistent with a from-scratch rebuild, and change events name exactly what changed.
  */
+import { seededRandom } from './support/randomInputs';
 import assert from 'node:assert/strict';
 import { MAX_INDEX_IDS, WorkspaceIndex, type IndexChange } from '../../src/vod/scan/workspaceIndex';
 import type { TextOccurrence } from '../../src/vod/scan/scanText';
@@ -167,8 +168,8 @@ describe('scan: WorkspaceIndex memory bounds', () => {
 
 describe('WorkspaceIndex.firstOccurrenceOf (kept up to date, not recomputed)', () => {
   it('always equals the first of occurrencesOf, through random replacements and removals', () => {
-    let seed = 7;
-    const random = (n: number): number => (seed = (seed * 1103515245 + 12345) % 2147483648) % n;
+    const next = seededRandom(7);
+    const random = (n: number): number => Math.floor(next() * n);
     const ids = Array.from({ length: 12 }, (_, i) => i.toString(16).padStart(32, 'a'));
     const files = Array.from({ length: 30 }, (_, i) => `file:///w/${String.fromCharCode(97 + (i % 26))}${i}.md`);
     const index = new WorkspaceIndex();

@@ -4,6 +4,7 @@
  * ImageService (never one call per ID), and every change refreshes only the rows it touches: an
  * answer refreshes the rows of its IDs, a changed set of IDs refreshes its group.
  */
+import { WorkspaceOrder } from '../../vod/explorer/workspaceOrder';
 import * as vscode from 'vscode';
 import { localizeErrorLine } from '../localize';
 import { groupByCategory } from '../../vod/explorer/categories';
@@ -81,6 +82,7 @@ export class ExplorerTree implements vscode.TreeDataProvider<ExplorerNode>, vsco
 
   constructor(private readonly parts: ExplorerParts) {
     const { services, scan, saved } = parts;
+    this.workspaceOrder = new WorkspaceOrder(scan.index);
     this.disposables.push(
       services.onDidChangeSession(() => {
         this.generation += 1;
@@ -92,7 +94,7 @@ export class ExplorerTree implements vscode.TreeDataProvider<ExplorerNode>, vsco
       }),
       scan.onDidChangeState(() => this.fireRootAnd(this.sections.workspace)),
       scan.index.onDidChange((change) => {
-        this.workspaceOrder = undefined;
+        this.workspaceOrder.changed(change.ids);
         const shown = this.shown.get('workspace');
         const setChanged = change.ids.some((id) => scan.index.has(id) !== (shown?.has(id) ?? false));
         if (setChanged || !shown) this.fireRootAnd(this.sections.workspace);
@@ -337,23 +339,11 @@ export class ExplorerTree implements vscode.TreeDataProvider<ExplorerNode>, vsco
   private readonly changedSinceResolve = new Set<string>();
   private resolveTimer: ReturnType<typeof setTimeout> | undefined;
 
-  /** This Workspace's order, kept until the index changes: the tree and the lookups both ask for it after each change. */
-  private workspaceOrder: string[] | undefined;
+  /** This Workspace's order, kept through index changes: the tree and the lookups both ask for it after each change. */
+  private readonly workspaceOrder: WorkspaceOrder;
 
   private workspaceIds(): string[] {
-    this.workspaceOrder ??= this.orderWorkspaceIds();
-    return this.workspaceOrder;
-  }
-
-  private orderWorkspaceIds(): string[] {
-    const index = this.parts.scan.index;
-    // By where each ID first occurs: stable while titles arrive, and the order of the files.
-    const first = new Map(index.ids().map((id) => [id, index.firstOccurrenceOf(id)]));
-    return [...first.keys()].sort((a, b) => {
-      const x = first.get(a)!;
-      const y = first.get(b)!;
-      return x.file < y.file ? -1 : x.file > y.file ? 1 : x.line - y.line || x.character - y.character;
-    });
+    return this.workspaceOrder.ids();
   }
 
   private workspaceChildren(node: SectionNode): ExplorerNode[] {
