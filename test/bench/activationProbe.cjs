@@ -5,24 +5,8 @@
 const Module = require('node:module');
 const path = require('node:path');
 
-const disposable = { dispose() {} };
+const { anything, disposable } = require('./noOpProxy.cjs');
 
-/** Any property, call or construction works and yields another no-op (status bar items, channels…). */
-function anything(name) {
-  const target = function () {};
-  return new Proxy(target, {
-    get(_t, prop) {
-      if (prop === 'then') return undefined; // not a thenable
-      if (prop === Symbol.toPrimitive) return () => name;
-      if (prop === 'dispose') return () => {};
-      if (prop === 'event' || String(prop).startsWith('onDid')) return () => disposable;
-      return anything(`${name}.${String(prop)}`);
-    },
-    set: () => true,
-    apply: () => anything(`${name}()`),
-    construct: () => anything(`new ${name}`),
-  });
-}
 
 class EventEmitter {
   constructor() {

@@ -7,25 +7,10 @@ const Module = require('node:module');
 const path = require('node:path');
 
 const ROOT = path.resolve(__dirname, '..', '..', '..');
-const disposable = { dispose() {} };
+const { anything, disposable } = require('../../bench/noOpProxy.cjs');
 const commands = new Map();
 const log = [];
 
-function anything(name) {
-  const target = function () {};
-  return new Proxy(target, {
-    get(_t, prop) {
-      if (prop === 'then') return undefined;
-      if (prop === Symbol.toPrimitive) return () => name;
-      if (prop === 'dispose') return () => {};
-      if (prop === 'event' || String(prop).startsWith('onDid')) return () => disposable;
-      return anything(`${name}.${String(prop)}`);
-    },
-    set: () => true,
-    apply: () => anything(`${name}()`),
-    construct: () => anything(`new ${name}`),
-  });
-}
 
 class EventEmitter {
   constructor() {
