@@ -21,6 +21,9 @@ const README_SHOTS = [
   { name: 'hover', source: 'test-results/e2e/hover-thumbnail-hover.png', crop: { x: 345, y: 60, w: 900, h: 470 }, width: 560 },
   { name: 'panel', source: 'test-results/e2e/details-panel-panel.png', crop: { x: 870, y: 36, w: 530, h: 840 }, width: 380 },
   { name: 'explorer', source: 'test-results/e2e/explorer-workspace.png', crop: { x: 0, y: 36, w: 1000, h: 620 }, width: 560 },
+  // In the repository's README only (media/readme/repo-only/): the VSIX budget has no room for them.
+  { name: 'repo-only/upload-menu', source: 'test-results/e2e/upload-from-explorer-context-menu.png', crop: { x: 40, y: 80, w: 520, h: 470 }, width: 416 },
+  { name: 'repo-only/upload-done', source: 'test-results/e2e/upload-from-explorer-uploaded.png', crop: { x: 940, y: 765, w: 455, h: 112 }, width: 455 },
 ];
 const WEBP_QUALITY = 0.5;
 

@@ -8,9 +8,19 @@ import * as path from 'node:path';
 
 const MIME = { '.webp': 'image/webp', '.png': 'image/png', '.jpg': 'image/jpeg', '.jpeg': 'image/jpeg', '.gif': 'image/gif' };
 
+/**
+ * Screenshots under this folder stay in the repository's README only: inline they would push the VSIX over
+ * its 300 KB budget. Their lines are left out of the packaged README.
+ */
+const REPO_ONLY = 'media/readme/repo-only/';
+
 /** Markdown image links `![alt](relative/path)` replaced by data: URLs of the files under `root`. */
 export function inlineReadmeImages(markdown, root) {
-  return markdown.replace(/(!\[[^\]]*\]\()([^)\s]+)(\))/g, (all, open, link, close) => {
+  const packaged = markdown
+    .split('\n')
+    .filter((line) => !line.includes(`](${REPO_ONLY}`))
+    .join('\n');
+  return packaged.replace(/(!\[[^\]]*\]\()([^)\s]+)(\))/g, (all, open, link, close) => {
     if (/^[a-z][a-z0-9+.-]*:/i.test(link)) return all; // already absolute (https:, data:)
     const mime = MIME[path.extname(link).toLowerCase()];
     if (!mime) throw new Error(`README image ${link}: no MIME type known for it`);

@@ -73,7 +73,7 @@ async function waitForRecentChild(page: Page, text: string, timeoutMs: number): 
 }
 
 /**
- * Upload the way a user does: right-click a PNG in the file Explorer, "Upload Images…", answer the
+ * Upload the way a user does: right-click a PNG in the file Explorer, "Upload Images to VOD…", answer the
  * title, tags and category inputs, watch the progress, then "Copy ID". The copied ID is the new
  * image's, VOD holds what was typed, and the VOD Images view's Recent group shows the title.
  */
@@ -88,9 +88,9 @@ export default flow('upload an image from the Explorer context menu and copy its
   const png = files.filter({ hasText: FILE }).first();
   await png.click({ button: 'right' });
   const menu = page.locator('.monaco-menu');
-  await menu.locator('.action-item', { hasText: 'Upload Images…' }).waitFor();
+  await menu.locator('.action-item', { hasText: 'Upload Images to VOD…' }).waitFor();
   await screenshot('context-menu');
-  await menu.locator('.action-item', { hasText: 'Upload Images…' }).click();
+  await menu.locator('.action-item', { hasText: 'Upload Images to VOD…' }).click();
 
   const title = await inputWithPrompt(page, /^Title \(at most 128 bytes/);
   const offered = await title.inputValue();
