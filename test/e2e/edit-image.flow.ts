@@ -1,6 +1,6 @@
 import { imageIdFor } from '../emulator/fixtures';
 import { flow } from './lib/flow';
-import { runCommand, typeIntoInputBox } from './lib/palette';
+import { runCommand, typeIntoInputBox, closeAllEditors } from './lib/palette';
 import { findWebviewFrame } from './lib/webview';
 
 /**
@@ -9,7 +9,7 @@ import { findWebviewFrame } from './lib/webview';
  */
 export default flow('details panel edit form saves a new title and refuses one over the limit', async ({ page, screenshot }) => {
   const id = imageIdFor('portrait');
-  await runCommand(page, 'View: Close All Editors');
+  await closeAllEditors(page);
   await runCommand(page, 'VOD Images: Open Image Details');
   await typeIntoInputBox(page, id, { expectPrompt: /image ID/ });
   const frame = await findWebviewFrame(page, 'Portrait — studio test');

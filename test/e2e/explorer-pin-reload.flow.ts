@@ -1,7 +1,7 @@
 import { imageIdFor } from '../emulator/fixtures';
 import type { Page } from '../host/lib/playwright';
 import { flow } from './lib/flow';
-import { runCommand, typeIntoInputBox } from './lib/palette';
+import { runCommand, typeIntoInputBox, closeAllEditors } from './lib/palette';
 import { dismiss, waitForActivation } from './lib/workbench';
 
 const TITLE = 'Brown leather bag';
@@ -95,7 +95,7 @@ export default flow('a pinned image stays pinned across a window reload', async 
   const id = imageIdFor('leather-bag');
   await dismiss(page);
   // No editor: the cursor must not sit on some other ID, and nothing is restored after the reload.
-  await runCommand(page, 'View: Close All Editors');
+  await closeAllEditors(page);
   await openView(page);
   await setPinned(page, true, id);
   let failed = false;

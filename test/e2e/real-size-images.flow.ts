@@ -2,7 +2,7 @@ import { imageIdFor } from '../emulator/fixtures';
 import { hoverWord } from './lib/editor';
 import { flow } from './lib/flow';
 import { frameImageNaturalWidth, imageNaturalWidth } from './lib/images';
-import { runCommand } from './lib/palette';
+import { runCommand, closeAllEditors } from './lib/palette';
 import { findWebviewFrame } from './lib/webview';
 
 /** The real-size fixtures: title shown in the hover, W×H, and what the panel's <img> loads. */
@@ -66,4 +66,6 @@ export default flow('real-size images show in the hover and the details panel', 
       await page.waitForTimeout(200);
     }
   }
+  // Leave no dirty editor behind: a later flow's "Close All Editors" would stop at a save prompt.
+  await closeAllEditors(page);
 });

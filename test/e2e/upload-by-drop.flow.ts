@@ -3,7 +3,7 @@ import { callApi } from '../emulator/rawClient';
 import type { Page } from '../host/lib/playwright';
 import { flow } from './lib/flow';
 import { clickNotificationButton, waitForNotification } from './lib/notifications';
-import { quickPickRow, runCommand } from './lib/palette';
+import { quickPickRow, runCommand, closeAllEditors } from './lib/palette';
 import { dismiss } from './lib/workbench';
 
 /** A real 120×80 PNG in the demo workspace (test/fixtures/demo/assets). */
@@ -53,7 +53,7 @@ async function dragExplorerFileOntoVodView(page: Page, fileName: string): Promis
  */
 export default flow('upload an image by dropping it onto the VOD Images view and insert its ID', async ({ page, emulatorEndpoint, screenshot }) => {
   await dismiss(page);
-  await runCommand(page, 'View: Close All Editors');
+  await closeAllEditors(page);
   // An untitled editor to insert into: nothing in the demo workspace (the checkout's own files) changes.
   await runCommand(page, 'File: New Untitled Text File');
   const editor = page.locator('.editor-group-container.active .monaco-editor').first();

@@ -53,3 +53,19 @@ export async function inputBoxMessage(page: Page): Promise<string> {
 function escapeRegExp(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
+
+/**
+ * "View: Close All Editors", answering "Don't Save" for editors an earlier step left dirty (an untitled
+ * file typed into): the save prompt would otherwise stop the flow that comes next.
+ */
+export async function closeAllEditors(page: Page): Promise<void> {
+  await runCommand(page, 'View: Close All Editors');
+  const dontSave = page.locator('.monaco-dialog-box').getByRole('button', { name: "Don't Save" });
+  for (let i = 0; i < 10; i++) {
+    try {
+      await dontSave.click({ timeout: 700 });
+    } catch {
+      return; // no (more) save prompt
+    }
+  }
+}
