@@ -4,6 +4,7 @@
  * reported. Deterministic (seeded). Used by scan.bench.ts and, inside the extension host, by
  * host/scanLoad.ts.
  */
+import { seededRandom } from '../unit/support/randomInputs';
 import { createHash } from 'node:crypto';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -14,19 +15,8 @@ export const BINARY_FILE_COUNT = 200;
 const TARGET_BYTES = 200 * 1024 * 1024;
 const DISTINCT_IDS = 5_000;
 const EXTRA_REFERENCES = 45_000;
+/** The corpus is the same on every run and machine. */
 const SEED = 0x5eed;
-
-/** mulberry32: a tiny seeded PRNG, so the corpus is the same on every run and machine. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const hex = (algorithm: string, text: string): string => createHash(algorithm).update(text).digest('hex');
 
@@ -86,7 +76,7 @@ const ID_TEMPLATES: readonly ((id: string) => string)[] = [
 export function generateCorpus(into?: string): Corpus {
   const dir = into ?? mkdtempSync(path.join(tmpdir(), 'vod-scan-bench-'));
   mkdirSync(dir, { recursive: true });
-  const random = prng(SEED);
+  const random = seededRandom(SEED);
   const pool = fillerPool(random);
   const ids = Array.from({ length: DISTINCT_IDS }, (_, i) => hex('md5', `bench-id-${i}`));
   // Every ID at least once, then more references spread at random.

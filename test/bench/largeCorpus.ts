@@ -8,7 +8,7 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { prng } from './corpus';
+import { seededRandom } from '../unit/support/randomInputs';
 
 const md5 = (text: string): string => createHash('md5').update(text).digest('hex');
 
@@ -44,7 +44,7 @@ function fillerBlocks(random: () => number): Buffer[] {
 export function generateLargeCorpus(count: number, into?: string): LargeCorpus {
   const dir = into ?? mkdtempSync(path.join(tmpdir(), 'vod-large-bench-'));
   mkdirSync(dir, { recursive: true });
-  const random = prng(0x1a29e);
+  const random = seededRandom(0x1a29e);
   const blocks = fillerBlocks(random);
   const ids = Array.from({ length: Math.max(1, Math.floor(count / 4)) }, (_, i) => md5(`large-id-${i}`));
   const files: string[] = [];

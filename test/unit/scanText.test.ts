@@ -3,6 +3,7 @@
  * `findImageIds` finds (the reference), and positions must be those of VS Code's line model
  * (`\r\n`, `\n`, lone `\r`), checked against an independent split-based computation.
  */
+import { seededRandom } from './support/randomInputs';
 import assert from 'node:assert/strict';
 import { DEFAULT_ID_PATTERN, findImageIds } from '../../src/vod/imageIds';
 import { findDefaultPatternIds } from '../../src/vod/scan/defaultPatternIds';
@@ -11,18 +12,6 @@ import { scanText } from '../../src/vod/scan/scanText';
 
 const ID = '0123456789abcdef0123456789abcdef';
 const ID2 = 'fedcba9876543210fedcba9876543210';
-
-/** mulberry32, so a failing random case can be replayed from its seed. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Text dense in near-misses: hex runs of 30..34, word characters next to them, every line break kind. */
 function randomText(random: () => number): string {
@@ -78,7 +67,7 @@ describe('scan: default-pattern matcher', () => {
 
   it('agrees with findImageIds on 3,000 random near-miss texts', () => {
     for (let seed = 1; seed <= 3000; seed++) {
-      const text = randomText(prng(seed));
+      const text = randomText(seededRandom(seed));
       assert.deepEqual(findDefaultPatternIds(text), findImageIds(text, DEFAULT_ID_PATTERN), `seed ${seed}: ${JSON.stringify(text)}`);
     }
   });
@@ -96,7 +85,7 @@ describe('scan: line cursor', () => {
 
   it('matches a split-based reference for increasing offsets on random texts', () => {
     for (let seed = 1; seed <= 300; seed++) {
-      const random = prng(seed);
+      const random = seededRandom(seed);
       const text = randomText(random);
       const cursor = new LineCursor(text);
       for (let offset = 0; offset <= text.length; offset += 1 + Math.floor(random() * 7)) {
@@ -119,7 +108,7 @@ describe('scan: scanText', () => {
 
   it('positions agree with the reference on random texts, default pattern', () => {
     for (let seed = 1; seed <= 500; seed++) {
-      const text = randomText(prng(seed));
+      const text = randomText(seededRandom(seed));
       const expected = findImageIds(text).map((m) => ({ id: m.id, ...referencePosition(text, m.start), length: m.end - m.start }));
       assert.deepEqual(scanText(text), expected, `seed ${seed}`);
     }

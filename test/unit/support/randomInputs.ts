@@ -1,4 +1,4 @@
-/** Seeded random inputs for the signing cross-checks: every failure names its seed and case, and repeats. */
+/** Seeded random inputs (signing cross-checks, randomized tests, the bench corpora): every failure names its seed and case, and repeats. */
 
 /** mulberry32: small, fast, and good enough to spread test inputs. */
 export function seededRandom(seed: number): () => number {
