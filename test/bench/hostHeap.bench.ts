@@ -35,18 +35,34 @@ function run(args: readonly string[], timeoutMs: number, env: Readonly<Record<st
   });
 }
 
-async function hostRows(): Promise<BenchRow[]> {
-  const metric = 'extension host: heap growth after 10000 lookups';
-  if (!existsSync(CODE_SERVER_BIN)) {
-    return [{ metric, value: 'not measured', goal: `≤ ${GOAL_MB} MB`, note: 'the test host is not installed: npm run test:host:install' }];
-  }
+/** The JSON a host benchmark printed after `tag` (`HOST_HEAP {json}`), or undefined when it printed none. */
+function hostResult<T>(output: string, tag: string): T | undefined {
+  const line = output.split('\n').find((l) => l.startsWith(`${tag} `));
+  return line === undefined ? undefined : (JSON.parse(line.slice(tag.length + 1)) as T);
+}
+
+/**
+ * Builds the host half (test/bench/host/) and runs it as the extension host's test suite; its output,
+ * which must hold `tag`'s line. Throws with the end of the output when the run failed.
+ */
+async function runHostBench(tag: string, timeoutMs: number, env: Readonly<Record<string, string>> = {}): Promise<string> {
   const built = await run(['scripts/build-tests.mjs', 'bench-host'], 60_000);
   if (built.code !== 0) throw new Error(`building the host benchmark failed:\n${built.output}`);
+  const { code, output } = await run(['--require', 'tsx/cjs', 'test/host/run-integration.ts', '--suite', 'out/bench-host'], timeoutMs, env);
+  if (code !== 0 || hostResult(output, tag) === undefined) {
+    throw new Error(`the host benchmark failed (exit ${code}):\n${output.split('\n').slice(-30).join('\n')}`);
+  }
+  return output;
+}
+
+const NO_HOST_NOTE = 'the test host is not installed: npm run test:host:install';
+
+async function hostRows(): Promise<BenchRow[]> {
+  const metric = 'extension host: heap growth after 10000 lookups';
+  if (!existsSync(CODE_SERVER_BIN)) return [{ metric, value: 'not measured', goal: `≤ ${GOAL_MB} MB`, note: NO_HOST_NOTE }];
   const started = performance.now();
-  const { code, output } = await run(['--require', 'tsx/cjs', 'test/host/run-integration.ts', '--suite', 'out/bench-host'], RUN_TIMEOUT_MS);
-  const line = output.split('\n').find((l) => l.startsWith('HOST_HEAP '));
-  if (code !== 0 || !line) throw new Error(`the host benchmark failed (exit ${code}):\n${output.split('\n').slice(-30).join('\n')}`);
-  const result = JSON.parse(line.slice('HOST_HEAP '.length)) as HostHeapResult;
+  const output = await runHostBench('HOST_HEAP', RUN_TIMEOUT_MS);
+  const result = hostResult<HostHeapResult>(output, 'HOST_HEAP')!;
   const heap: BenchRow = {
     metric,
     value: `${result.growthMb.toFixed(1)} MB`,
@@ -56,14 +72,14 @@ async function hostRows(): Promise<BenchRow[]> {
       `gc: ${result.gc}; heap ${result.beforeMb.toFixed(1)} → ${result.afterMb.toFixed(1)} MB; lookups ${ms(result.elapsedMs, 0)} at 10 calls/s ` +
       `(${result.found} found, ${result.missing} missing, ${result.failed} failed); whole run ${ms(performance.now() - started, 0)}`,
   };
-  const burstLine = output.split('\n').find((l) => l.startsWith('HOST_BURST '));
-  const realSizeLine = output.split('\n').find((l) => l.startsWith('HOST_REALSIZE '));
-  const loadLine = output.split('\n').find((l) => l.startsWith('HOST_SCAN_LOAD '));
+  const burst = hostResult<ScanBurstResult>(output, 'HOST_BURST');
+  const realSize = hostResult<RealSizeHoverResult>(output, 'HOST_REALSIZE');
+  const load = hostResult<ScanLoadResult>(output, 'HOST_SCAN_LOAD');
   return [
     heap,
-    ...(burstLine ? [burstRow(JSON.parse(burstLine.slice('HOST_BURST '.length)) as ScanBurstResult)] : []),
-    ...(realSizeLine ? realSizeRows(JSON.parse(realSizeLine.slice('HOST_REALSIZE '.length)) as RealSizeHoverResult) : []),
-    ...(loadLine ? loadRows(JSON.parse(loadLine.slice('HOST_SCAN_LOAD '.length)) as ScanLoadResult) : []),
+    ...(burst ? [burstRow(burst)] : []),
+    ...(realSize ? realSizeRows(realSize) : []),
+    ...(load ? loadRows(load) : []),
   ];
 }
 
@@ -100,17 +116,10 @@ function realSizeRows(result: RealSizeHoverResult): BenchRow[] {
  * beside its plain-Node rows): event-loop block, heap, and one edited file afterwards.
  */
 export async function hostLargeScanRows(files: number): Promise<BenchRow[]> {
-  if (!existsSync(CODE_SERVER_BIN)) return [{ metric: 'extension host: large corpus', value: 'not measured', goal: '', note: 'the test host is not installed: npm run test:host:install' }];
-  const built = await run(['scripts/build-tests.mjs', 'bench-host'], 60_000);
-  if (built.code !== 0) throw new Error(`building the host benchmark failed:\n${built.output}`);
+  if (!existsSync(CODE_SERVER_BIN)) return [{ metric: 'extension host: large corpus', value: 'not measured', goal: '', note: NO_HOST_NOTE }];
   const timeoutMs = 1_800_000;
-  const { code, output } = await run(['--require', 'tsx/cjs', 'test/host/run-integration.ts', '--suite', 'out/bench-host'], timeoutMs, {
-    VOD_BENCH_LARGE_FILES: String(files),
-    VOD_HOST_TIMEOUT_MS: String(timeoutMs - 60_000),
-  });
-  const line = output.split('\n').find((l) => l.startsWith('HOST_SCAN_LOAD '));
-  if (code !== 0 || !line) throw new Error(`the large host benchmark failed (exit ${code}):\n${output.split('\n').slice(-30).join('\n')}`);
-  return loadRows(JSON.parse(line.slice('HOST_SCAN_LOAD '.length)) as ScanLoadResult, true);
+  const output = await runHostBench('HOST_SCAN_LOAD', timeoutMs, { VOD_BENCH_LARGE_FILES: String(files), VOD_HOST_TIMEOUT_MS: String(timeoutMs - 60_000) });
+  return loadRows(hostResult<ScanLoadResult>(output, 'HOST_SCAN_LOAD')!, true);
 }
 
 /** A full scan of the bench corpus in the host, and one edited file after it. */
