@@ -5,7 +5,7 @@
  * (comparing long paths) on every change blocked the extension host for tens of ms. A change to most of
  * the IDs drops the order instead, for one full sort when it is next asked for.
  */
-import type { Occurrence } from '../scan/workspaceIndex';
+import { compareStrings, type Occurrence } from '../scan/workspaceIndex';
 
 export interface OrderedIndex {
   ids(): string[];
@@ -14,7 +14,7 @@ export interface OrderedIndex {
 }
 
 function compare(x: Occurrence, y: Occurrence): number {
-  return x.file < y.file ? -1 : x.file > y.file ? 1 : x.line - y.line || x.character - y.character;
+  return compareStrings(x.file, y.file) || x.line - y.line || x.character - y.character;
 }
 
 export class WorkspaceOrder {

@@ -276,6 +276,7 @@ function sameSpots(a: Spots | undefined, b: Spots): boolean {
   return a.every((spot, i) => spot.line === b[i]!.line && spot.character === b[i]!.character && spot.length === b[i]!.length);
 }
 
-function compareStrings(a: string, b: string): number {
+/** Code-unit order, the order the index lists files in (`occurrencesOf`). */
+export function compareStrings(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
