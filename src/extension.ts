@@ -40,13 +40,27 @@ export interface ExtensionApi {
   readonly featuresLoaded: boolean;
 }
 
-function idPattern(): string | undefined {
-  return vscode.workspace.getConfiguration('vodImages').get<string>('idPattern');
+/**
+ * `vodImages.idPattern`, read once and again only when it changes: the hover and the editor context key
+ * ask on every hover and selection change.
+ */
+function watchIdPattern(): { readonly current: () => string; readonly watcher: vscode.Disposable } {
+  const read = (): string => vscode.workspace.getConfiguration('vodImages').get<string>('idPattern') ?? '';
+  let pattern = read();
+  const watchers = [
+    vscode.workspace.onDidChangeConfiguration((e) => {
+      if (e.affectsConfiguration('vodImages.idPattern')) pattern = read();
+    }),
+    // A restricted setting: granting trust may bring the workspace's value into effect.
+    vscode.workspace.onDidGrantWorkspaceTrust(() => (pattern = read())),
+  ];
+  return { current: () => pattern, watcher: vscode.Disposable.from(...watchers) };
 }
 
 export function activate(context: vscode.ExtensionContext): ExtensionApi {
   const presence = new VodPresence(context.workspaceState);
-  const editorIds = new EditorIdContext(() => idPattern() ?? '', presence);
+  const idPattern = watchIdPattern();
+  const editorIds = new EditorIdContext(idPattern.current, presence);
   let features: Features | undefined;
   const tree = new LazyTree<unknown>(() => void load());
   const view = vscode.window.createTreeView(EXPLORER_VIEW_ID, { treeDataProvider: tree, showCollapseAll: true, canSelectMany: true, dragAndDropController: new UploadDrop() });
@@ -62,6 +76,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   }
 
   context.subscriptions.push(
+    idPattern.watcher,
     presence,
     editorIds,
     tree,
@@ -69,7 +84,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     commands,
     vscode.languages.registerHoverProvider(HOVER_SELECTOR, {
       provideHover: (document, position, token) =>
-        idUnderPointer(document.lineAt(position.line).text, position.character, idPattern()) ? load().imageHover.provideHover(document, position, token) : undefined,
+        idUnderPointer(document.lineAt(position.line).text, position.character, idPattern.current()) ? load().imageHover.provideHover(document, position, token) : undefined,
     }),
     vscode.languages.registerHoverProvider(HOVER_SELECTOR, {
       provideHover: async (document, position, token) => {

@@ -7,15 +7,11 @@
  */
 import * as vscode from 'vscode';
 
-export interface CommandProxies extends vscode.Disposable {
-  readonly ids: readonly string[];
-}
-
 /**
  * `load` loads the features (it disposes the proxies first) and resolves once every real handler is
  * registered (the explorer's register a moment after the rest).
  */
-export function registerCommandProxies(ids: readonly string[], load: () => Promise<void>): CommandProxies {
+export function registerCommandProxies(ids: readonly string[], load: () => Promise<void>): vscode.Disposable {
   let registrations: vscode.Disposable[] | undefined = ids.map((id) =>
     vscode.commands.registerCommand(id, async (...args: unknown[]) => {
       await load();
@@ -23,7 +19,6 @@ export function registerCommandProxies(ids: readonly string[], load: () => Promi
     }),
   );
   return {
-    ids,
     dispose() {
       for (const r of registrations ?? []) r.dispose();
       registrations = undefined;
