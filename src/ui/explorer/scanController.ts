@@ -25,6 +25,7 @@ import { usablePattern } from '../lookup/imageTarget';
 import type { Services } from '../services';
 import { editorRipgrep } from './ripgrepBinary';
 import { DEFAULT_INCLUDE, scanGlobLists, scanGlobs, type ScanGlobs } from './scanGlobs';
+import { childUriFactory } from './childUri';
 import { decideScan, type ScanTrigger } from './scanTrigger';
 import { workspaceFileSource } from './workspaceFileSource';
 
@@ -66,7 +67,6 @@ export class ScanController implements vscode.Disposable {
   private readonly stateEmitter = new vscode.EventEmitter<ScanState>();
   readonly onDidChangeState = this.stateEmitter.event;
   private running: { controller: AbortController; done: Promise<ScanSummary | undefined> } | undefined;
-  private readonly indexed = new Set<string>();
   /** Keeps a scan's results for files the watcher reported changed or deleted since it began reading from landing. */
   private readonly ledger = new ChangeLedger();
   private readonly disposables: vscode.Disposable[] = [this.stateEmitter];
@@ -114,7 +114,6 @@ export class ScanController implements vscode.Disposable {
     this.cancel();
     if (!vscode.workspace.workspaceFolders?.length) {
       this.index.clear();
-      this.indexed.clear();
       this.setState({ kind: 'noFolder' });
       return Promise.resolve(undefined);
     }
@@ -160,14 +159,16 @@ export class ScanController implements vscode.Disposable {
   }
 
   private async runFullScan(signal: AbortSignal): Promise<ScanSummary | undefined> {
-    const seen = new Set<string>();
+    // What the index knew before, less what this scan reports: deleted, now excluded or without IDs.
+    // (Not a set of every reported path: that would be an entry per file of a 200,000-file workspace.)
+    const unconfirmed = new Set(this.index.knownFiles());
     const pending: FileScanResult[] = [];
     const mark = this.ledger.begin();
     const flush = (): void => this.apply(pending.splice(0), mark);
     const timer = setInterval(flush, FLUSH_MS);
     this.setState({ kind: 'scanning', done: 0, listed: 0 });
     const found = (result: FileScanResult): void => {
-      seen.add(result.path);
+      unconfirmed.delete(result.path);
       pending.push(result);
       if (pending.length >= MAX_PENDING_RESULTS) flush();
     };
@@ -179,12 +180,7 @@ export class ScanController implements vscode.Disposable {
       // Files indexed before but not found this time were deleted, are now excluded or hold no ID any
       // more (unless created since the listing: an incremental rescan indexed those).
       this.index.batch(() => {
-        for (const file of [...this.indexed]) {
-          if (!seen.has(file) && !this.ledger.isStale(file, mark)) {
-            this.index.removeFile(file);
-            this.indexed.delete(file);
-          }
-        }
+        for (const file of unconfirmed) if (!this.ledger.isStale(file, mark)) this.index.removeFile(file);
       });
       this.setState({ kind: 'done', summary });
       this.startWatching();
@@ -245,15 +241,15 @@ export class ScanController implements vscode.Disposable {
     const progress = this.progress(() => files, () => files);
     try {
       for (const folder of folders) {
+        const childUri = childUriFactory(folder.uri);
         const summary = await scanWithRipgrep({
           ...rules,
           rgPath,
           cwd: folder.uri.fsPath,
           signal,
           onFile: (file) => {
-            const uri = vscode.Uri.joinPath(folder.uri, file.path);
-            if (file.needsExactScan) return void exact.push(uri);
-            found({ status: 'scanned', path: uri.toString(), occurrences: file.occurrences });
+            if (file.needsExactScan) return void exact.push(vscode.Uri.joinPath(folder.uri, file.path));
+            found({ status: 'scanned', path: childUri(file.path), occurrences: file.occurrences });
             files += 1;
             occurrences += file.occurrences.length;
             progress(undefined);
@@ -299,11 +295,9 @@ export class ScanController implements vscode.Disposable {
         if (this.ledger.isStale(result.path, mark)) continue;
         if (result.status === 'scanned') {
           this.index.replaceFile(result.path, result.occurrences);
-          this.indexed.add(result.path);
         } else {
           // Skipped or unreadable now: whatever it held before is no longer known to be there.
           this.index.removeFile(result.path);
-          this.indexed.delete(result.path);
           if (result.status === 'failed') this.services.log.debug(`scan: could not read ${result.path}`);
         }
       }
@@ -334,7 +328,6 @@ export class ScanController implements vscode.Disposable {
       this.index.removeFile(key);
       this.index.removeFilesUnder(`${key}/`);
     });
-    for (const file of [...this.indexed]) if (file === key || file.startsWith(`${key}/`)) this.indexed.delete(file);
   }
 
   private enqueue(uri: vscode.Uri): void {

@@ -4,10 +4,14 @@
  * `removeFile` for just the files that changed. Listeners hear which IDs and files changed, so the
  * tree refreshes only the groups that did; `batch` folds many updates (an initial scan) into one event.
  *
+ * Only files that hold indexed IDs (or IDs left out for the bounds) are kept: a 200,000-file monorepo
+ * whose files mostly hold no ID, or only IDs past the bounds, must not cost the host an entry per file.
+ *
  * IDs are grouped as written: `findImageIds` reports an ID's case as it appears, and the lookups
  * ask the API with that spelling too.
  */
 import type { Disposable } from '../imageService';
+import { FolderTree } from './folderTree';
 import type { TextOccurrence } from './scanText';
 
 export interface Occurrence {
@@ -54,7 +58,9 @@ export class WorkspaceIndex {
     this.maxOccurrences = limits.maxOccurrences ?? MAX_INDEX_OCCURRENCES;
   }
 
-  /** file → id → spots. The inverse below is kept in step. */
+  /** The files of byFile and cutFiles, by folder. */
+  private readonly folders = new FolderTree();
+  /** file → id → spots, for files with at least one indexed ID. The inverse below is kept in step. */
   private readonly byFile = new Map<string, Map<string, Spots>>();
   /** id → file → spots. */
   private readonly byId = new Map<string, Map<string, Spots>>();
@@ -72,12 +78,10 @@ export class WorkspaceIndex {
       if (!previous || !sameSpots(previous.get(id), spots)) changed.push(id);
     }
     if (previous) for (const id of previous.keys()) if (!next.has(id)) changed.push(id);
-    if (changed.length === 0) {
-      // Unchanged content; still remember an empty file as known (scanned, nothing found).
-      if (!previous) this.byFile.set(file, next);
-      return;
-    }
-    this.byFile.set(file, next);
+    if (next.size > 0) this.byFile.set(file, next);
+    else this.byFile.delete(file);
+    this.track(file);
+    if (changed.length === 0) return;
     for (const id of changed) this.setSpots(id, file, next.get(id));
     this.record(changed, file);
   }
@@ -85,27 +89,40 @@ export class WorkspaceIndex {
   /** Forgets a file (deleted, or no longer matching the include/exclude settings). */
   removeFile(file: string): void {
     const previous = this.byFile.get(file);
-    if (!previous) return;
+    const wasCut = this.cutFiles.delete(file);
+    if (!previous) {
+      if (wasCut) this.folders.delete(file);
+      return;
+    }
     this.byFile.delete(file);
-    this.cutFiles.delete(file);
+    this.folders.delete(file);
     const ids = [...previous.keys()];
     for (const id of ids) this.setSpots(id, file, undefined);
-    if (ids.length > 0) this.record(ids, file);
+    this.record(ids, file);
   }
 
   /**
-   * Forgets every file whose path starts with `prefix` (a folder deleted or removed from the
-   * workspace). End the prefix with the separator, or `pkg` also takes `pkg2/…`.
+   * Forgets every file below a folder (deleted, or removed from the workspace). `prefix` is the
+   * folder's path with a trailing separator (`pkg/`, so `pkg2/…` stays); only the folder's own subtree
+   * is visited, not every known file.
    */
   removeFilesUnder(prefix: string): void {
+    const folder = prefix.endsWith('/') ? prefix.slice(0, -1) : prefix;
+    const files = this.folders.filesUnder(folder);
+    if (files.length === 0) return;
     this.batch(() => {
-      for (const file of [...this.byFile.keys()]) if (file.startsWith(prefix)) this.removeFile(file);
+      for (const file of files) this.removeFile(file);
     });
+  }
+
+  /** Every file the index knows: those with indexed IDs and those whose IDs were left out for the bounds. */
+  knownFiles(): string[] {
+    return [...new Set([...this.byFile.keys(), ...this.cutFiles])];
   }
 
   clear(): void {
     this.batch(() => {
-      for (const file of [...this.byFile.keys()]) this.removeFile(file);
+      for (const file of this.knownFiles()) this.removeFile(file);
     });
   }
 
@@ -173,7 +190,7 @@ export class WorkspaceIndex {
     return [...(this.byFile.get(file)?.keys() ?? [])];
   }
 
-  /** Whether the file has been indexed (even if it holds no IDs). */
+  /** Whether the file holds indexed IDs (a file without any is not kept). */
   hasFile(file: string): boolean {
     return this.byFile.has(file);
   }
@@ -208,6 +225,12 @@ export class WorkspaceIndex {
       admitted.set(id, spots);
     }
     return admitted;
+  }
+
+  /** Keeps the folder tree in step with byFile and cutFiles for one file. */
+  private track(file: string): void {
+    if (this.byFile.has(file) || this.cutFiles.has(file)) this.folders.add(file);
+    else this.folders.delete(file);
   }
 
   private setSpots(id: string, file: string, spots: Spots | undefined): void {

@@ -1,0 +1,59 @@
+import * as assert from 'node:assert/strict';
+import { FolderTree } from '../../src/vod/scan/folderTree';
+import { WorkspaceIndex } from '../../src/vod/scan/workspaceIndex';
+import { seededRandom } from './support/randomInputs';
+
+describe('scan: FolderTree', () => {
+  it('finds the files below a folder, and only those (not pkg2/ for pkg)', () => {
+    const tree = new FolderTree();
+    for (const file of ['file:///w/pkg/a.ts', 'file:///w/pkg/sub/deep/b.ts', 'file:///w/pkg2/c.ts', 'file:///w/d.ts']) tree.add(file);
+    assert.deepEqual(tree.filesUnder('file:///w/pkg').sort(), ['file:///w/pkg/a.ts', 'file:///w/pkg/sub/deep/b.ts']);
+    assert.deepEqual(tree.filesUnder('file:///w/pkg/a.ts'), [], 'a file is not a folder');
+    assert.deepEqual(tree.filesUnder('file:///w/none'), []);
+    tree.delete('file:///w/pkg/sub/deep/b.ts');
+    assert.deepEqual(tree.filesUnder('file:///w/pkg/sub'), [], 'emptied folders go');
+    assert.equal(tree.filesUnder('file:///w').length, 3);
+  });
+
+  it('agrees with testing every path, through random adds and deletes', () => {
+    const random = seededRandom(11);
+    const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
+    const segments = ['a', 'b', 'ab', 'a b', 'x.y'];
+    const pathOf = (): string => `file:///w/${Array.from({ length: 1 + Math.floor(random() * 4) }, () => pick(segments)).join('/')}`;
+    const tree = new FolderTree();
+    const truth = new Set<string>();
+    for (let step = 0; step < 5000; step++) {
+      const path = pathOf();
+      if (random() < 0.6) {
+        // A path is a file or a folder, not both: like a file system.
+        if ([...truth].some((f) => f.startsWith(`${path}/`) || path.startsWith(`${f}/`))) continue;
+        tree.add(path);
+        truth.add(path);
+      } else {
+        tree.delete(path);
+        truth.delete(path);
+      }
+      const folder = pathOf();
+      const expected = [...truth].filter((f) => f.startsWith(`${folder}/`)).sort();
+      assert.deepEqual(tree.filesUnder(folder).sort(), expected, `step ${step}, ${folder}`);
+    }
+  });
+});
+
+describe('scan: WorkspaceIndex keeps only files with IDs', () => {
+  const id = (n: number): string => n.toString(16).padStart(32, '0');
+  const at = (i: number) => ({ id: id(i), line: 0, character: 0, length: 32 });
+
+  it('forgets a file once it holds no ID, and a folder removal still reaches files whose IDs were left out', () => {
+    const index = new WorkspaceIndex({ maxIds: 1 });
+    index.replaceFile('file:///w/a.ts', [at(1)]);
+    index.replaceFile('file:///w/pkg/b.ts', [at(2)]);
+    assert.equal(index.limitReached, true, 'b.ts holds an ID past the bound');
+    assert.deepEqual(index.knownFiles().sort(), ['file:///w/a.ts', 'file:///w/pkg/b.ts']);
+    index.removeFilesUnder('file:///w/pkg/');
+    assert.equal(index.limitReached, false);
+    index.replaceFile('file:///w/a.ts', []);
+    assert.equal(index.fileCount, 0);
+    assert.deepEqual(index.knownFiles(), []);
+  });
+});
