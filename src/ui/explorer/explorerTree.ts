@@ -342,7 +342,7 @@ export class ExplorerTree implements vscode.TreeDataProvider<ExplorerNode>, vsco
   /** This Workspace's order, kept through index changes: the tree and the lookups both ask for it after each change. */
   private readonly workspaceOrder: WorkspaceOrder;
 
-  private workspaceIds(): string[] {
+  private workspaceIds(): readonly string[] {
     return this.workspaceOrder.ids();
   }
 

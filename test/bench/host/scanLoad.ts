@@ -51,6 +51,26 @@ async function startProfile(file: string | undefined): Promise<(() => Promise<vo
   };
 }
 
+/**
+ * `VOD_BENCH_HEAP_PROFILE=<file>`: a sampling heap profile of the host during the scan, counting what
+ * garbage collection freed too, to find what the heap peak is made of.
+ */
+async function startHeapProfile(file: string | undefined): Promise<(() => Promise<void>) | undefined> {
+  if (!file) return undefined;
+  const inspector = await import('node:inspector');
+  const session = new inspector.Session();
+  session.connect();
+  const post = (method: string, params?: object): Promise<unknown> =>
+    new Promise((resolve, reject) => session.post(method, params ?? {}, (error, result) => (error ? reject(error) : resolve(result))));
+  await post('HeapProfiler.enable');
+  await post('HeapProfiler.startSampling', { samplingInterval: 16384, includeObjectsCollectedByMajorGC: true, includeObjectsCollectedByMinorGC: true });
+  return async () => {
+    const { profile } = (await post('HeapProfiler.stopSampling')) as { profile: unknown };
+    await writeFile(file, JSON.stringify(profile));
+    session.disconnect();
+  };
+}
+
 export async function measureScanLoad(api: ExtensionApi, collect: (() => void) | undefined, generate: CorpusGenerator = benchCorpus): Promise<ScanLoadResult> {
   const explorer = api.explorer;
   const root = vscode.workspace.workspaceFolders?.[0];
@@ -74,11 +94,13 @@ export async function measureScanLoad(api: ExtensionApi, collect: (() => void) |
     const lag = monitorEventLoopDelay({ resolution: RESOLUTION_MS });
     lag.enable();
     const profile = await startProfile(process.env.VOD_BENCH_CPU_PROFILE);
+    const heapProfile = await startHeapProfile(process.env.VOD_BENCH_HEAP_PROFILE);
     const started = performance.now();
     await vscode.commands.executeCommand('vodImages.scanWorkspace');
     await explorer.settled();
     const scanMs = performance.now() - started;
     await profile?.();
+    await heapProfile?.();
     lag.disable();
     clearInterval(heapTimer);
     const lookedUp = explorer.scan.index.idCount;
