@@ -44,14 +44,17 @@ describe('scan: WorkspaceIndex keeps only files with IDs', () => {
   const id = (n: number): string => n.toString(16).padStart(32, '0');
   const at = (i: number) => ({ id: id(i), line: 0, character: 0, length: 32 });
 
-  it('forgets a file once it holds no ID, and a folder removal still reaches files whose IDs were left out', () => {
+  it('forgets a file once it holds no ID, and says the bounds bit until a full scan begins again', () => {
     const index = new WorkspaceIndex({ maxIds: 1 });
     index.replaceFile('file:///w/a.ts', [at(1)]);
     index.replaceFile('file:///w/pkg/b.ts', [at(2)]);
     assert.equal(index.limitReached, true, 'b.ts holds an ID past the bound');
-    assert.deepEqual(index.knownFiles().sort(), ['file:///w/a.ts', 'file:///w/pkg/b.ts']);
+    assert.deepEqual(index.knownFiles(), ['file:///w/a.ts'], 'b.ts holds no indexed ID: no entry');
     index.removeFilesUnder('file:///w/pkg/');
-    assert.equal(index.limitReached, false);
+    assert.equal(index.limitReached, true, 'still said until a full scan reads every file again');
+    index.rescanning();
+    index.replaceFile('file:///w/a.ts', [at(1)]);
+    assert.equal(index.limitReached, false, 'the full scan found nothing past the bounds');
     index.replaceFile('file:///w/a.ts', []);
     assert.equal(index.fileCount, 0);
     assert.deepEqual(index.knownFiles(), []);

@@ -162,6 +162,7 @@ export class ScanController implements vscode.Disposable {
     // What the index knew before, less what this scan reports: deleted, now excluded or without IDs.
     // (Not a set of every reported path: that would be an entry per file of a 200,000-file workspace.)
     const unconfirmed = new Set(this.index.knownFiles());
+    this.index.rescanning();
     const pending: FileScanResult[] = [];
     const mark = this.ledger.begin();
     const flush = (): void => this.apply(pending.splice(0), mark);

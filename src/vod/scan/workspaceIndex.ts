@@ -4,8 +4,9 @@
  * `removeFile` for just the files that changed. Listeners hear which IDs and files changed, so the
  * tree refreshes only the groups that did; `batch` folds many updates (an initial scan) into one event.
  *
- * Only files that hold indexed IDs (or IDs left out for the bounds) are kept: a 200,000-file monorepo
- * whose files mostly hold no ID, or only IDs past the bounds, must not cost the host an entry per file.
+ * Only files that hold indexed IDs are kept, each as the list of its IDs (the spots live once, by ID):
+ * a 200,000-file monorepo whose files mostly hold no ID, or only IDs past the bounds, must not cost the
+ * host an entry per file, nor a Map per file that holds one ID.
  *
  * IDs are grouped as written: `findImageIds` reports an ID's case as it appears, and the lookups
  * ask the API with that spelling too.
@@ -50,18 +51,21 @@ export class WorkspaceIndex {
   private readonly maxIds: number;
   private readonly maxOccurrences: number;
   private occurrenceCount = 0;
-  /** Files some of whose IDs were left out for the bounds (until they are read again with room, or removed). */
-  private readonly cutFiles = new Set<string>();
+  /**
+   * IDs were left out for the bounds since the index was cleared or a full scan began (`rescanning`).
+   * A flag, not the names of the files: those were most of a 200,000-file workspace.
+   */
+  private cut = false;
 
   constructor(limits: IndexLimits = {}) {
     this.maxIds = limits.maxIds ?? MAX_INDEX_IDS;
     this.maxOccurrences = limits.maxOccurrences ?? MAX_INDEX_OCCURRENCES;
   }
 
-  /** The files of byFile and cutFiles, by folder. */
+  /** The files of byFile, by folder. */
   private readonly folders = new FolderTree();
-  /** file → id → spots, for files with at least one indexed ID. The inverse below is kept in step. */
-  private readonly byFile = new Map<string, Map<string, Spots>>();
+  /** file → its indexed IDs in text order, for files with at least one. byId below holds the spots. */
+  private readonly byFile = new Map<string, readonly string[]>();
   /** id → file → spots. */
   private readonly byId = new Map<string, Map<string, Spots>>();
   private readonly listeners = new Set<(change: IndexChange) => void>();
@@ -74,13 +78,15 @@ export class WorkspaceIndex {
     const previous = this.byFile.get(file);
     const next = this.admit(file, groupById(occurrences), previous);
     const changed: string[] = [];
-    for (const [id, spots] of next) {
-      if (!previous || !sameSpots(previous.get(id), spots)) changed.push(id);
+    for (const [id, spots] of next) if (!sameSpots(this.byId.get(id)?.get(file), spots)) changed.push(id);
+    if (previous) for (const id of previous) if (!next.has(id)) changed.push(id);
+    if (next.size > 0) {
+      if (!previous) this.folders.add(file);
+      this.byFile.set(file, [...next.keys()]);
+    } else if (previous) {
+      this.byFile.delete(file);
+      this.folders.delete(file);
     }
-    if (previous) for (const id of previous.keys()) if (!next.has(id)) changed.push(id);
-    if (next.size > 0) this.byFile.set(file, next);
-    else this.byFile.delete(file);
-    this.track(file);
     if (changed.length === 0) return;
     for (const id of changed) this.setSpots(id, file, next.get(id));
     this.record(changed, file);
@@ -89,16 +95,11 @@ export class WorkspaceIndex {
   /** Forgets a file (deleted, or no longer matching the include/exclude settings). */
   removeFile(file: string): void {
     const previous = this.byFile.get(file);
-    const wasCut = this.cutFiles.delete(file);
-    if (!previous) {
-      if (wasCut) this.folders.delete(file);
-      return;
-    }
+    if (!previous) return;
     this.byFile.delete(file);
     this.folders.delete(file);
-    const ids = [...previous.keys()];
-    for (const id of ids) this.setSpots(id, file, undefined);
-    this.record(ids, file);
+    for (const id of previous) this.setSpots(id, file, undefined);
+    this.record(previous, file);
   }
 
   /**
@@ -115,20 +116,26 @@ export class WorkspaceIndex {
     });
   }
 
-  /** Every file the index knows: those with indexed IDs and those whose IDs were left out for the bounds. */
+  /** Every file that holds indexed IDs. */
   knownFiles(): string[] {
-    return [...new Set([...this.byFile.keys(), ...this.cutFiles])];
+    return [...this.byFile.keys()];
+  }
+
+  /** A full scan begins: it reads every file again, so it says afresh whether the bounds still bite. */
+  rescanning(): void {
+    this.cut = false;
   }
 
   clear(): void {
     this.batch(() => {
       for (const file of this.knownFiles()) this.removeFile(file);
     });
+    this.cut = false;
   }
 
-  /** True while an indexed file has IDs the index left out for its bounds. */
+  /** True when IDs were left out for the bounds since the index was cleared or the last full scan began. */
   get limitReached(): boolean {
-    return this.cutFiles.size > 0;
+    return this.cut;
   }
 
   /** Runs `update` and emits one change event for everything it did (nested batches fold into the outermost). */
@@ -187,7 +194,7 @@ export class WorkspaceIndex {
 
   /** The distinct IDs in one file, in text order. */
   idsInFile(file: string): string[] {
-    return [...(this.byFile.get(file)?.keys() ?? [])];
+    return [...(this.byFile.get(file) ?? [])];
   }
 
   /** Whether the file holds indexed IDs (a file without any is not kept). */
@@ -208,29 +215,25 @@ export class WorkspaceIndex {
     return { dispose: () => void this.listeners.delete(listener) };
   }
 
-  /** The part of a file's IDs that fits the bounds, counting what the file's previous version frees. */
-  private admit(file: string, next: Map<string, Spots>, previous: Map<string, Spots> | undefined): Map<string, Spots> {
-    let room = this.maxOccurrences - this.occurrenceCount + countSpots(previous);
+  /**
+   * The part of a file's IDs that fits the bounds, counting what the file's previous version frees:
+   * `next` itself, less what does not fit.
+   */
+  private admit(file: string, next: Map<string, Spots>, previous: readonly string[] | undefined): Map<string, Spots> {
+    let room = this.maxOccurrences - this.occurrenceCount;
+    for (const id of previous ?? []) room += this.byId.get(id)?.get(file)?.length ?? 0;
     let idRoom = this.maxIds - this.byId.size;
-    const admitted = new Map<string, Spots>();
-    this.cutFiles.delete(file);
     for (const [id, spots] of next) {
       const isNew = !this.byId.has(id);
       if ((isNew && idRoom <= 0) || spots.length > room) {
-        this.cutFiles.add(file);
+        this.cut = true;
+        next.delete(id);
         continue;
       }
       if (isNew) idRoom -= 1;
       room -= spots.length;
-      admitted.set(id, spots);
     }
-    return admitted;
-  }
-
-  /** Keeps the folder tree in step with byFile and cutFiles for one file. */
-  private track(file: string): void {
-    if (this.byFile.has(file) || this.cutFiles.has(file)) this.folders.add(file);
-    else this.folders.delete(file);
+    return next;
   }
 
   private setSpots(id: string, file: string, spots: Spots | undefined): void {
@@ -286,12 +289,6 @@ function groupById(occurrences: readonly TextOccurrence[]): Map<string, Spots> {
     spots.push({ line, character, length });
   }
   return grouped;
-}
-
-function countSpots(byId: Map<string, Spots> | undefined): number {
-  let count = 0;
-  for (const spots of byId?.values() ?? []) count += spots.length;
-  return count;
 }
 
 function sameSpots(a: Spots | undefined, b: Spots): boolean {
