@@ -93,6 +93,41 @@ describe('explorer: scan through the editor ripgrep', function () {
     assert.deepEqual(files(OTHER_ID), [`${name}/excluded/skip.txt`]);
   });
 
+  it('rescans a changed file with the full scan\'s rules, through ripgrep or else findFiles: an excluded folder\'s file stays out', async () => {
+    const x = await explorer();
+    const files = (id: string): string[] => snapshot(x)[id]?.filter((p) => p.startsWith(name)).map((p) => p.split(':')[0]!) ?? [];
+    const config = vscode.workspace.getConfiguration('vodImages');
+    await config.update('scan.exclude', ['**/generated'], vscode.ConfigurationTarget.Workspace);
+    try {
+      for (const engine of ['ripgrep', 'builtin'] as const) {
+        x.scan.useRipgrep = engine === 'ripgrep';
+        const folder = `changed-${engine}`;
+        const write = (file: string, text: string): Thenable<void> => vscode.workspace.fs.writeFile(vscode.Uri.joinPath(scratch, folder, file), new TextEncoder().encode(text));
+        // The folders exist before the scan, so the watcher reports the files' changes, not new folders.
+        await write('src/generated/out.ts', 'export {};\n');
+        await write('src/cover.ts', 'export {};\n');
+        await fullScan(x);
+        assert.equal(x.scan.lastEngine, engine);
+        await write('src/generated/out.ts', `export const id = '${OTHER_ID}';\n`);
+        // Rescans run in the order the watcher reports: once cover.ts, written later, is indexed, out.ts was rescanned.
+        await new Promise((r) => setTimeout(r, 500));
+        await write('src/cover.ts', `export const cover = '${OTHER_ID}';\n`);
+        const started = Date.now();
+        while (!files(OTHER_ID).includes(`${name}/${folder}/src/cover.ts`)) {
+          assert.ok(Date.now() - started < 15_000, `${engine}: the edited file was never indexed`);
+          await new Promise((r) => setTimeout(r, 50));
+        }
+        await x.settled();
+        assert.equal(x.scan.lastRescanEngine, engine);
+        // ripgrep, handed the folder src/generated, would read out.ts: the folder itself is excluded.
+        assert.deepEqual(files(OTHER_ID).filter((f) => f.includes(folder)), [`${name}/${folder}/src/cover.ts`], `${engine}: the excluded folder stays out`);
+      }
+    } finally {
+      x.scan.useRipgrep = true;
+      await config.update('scan.exclude', undefined, vscode.ConfigurationTarget.Workspace);
+    }
+  });
+
   it('falls back to the built-in scanner for an ID pattern ripgrep cannot take', async () => {
     const x = await explorer();
     await fullScan(x);

@@ -14,6 +14,8 @@ import { isVodError } from '../../src/vod/errors';
 import { scanFiles } from '../../src/vod/scan/fileScanner';
 import { nodeFileSource } from '../../src/vod/scan/nodeFileSource';
 import { ripgrepArgs, ripgrepGlob, ripgrepPattern } from '../../src/vod/scan/ripgrepArgs';
+import { isExcludedFolder } from '../../src/vod/scan/excludedFolder';
+import { seededRandom } from './support/randomInputs';
 import { findDefaultPatternIds } from '../../src/vod/scan/defaultPatternIds';
 import { RipgrepLineReader, type RipgrepFile } from '../../src/vod/scan/ripgrepLines';
 import { RipgrepFailed, scanWithRipgrep } from '../../src/vod/scan/ripgrepScan';
@@ -36,6 +38,15 @@ describe('scan: ripgrep command line', () => {
     assert.ok(plan.args.indexOf('--glob=/src/**') < plan.args.indexOf('--glob=!**/node_modules'), 'excludes come last, so they win');
     assert.deepEqual(plan.args.slice(-2), ['--', '.']);
     for (const arg of plan.args) assert.ok(arg.startsWith('--') || arg === '.', `${arg} is a flag or the fixed path`);
+  });
+
+  it('names the folders of an incremental rescan after `--`, so a folder named like a flag stays a path', () => {
+    const plan = ripgrepArgs(RULES, { folders: ['--glob=x', '-e', 'a b/c'], maxDepth: 1 });
+    assert.ok(plan.ok);
+    assert.deepEqual(plan.args.slice(-4), ['--', '--glob=x', '-e', 'a b/c']);
+    assert.ok(plan.args.indexOf('--max-depth=1') < plan.args.indexOf('--'));
+    assert.equal(ripgrepArgs(RULES, { folders: [] }).ok, false, 'no folder: not the whole workspace');
+    assert.equal(ripgrepArgs(RULES, { maxDepth: 0 }).ok, false);
   });
 
   it('anchors VS Code globs to the folder, as VS Code reads them', () => {
@@ -184,6 +195,61 @@ describe('scan: scanWithRipgrep against the built-in scanner', function () {
     assert.deepEqual([...docs.keys()], ['docs/readme.md']);
     // `*.ts` in VS Code means the folder's top level only.
     assert.deepEqual([...(await viaRipgrep({ include: ['*.ts'] })).keys()], []);
+  });
+
+  it('rescans named folders with the same rules: their direct files at depth 1, anchored globs still anchored', async () => {
+    const whole = await viaRipgrep({ exclude: ['**/node_modules'] });
+    const inFolders = async (folders: string[], maxDepth: number | undefined, rules: Partial<typeof RULES> = {}): Promise<string[]> => {
+      const found: string[] = [];
+      await scanWithRipgrep({ ...RULES, ...rules, rgPath: rg!, cwd: dir, folders, maxDepth, onFile: (f) => found.push(f.path) });
+      return found.sort();
+    };
+    const atTopOrInDocs = [...whole.keys()].filter((f) => !f.includes('/') || /^docs\/[^/]+$/.test(f));
+    assert.deepEqual(await inFolders(['.', 'docs'], 1), atTopOrInDocs.sort());
+    assert.deepEqual(await inFolders(['src'], 1, { exclude: ['src/**'] }), [], 'an anchored exclude still applies under a named folder');
+    assert.deepEqual(await inFolders(['src'], 1, { include: ['docs/**'] }), [], 'and so does an anchored include');
+    // ripgrep does not test the folders it is given against the globs: isExcludedFolder does (below).
+    assert.deepEqual(await inFolders(['node_modules'], undefined), ['node_modules/pkg/index.js']);
+  });
+
+  it('a folder rescan (isExcludedFolder, then its files at depth 1) finds what a full scan finds there, for random excludes', async () => {
+    const tree = mkdtempSync(path.join(tmpdir(), 'vod-rg-folders-'));
+    try {
+      const segments = ['a', 'b', 'node_modules', 'dist', 'x.y', 'Temp', 'temp'];
+      const folders = ['.'];
+      for (const one of segments) {
+        folders.push(one);
+        for (const two of segments.slice(0, 4)) {
+          folders.push(`${one}/${two}`);
+          folders.push(`${one}/${two}/${segments[(one.length + two.length) % segments.length]}`);
+        }
+      }
+      for (const folder of folders) {
+        mkdirSync(path.join(tree, folder), { recursive: true });
+        writeFileSync(path.join(tree, folder, 'f.txt'), `${ID}\n`);
+        writeFileSync(path.join(tree, folder, 'g.min.js'), `${ID2}\n`);
+      }
+      const pool = ['**/node_modules', 'dist/**', 'a/*', '**/x.y', '**/[Tt]emp', 'b/{a,dist}', 'a/b', '**/a/b/**', 'b?', '*.min.js', '**/dist', 'x.y/**/a', 'temp'];
+      const random = seededRandom(5);
+      const scan = async (exclude: string[], where: { folders?: string[]; maxDepth?: number }): Promise<string[]> => {
+        const found: string[] = [];
+        await scanWithRipgrep({ ...RULES, exclude, ...where, rgPath: rg!, cwd: tree, onFile: (f) => found.push(f.path) });
+        return found;
+      };
+      for (let round = 0; round < 12; round++) {
+        const exclude = pool.filter(() => random() < 0.3);
+        const whole = await scan(exclude, {});
+        for (const folder of folders) {
+          const direct = whole.filter((f) => (folder === '.' ? !f.includes('/') : f.startsWith(`${folder}/`) && !f.slice(folder.length + 1).includes('/')));
+          const excluded = isExcludedFolder(folder, exclude);
+          assert.notEqual(excluded, undefined);
+          const ours = excluded ? [] : await scan(exclude, { folders: [folder], maxDepth: 1 });
+          assert.deepEqual(ours.sort(), direct.sort(), `excludes ${JSON.stringify(exclude)}, folder ${folder}`);
+        }
+      }
+    } finally {
+      rmSync(tree, { recursive: true, force: true });
+    }
   });
 
   it('fails with RipgrepFailed when the binary is missing or refuses a glob, so the caller can fall back', async () => {

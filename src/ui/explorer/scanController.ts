@@ -19,6 +19,7 @@ import { msg } from '../../vod/messages';
 import { ChangeLedger } from '../../vod/scan/changeLedger';
 import { PATHS_ASKED_ONE_BY_ONE, sortChanges, type ChangeQueries, type PathKind } from '../../vod/scan/changedPaths';
 import { scanFiles, type FileScanResult, type ScanSummary } from '../../vod/scan/fileScanner';
+import type { RipgrepScanRules } from '../../vod/scan/ripgrepArgs';
 import { RipgrepFailed, scanWithRipgrep } from '../../vod/scan/ripgrepScan';
 import { WorkspaceIndex } from '../../vod/scan/workspaceIndex';
 import { usablePattern } from '../lookup/imageTarget';
@@ -26,6 +27,7 @@ import type { Services } from '../services';
 import { editorRipgrep } from './ripgrepBinary';
 import { DEFAULT_INCLUDE, scanGlobLists, scanGlobs, type ScanGlobs } from './scanGlobs';
 import { childUriFactory } from './childUri';
+import { rescanWithRipgrep } from './ripgrepRescan';
 import { decideScan, type ScanTrigger } from './scanTrigger';
 import { workspaceFileSource } from './workspaceFileSource';
 
@@ -83,6 +85,8 @@ export class ScanController implements vscode.Disposable {
   useRipgrep = true;
   /** The scanner of the last full scan that finished. */
   lastEngine: ScanEngine | undefined;
+  /** How the last incremental rescan read its files: ripgrep on the changed folders, or findFiles and workspace.fs. */
+  lastRescanEngine: ScanEngine | undefined;
 
   constructor(private readonly services: Services) {
     this.disposables.push(
@@ -228,14 +232,7 @@ export class ScanController implements vscode.Disposable {
       this.services.log.debug(`scan: built-in scanner (${rgPath ? 'a folder is not on disk' : 'no ripgrep in the editor'})`);
       return undefined;
     }
-    const settings = this.services.settings();
-    const lists = scanGlobLists(
-      settings.scanInclude,
-      vscode.workspace.getConfiguration('files').get<unknown>('exclude'),
-      vscode.workspace.getConfiguration('search').get<unknown>('exclude'),
-      settings.scanExclude,
-    );
-    const rules = { idPattern: usablePattern(settings.idPattern), include: lists.include, exclude: lists.exclude, maxFileSize: settings.scanMaxFileSize };
+    const rules = this.ripgrepRules();
     const exact: vscode.Uri[] = [];
     let files = 0;
     let occurrences = 0;
@@ -276,6 +273,18 @@ export class ScanController implements vscode.Disposable {
       occurrences += more.occurrences;
     }
     return { scanned: files, skipped: 0, failed: 0, occurrences };
+  }
+
+  /** The scan's settings as ripgrep takes them. */
+  private ripgrepRules(): RipgrepScanRules {
+    const settings = this.services.settings();
+    const lists = scanGlobLists(
+      settings.scanInclude,
+      vscode.workspace.getConfiguration('files').get<unknown>('exclude'),
+      vscode.workspace.getConfiguration('search').get<unknown>('exclude'),
+      settings.scanExclude,
+    );
+    return { idPattern: usablePattern(settings.idPattern), include: lists.include, exclude: lists.exclude, maxFileSize: settings.scanMaxFileSize };
   }
 
   /** Progress for the view, at most twice a second: a refresh per file would flood the tree. */
@@ -361,6 +370,11 @@ export class ScanController implements vscode.Disposable {
     await this.running?.done.catch(() => undefined);
     const mark = this.ledger.begin();
     try {
+      if (await this.rescanViaRipgrep(uris, mark)) {
+        this.lastRescanEngine = 'ripgrep';
+        return;
+      }
+      this.lastRescanEngine = 'builtin';
       const globs = this.globs();
       // A custom include is a pattern over the whole workspace: only a listing can apply it.
       const oneByOne = globs.include === DEFAULT_INCLUDE ? PATHS_ASKED_ONE_BY_ONE : 0;
@@ -383,6 +397,40 @@ export class ScanController implements vscode.Disposable {
     } finally {
       this.ledger.end();
     }
+  }
+
+  /**
+   * The rescan through ripgrep (ripgrepRescan.ts) when the last full scan ran on it; false when it
+   * cannot be used for these paths (the findFiles way runs then).
+   */
+  private async rescanViaRipgrep(uris: readonly vscode.Uri[], mark: number): Promise<boolean> {
+    const rgPath = this.lastEngine === 'ripgrep' && this.useRipgrep ? editorRipgrep(vscode.env.appRoot) : undefined;
+    if (!rgPath) return false;
+    const rules = this.ripgrepRules();
+    let plan;
+    try {
+      plan = await rescanWithRipgrep(uris, rules, rgPath);
+    } catch (error) {
+      if (!(error instanceof RipgrepFailed)) throw error;
+      this.services.log.warn(`scan: ripgrep could not rescan (${error.message}); listing the workspace instead`);
+      return false;
+    }
+    if (!plan) return false;
+    const { results, forget, exact } = plan;
+    if (exact.length > 0) {
+      await scanFiles({
+        source: workspaceFileSource(() => Promise.resolve(exact)),
+        pattern: rules.idPattern,
+        maxFileSize: rules.maxFileSize,
+        onFile: (result) => results.push(result),
+      });
+    }
+    await this.beforeResultsLand?.();
+    this.index.batch(() => {
+      for (const path of forget) if (!this.ledger.isStale(path, mark)) this.forget(vscode.Uri.parse(path, true));
+      this.apply(results, mark);
+    });
+    return true;
   }
 
   private setState(state: ScanState): void {

@@ -66,8 +66,19 @@ export interface RipgrepScanRules {
 
 export type RipgrepPlan = { readonly ok: true; readonly args: readonly string[] } | { readonly ok: false; readonly reason: string };
 
+/**
+ * Where in the folder to look: by default all of it. An incremental rescan names the folders that
+ * changed (relative, `/`-separated), with `maxDepth: 1` for the folders of changed files. Folders, not
+ * files: ripgrep applies globs to what it finds under a path it is given (relative to the working
+ * directory, so the anchored globs mean the same), but reads a file it is given whatever the globs say.
+ */
+export interface RipgrepWhere {
+  readonly folders?: readonly string[] | undefined;
+  readonly maxDepth?: number | undefined;
+}
+
 /** The arguments for one workspace folder (ripgrep runs with the folder as its working directory). */
-export function ripgrepArgs(rules: RipgrepScanRules): RipgrepPlan {
+export function ripgrepArgs(rules: RipgrepScanRules, where: RipgrepWhere = {}): RipgrepPlan {
   const pattern = ripgrepPattern(rules.idPattern);
   if (pattern === undefined) return { ok: false, reason: 'the custom ID pattern cannot be handed to ripgrep' };
   const globs: string[] = [];
@@ -84,6 +95,8 @@ export function ripgrepArgs(rules: RipgrepScanRules): RipgrepPlan {
     globs.push(`--glob=!${glob}`);
   }
   if (!Number.isSafeInteger(rules.maxFileSize) || rules.maxFileSize < 1) return { ok: false, reason: 'invalid maximum file size' };
+  if (where.maxDepth !== undefined && (!Number.isSafeInteger(where.maxDepth) || where.maxDepth < 1)) return { ok: false, reason: 'invalid depth' };
+  if (where.folders?.length === 0) return { ok: false, reason: 'no folder to search' };
   return {
     ok: true,
     args: [
@@ -100,10 +113,12 @@ export function ripgrepArgs(rules: RipgrepScanRules): RipgrepPlan {
       '--path-separator=/',
       '--ignore-case',
       `--max-filesize=${rules.maxFileSize}`,
+      ...(where.maxDepth === undefined ? [] : [`--max-depth=${where.maxDepth}`]),
       ...globs,
       `--regexp=${pattern}`,
+      // Folder names come from the workspace: after `--`, none can be read as a flag.
       '--',
-      '.',
+      ...(where.folders ?? ['.']),
     ],
   };
 }

@@ -15,10 +15,10 @@
 import { spawn } from 'node:child_process';
 import { VodError } from '../errors';
 import { msg } from '../messages';
-import { ripgrepArgs, type RipgrepScanRules } from './ripgrepArgs';
+import { ripgrepArgs, type RipgrepScanRules, type RipgrepWhere } from './ripgrepArgs';
 import { RipgrepLineReader, type RipgrepFile } from './ripgrepLines';
 
-export interface RipgrepScanOptions extends RipgrepScanRules {
+export interface RipgrepScanOptions extends RipgrepScanRules, RipgrepWhere {
   /** The ripgrep executable (absolute path). */
   readonly rgPath: string;
   /** The folder to scan (file system path); printed paths are relative to it. */
@@ -43,7 +43,7 @@ export class RipgrepFailed extends Error {}
 const MAX_STDERR = 4096;
 
 export function scanWithRipgrep(options: RipgrepScanOptions): Promise<RipgrepSummary> {
-  const plan = ripgrepArgs(options);
+  const plan = ripgrepArgs(options, options);
   if (!plan.ok) return Promise.reject(new RipgrepFailed(plan.reason));
   if (options.signal?.aborted) return Promise.reject(cancelled());
   const env = { ...process.env };

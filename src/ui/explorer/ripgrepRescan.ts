@@ -1,0 +1,154 @@
+/**
+ * An incremental rescan through the editor's ripgrep, with the full scan's own rules: the folders of
+ * the changed files at depth 1, and changed folders whole. Not a listing of the workspace: in a
+ * 200,000-file workspace one findFiles walked every file (230 ms for one edited file in the host), and
+ * a burst's single listing stopped at MAX_SCAN_FILES, so a branch switch lost files beyond it.
+ *
+ * ripgrep does not test the folders it is given against the globs (only what it finds below them), so
+ * each folder and those above it are tested first (excludedFolder.ts); an excluded folder's changed
+ * files leave the index, as the full scan would never have read them.
+ */
+import { stat } from 'node:fs/promises';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { isExcludedFolder } from '../../vod/scan/excludedFolder';
+import type { FileScanResult } from '../../vod/scan/fileScanner';
+import type { RipgrepScanRules } from '../../vod/scan/ripgrepArgs';
+import { scanWithRipgrep } from '../../vod/scan/ripgrepScan';
+import { childUriFactory } from './childUri';
+
+export interface RipgrepRescan {
+  /** Changed files with what they hold now (nothing, when ripgrep did not report them), and files found in changed folders. */
+  readonly results: FileScanResult[];
+  /** Changed paths to forget with everything under them: deleted, or folders read again whole (their files are in `results`). */
+  readonly forget: string[];
+  /** Files with a lone CR: positions only the built-in scanner gets right. */
+  readonly exact: vscode.Uri[];
+}
+
+/** Folder arguments per ripgrep run: Windows allows 32,767 characters on a command line. */
+const MAX_ARGUMENT_CHARS = 8_000;
+const STAT_CONCURRENCY = 16;
+
+type Kind = 'file' | 'folder' | 'gone';
+
+interface FolderPlan {
+  readonly folder: vscode.WorkspaceFolder;
+  /** Changed files by URI string, with their folder relative to the workspace folder. */
+  readonly files: Map<string, string>;
+  /** Changed folders (relative), read whole. */
+  readonly deep: Set<string>;
+}
+
+/** Undefined when some changed path is not on disk in a workspace folder: the caller rescans the findFiles way. */
+export async function rescanWithRipgrep(uris: readonly vscode.Uri[], rules: RipgrepScanRules, rgPath: string): Promise<RipgrepRescan | undefined> {
+  const plans = new Map<string, FolderPlan>();
+  const forget: string[] = [];
+  const located: { uri: vscode.Uri; plan: FolderPlan; relative: string }[] = [];
+  for (const uri of uris) {
+    const folder = vscode.workspace.getWorkspaceFolder(uri);
+    if (!folder) {
+      forget.push(uri.toString());
+      continue;
+    }
+    if (uri.scheme !== 'file' || folder.uri.scheme !== 'file') return undefined;
+    const relative = path.relative(folder.uri.fsPath, uri.fsPath).split(path.sep).join('/');
+    if (relative === '' || relative.startsWith('../')) return undefined;
+    let plan = plans.get(folder.uri.toString());
+    if (!plan) plans.set(folder.uri.toString(), (plan = { folder, files: new Map(), deep: new Set() }));
+    located.push({ uri, plan, relative });
+  }
+  const kinds = await kindsOf(located.map((l) => l.uri.fsPath));
+  located.forEach(({ uri, plan, relative }, i) => {
+    const kind = kinds[i]!;
+    if (kind === 'gone') forget.push(uri.toString());
+    else if (kind === 'folder') {
+      plan.deep.add(relative);
+      forget.push(uri.toString());
+    } else plan.files.set(uri.toString(), parentOf(relative));
+  });
+  const results: FileScanResult[] = [];
+  const exact: vscode.Uri[] = [];
+  for (const plan of plans.values()) {
+    const reported = new Map<string, FileScanResult>();
+    const childUri = childUriFactory(plan.folder.uri);
+    const read = async (folders: readonly string[], maxDepth: number | undefined): Promise<boolean> => {
+      const excluded = folders.map((f) => isExcludedFolder(f, rules.exclude));
+      if (excluded.some((e) => e === undefined)) return false;
+      const included = folders.filter((_, i) => !excluded[i]);
+      for (const chunk of chunks(included)) {
+        await scanWithRipgrep({
+          ...rules,
+          rgPath,
+          cwd: plan.folder.uri.fsPath,
+          folders: chunk,
+          maxDepth,
+          onFile: (file) => {
+            if (file.needsExactScan) exact.push(vscode.Uri.joinPath(plan.folder.uri, file.path));
+            else reported.set(childUri(file.path), { status: 'scanned', path: childUri(file.path), occurrences: file.occurrences });
+          },
+        });
+      }
+      return true;
+    };
+    // No folder twice, nor inside another read whole: ripgrep would print its files twice, and two
+    // reports of a file that land next to each other read as one file with every occurrence doubled.
+    const deep = outermost([...plan.deep]);
+    const shallow = [...new Set(plan.files.values())].filter((f) => !deep.some((d) => within(f, d)));
+    if (!(await read(shallow, 1)) || !(await read(deep, undefined))) return undefined;
+    // A changed file ripgrep did not report holds no ID now, or is excluded: either way not in the index.
+    for (const file of plan.files.keys()) results.push(reported.get(file) ?? { status: 'scanned', path: file, occurrences: [] });
+    const deepPrefixes = deep.map((d) => `${childUri(d)}/`);
+    for (const [file, result] of reported) if (!plan.files.has(file) && deepPrefixes.some((p) => file.startsWith(p))) results.push(result);
+  }
+  return { results, forget, exact };
+}
+
+/** Whether relative folder `inner` is `outer` or inside it (`.` holds everything). */
+function within(inner: string, outer: string): boolean {
+  return outer === '.' || inner === outer || inner.startsWith(`${outer}/`);
+}
+
+/** The folders that are not inside another of them. */
+function outermost(folders: readonly string[]): string[] {
+  const kept: string[] = [];
+  for (const folder of [...new Set(folders)].sort((a, b) => a.length - b.length)) if (!kept.some((k) => within(folder, k))) kept.push(folder);
+  return kept;
+}
+
+function parentOf(relative: string): string {
+  const slash = relative.lastIndexOf('/');
+  return slash === -1 ? '.' : relative.slice(0, slash);
+}
+
+function* chunks(folders: readonly string[]): Generator<string[]> {
+  let chunk: string[] = [];
+  let size = 0;
+  for (const folder of folders) {
+    if (chunk.length > 0 && size + folder.length > MAX_ARGUMENT_CHARS) {
+      yield chunk;
+      chunk = [];
+      size = 0;
+    }
+    chunk.push(folder);
+    size += folder.length + 1;
+  }
+  if (chunk.length > 0) yield chunk;
+}
+
+async function kindsOf(paths: readonly string[]): Promise<Kind[]> {
+  const kinds: Kind[] = new Array(paths.length);
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    for (let i = next++; i < paths.length; i = next++) {
+      try {
+        const info = await stat(paths[i]!);
+        kinds[i] = info.isDirectory() ? 'folder' : info.isFile() ? 'file' : 'gone';
+      } catch {
+        kinds[i] = 'gone';
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(STAT_CONCURRENCY, paths.length) }, worker));
+  return kinds;
+}
