@@ -103,15 +103,23 @@ describe('explorer: scan through the editor ripgrep', function () {
         x.scan.useRipgrep = engine === 'ripgrep';
         const folder = `changed-${engine}`;
         const write = (file: string, text: string): Thenable<void> => vscode.workspace.fs.writeFile(vscode.Uri.joinPath(scratch, folder, file), new TextEncoder().encode(text));
+        const saveWith = async (file: string, text: string): Promise<void> => {
+          const document = await vscode.workspace.openTextDocument(vscode.Uri.joinPath(scratch, folder, file));
+          const edit = new vscode.WorkspaceEdit();
+          edit.replace(document.uri, new vscode.Range(0, 0, document.lineCount, 0), text);
+          assert.ok(await vscode.workspace.applyEdit(edit));
+          assert.ok(await document.save(), `${file} saved`);
+        };
         // The folders exist before the scan, so the watcher reports the files' changes, not new folders.
         await write('src/generated/out.ts', 'export {};\n');
         await write('src/cover.ts', 'export {};\n');
         await fullScan(x);
         assert.equal(x.scan.lastEngine, engine);
-        await write('src/generated/out.ts', `export const id = '${OTHER_ID}';\n`);
-        // Rescans run in the order the watcher reports: once cover.ts, written later, is indexed, out.ts was rescanned.
-        await new Promise((r) => setTimeout(r, 500));
-        await write('src/cover.ts', `export const cover = '${OTHER_ID}';\n`);
+        // Saved through the editor: a save queues a rescan whether or not the file watcher has caught up
+        // with folders created a moment ago. Rescans run in order: once cover.ts, saved later, is
+        // indexed, out.ts was rescanned.
+        await saveWith('src/generated/out.ts', `export const id = '${OTHER_ID}';\n`);
+        await saveWith('src/cover.ts', `export const cover = '${OTHER_ID}';\n`);
         const started = Date.now();
         while (!files(OTHER_ID).includes(`${name}/${folder}/src/cover.ts`)) {
           assert.ok(Date.now() - started < 15_000, `${engine}: the edited file was never indexed`);
