@@ -236,6 +236,34 @@ describe('explorer workspace scan', function () {
     await until(x, 'the removal empties the ID', async () => (await occurrences(x, OTHER_ID)).length === 0, 30_000);
   });
 
+  it('after a burst of over 1,000 file events, a full scan finds a change the file watcher never reported', async () => {
+    const x = await explorer();
+    const hidden = scratchFolder('scan-unwatched');
+    const burst = scratchFolder('scan-burst-big');
+    created.push(hidden, burst);
+    const files = vscode.workspace.getConfiguration('files');
+    const before = files.inspect<Record<string, boolean>>('watcherExclude')?.workspaceValue;
+    // The watcher loses events when the OS queue overflows; here one folder is simply not watched.
+    await files.update('watcherExclude', { ...before, [`**/${path.basename(hidden.fsPath)}/**`]: true }, vscode.ConfigurationTarget.Workspace);
+    try {
+      await new Promise((r) => setTimeout(r, 3000));
+      await mkdir(hidden.fsPath, { recursive: true });
+      await writeFile(path.join(hidden.fsPath, 'missed.md'), `missed ${NEW_ID}\n`);
+      await quiet(x);
+      assert.deepEqual(places(await occurrences(x, NEW_ID)), [], 'the watcher did not report the unwatched file');
+      await mkdir(burst.fsPath, { recursive: true });
+      await Promise.all(Array.from({ length: 1100 }, (_, i) => writeFile(path.join(burst.fsPath, `f${i}.txt`), `burst ${OTHER_ID}\n`)));
+      await until(x, 'the full scan after the burst finds the missed file', async () => (await occurrences(x, NEW_ID)).length === 1, 60_000);
+    } finally {
+      await files.update('watcherExclude', before, vscode.ConfigurationTarget.Workspace);
+      await rm(burst.fsPath, { recursive: true, force: true });
+      await rm(hidden.fsPath, { recursive: true, force: true });
+      await vscode.commands.executeCommand('vodImages.scanWorkspace');
+      await quiet(x);
+    }
+    assert.equal((await occurrences(x, OTHER_ID)).length, 0, 'the burst folder is gone again');
+  });
+
   it('forgets every file of a deleted folder', async () => {
     const x = await explorer();
     const folder = scratchFolder('scan-folder');
