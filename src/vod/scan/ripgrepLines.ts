@@ -36,8 +36,6 @@ export class RipgrepLineReader {
   /** The pieces of a line not yet ended, in order. */
   private carry: Buffer[] = [];
   private path: string | undefined;
-  /** The current path's bytes: most lines belong to the file before them, and comparing bytes costs no string. */
-  private pathBytes: Buffer | undefined;
   private occurrences: TextOccurrence[] = [];
   private loneCr = false;
 
@@ -83,10 +81,11 @@ export class RipgrepLineReader {
     while (pos < end && data[pos] !== COLON) lineNumber = lineNumber * 10 + (data[pos++]! - 48);
     if (pos >= end || lineNumber < 1) return;
     const pathStart = data[start] === 0x2e && data[start + 1] === 0x2f ? start + 2 : start;
-    if (this.pathBytes === undefined || data.compare(this.pathBytes, 0, this.pathBytes.length, pathStart, nul) !== 0) {
+    // A string per line, not a copy of the path's bytes per file: most files have one matching line.
+    const path = data.toString('utf8', pathStart, nul);
+    if (path !== this.path) {
       this.finishFile();
-      this.pathBytes = Buffer.from(data.subarray(pathStart, nul));
-      this.path = this.pathBytes.toString('utf8');
+      this.path = path;
     }
     if (this.loneCr) return;
     if (end - pos > LONG_LINE_BYTES && this.idPattern === DEFAULT_ID_PATTERN && isAscii(data.subarray(pos + 1, end))) {
@@ -125,7 +124,6 @@ export class RipgrepLineReader {
     if (this.path === undefined) return;
     const file = { path: this.path, occurrences: this.loneCr ? [] : this.occurrences, needsExactScan: this.loneCr };
     this.path = undefined;
-    this.pathBytes = undefined;
     this.occurrences = [];
     this.loneCr = false;
     this.onFile(file);

@@ -76,6 +76,12 @@ export class WorkspaceIndex {
   /** Sets a file's occurrences (what one scan of it found), replacing what the index had for it. */
   replaceFile(file: string, occurrences: readonly TextOccurrence[]): void {
     const previous = this.byFile.get(file);
+    if (previous === undefined && this.byId.size >= this.maxIds && !occurrences.some((o) => this.byId.has(o.id))) {
+      // The index is full and this file only holds IDs it does not keep: nothing to group or store
+      // (most files of a monorepo past the bounds; grouping them was most of the scan's garbage).
+      if (occurrences.length > 0) this.cut = true;
+      return;
+    }
     const next = this.admit(file, groupById(occurrences), previous);
     const changed: string[] = [];
     for (const [id, spots] of next) if (!sameSpots(this.byId.get(id)?.get(file), spots)) changed.push(id);
