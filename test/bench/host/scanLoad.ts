@@ -89,42 +89,35 @@ async function measureBranchSwitch(index: WorkspaceIndexView, dir: string): Prom
 
 type WorkspaceIndexView = Pick<NonNullable<ExtensionApi['explorer']>['scan']['index'], 'ids' | 'hasFile' | 'idsInFile'>;
 
-/**
- * `VOD_BENCH_HEAP_PROFILE=<file>`: a sampling heap profile of the host during the scan, counting what
- * garbage collection freed too, to find what the heap peak is made of.
- */
-async function startHeapProfile(file: string | undefined): Promise<(() => Promise<void>) | undefined> {
-  if (!file) return undefined;
-  const inspector = await import('node:inspector');
-  const session = new inspector.Session();
-  session.connect();
-  const post = (method: string, params?: object): Promise<unknown> =>
-    new Promise((resolve, reject) => session.post(method, params ?? {}, (error, result) => (error ? reject(error) : resolve(result))));
-  await post('HeapProfiler.enable');
-  await post('HeapProfiler.startSampling', { samplingInterval: 16384, includeObjectsCollectedByMajorGC: true, includeObjectsCollectedByMinorGC: true });
-  return async () => {
-    const { profile } = (await post('HeapProfiler.stopSampling')) as { profile: unknown };
-    await writeFile(file, JSON.stringify(profile));
-    session.disconnect();
-  };
-}
+type Profiler = { readonly start: string[]; readonly startParams: object[]; readonly stop: string };
 
 /**
  * `VOD_BENCH_CPU_PROFILE=<file>`: a CPU profile of the host during the scan, to find what blocks it
  * (`VOD_BENCH_SWITCH_CPU_PROFILE`: during the branch switch).
  */
-async function startProfile(file: string | undefined): Promise<(() => Promise<void>) | undefined> {
+const CPU: Profiler = { start: ['Profiler.enable', 'Profiler.setSamplingInterval', 'Profiler.start'], startParams: [{}, { interval: 500 }, {}], stop: 'Profiler.stop' };
+
+/**
+ * `VOD_BENCH_HEAP_PROFILE=<file>`: a sampling heap profile of the host during the scan, counting what
+ * garbage collection freed too, to find what the heap peak is made of.
+ */
+const HEAP: Profiler = {
+  start: ['HeapProfiler.enable', 'HeapProfiler.startSampling'],
+  startParams: [{}, { samplingInterval: 16384, includeObjectsCollectedByMajorGC: true, includeObjectsCollectedByMinorGC: true }],
+  stop: 'HeapProfiler.stopSampling',
+};
+
+/** Starts a profiler of this process when `file` is set; the returned function stops it and writes the profile there. */
+async function startProfile(file: string | undefined, profiler: Profiler = CPU): Promise<(() => Promise<void>) | undefined> {
   if (!file) return undefined;
   const inspector = await import('node:inspector');
   const session = new inspector.Session();
   session.connect();
   const post = (method: string, params?: object): Promise<unknown> =>
     new Promise((resolve, reject) => session.post(method, params ?? {}, (error, result) => (error ? reject(error) : resolve(result))));
-  await post('Profiler.enable');
-  await post('Profiler.setSamplingInterval', { interval: 500 });
-  await post('Profiler.start');
+  for (const [i, method] of profiler.start.entries()) await post(method, profiler.startParams[i]);
   return async () => {
-    const { profile } = (await post('Profiler.stop')) as { profile: unknown };
+    const { profile } = (await post(profiler.stop)) as { profile: unknown };
     await writeFile(file, JSON.stringify(profile));
     session.disconnect();
   };
@@ -160,7 +153,7 @@ export async function measureScanLoad(
     const lag = monitorEventLoopDelay({ resolution: RESOLUTION_MS });
     lag.enable();
     const profile = await startProfile(process.env.VOD_BENCH_CPU_PROFILE);
-    const heapProfile = await startHeapProfile(process.env.VOD_BENCH_HEAP_PROFILE);
+    const heapProfile = await startProfile(process.env.VOD_BENCH_HEAP_PROFILE, HEAP);
     const started = performance.now();
     await vscode.commands.executeCommand('vodImages.scanWorkspace');
     await explorer.settled();
