@@ -74,7 +74,7 @@ const largeBench: BenchModule = {
       let heapPeak = heapBefore;
       const heapTimer = setInterval(() => (heapPeak = Math.max(heapPeak, process.memoryUsage().heapUsed)), 50);
       const index = new WorkspaceIndex();
-      const scan = await underLoad(() => ripgrepScan(corpus.dir, rgPath, index));
+      const scan = await underLoad(() => ripgrepScan(corpus.dir, rgPath, index, undefined, false));
       clearInterval(heapTimer);
       await new Promise((r) => setTimeout(r, 50));
       collectGarbage();

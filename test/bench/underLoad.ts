@@ -9,7 +9,7 @@
  */
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { withHoverHost } from './hoverHost';
-import { percentile } from './types';
+import { collectGarbage, percentile } from './types';
 
 /** One hover every this many ms during the scan. */
 const HOVER_EVERY_MS = 5;
@@ -26,6 +26,10 @@ export interface UnderLoad<T> {
 export async function underLoad<T>(work: () => Promise<T>): Promise<UnderLoad<T>> {
   return withHoverHost(async ({ hover }) => {
     await hover(); // the first, uncached hover: not part of the measurement
+    // Garbage collected before sampling starts, not by the work itself: a forced collection blocks the
+    // thread for tens of ms, and the first hovers would be timed waiting behind it.
+    await new Promise((r) => setTimeout(r, 10));
+    collectGarbage();
 
     const samples: number[] = [];
     let running = true;
