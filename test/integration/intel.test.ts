@@ -210,7 +210,8 @@ describe('editor intelligence', () => {
   describe('signed-URL expiry hover', () => {
     async function expiryHover(doc: vscode.TextDocument, marker: string): Promise<{ hover: vscode.Hover; text: string } | undefined> {
       const index = doc.getText().indexOf(marker);
-      assert.ok(index >= 0);
+      // Lengths only: the text holds signed URLs.
+      assert.ok(index >= 0, `the marker (${marker.length} characters) is not in the document (${doc.getText().length} characters)`);
       const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', doc.uri, doc.positionAt(index + 10));
       for (const hover of hovers ?? []) {
         for (const content of hover.contents) {
@@ -222,9 +223,16 @@ describe('editor intelligence', () => {
     }
 
     it('says when a fresh URL from the emulator expires and how long ago an old one did, without echoing either', async () => {
+      // Cleared first, then read until the copy shows: an earlier suite's copy must not be read as this one.
+      await vscode.env.clipboard.writeText('');
       const copied = await vscode.commands.executeCommand<{ expiresAt: string }>('vodImages.copyUrl', imageId('png'));
-      const fresh = await vscode.env.clipboard.readText();
+      let fresh = '';
+      for (const deadline = Date.now() + 5000; fresh === '' && Date.now() < deadline; ) {
+        fresh = await vscode.env.clipboard.readText();
+        if (fresh === '') await new Promise((r) => setTimeout(r, 50));
+      }
       assert.match(fresh, /auth_key=/);
+      assert.doesNotMatch(fresh, /\s/, 'the clipboard holds one URL');
       const expiresAt = Date.parse(copied.expiresAt);
       // The same URL with an expiry an hour and a half in the past (the hover reads the URL only).
       const oldSeconds = Math.floor(Date.now() / 1000) - 5400;
