@@ -282,17 +282,23 @@ export class ScanController implements vscode.Disposable {
     }
     // Files with a line break ripgrep does not count (a lone CR): positions come from our own reading.
     if (exact.length > 0) {
-      const more = await scanFiles({
-        source: workspaceFileSource(() => Promise.resolve(exact)),
-        pattern: rules.idPattern,
-        maxFileSize: rules.maxFileSize,
-        signal,
-        onFile: found,
-      });
+      const more = await this.readListed(exact, found, signal);
       files += more.scanned;
       occurrences += more.occurrences;
     }
     return { scanned: files, skipped: 0, failed: 0, occurrences };
+  }
+
+  /** These files read by the built-in scanner, with the scan's ID pattern and size limit. */
+  private readListed(uris: readonly vscode.Uri[], onFile: (result: FileScanResult) => void, signal?: AbortSignal): Promise<ScanSummary> {
+    const settings = this.services.settings();
+    return scanFiles({
+      source: workspaceFileSource(() => Promise.resolve(uris)),
+      pattern: usablePattern(settings.idPattern),
+      maxFileSize: settings.scanMaxFileSize,
+      signal,
+      onFile,
+    });
   }
 
   /** The scan's settings as ripgrep takes them. */
@@ -423,14 +429,8 @@ export class ScanController implements vscode.Disposable {
       const changes = await sortChanges(uris.map((u) => u.toString()), changeQueries(globs), oneByOne);
       for (const path of changes.gone) if (!this.ledger.isStale(path, mark)) this.forget(vscode.Uri.parse(path, true));
       if (changes.files.length === 0) return;
-      const settings = this.services.settings();
       const results: FileScanResult[] = [];
-      await scanFiles({
-        source: workspaceFileSource(() => Promise.resolve(changes.files.map((f) => vscode.Uri.parse(f, true)))),
-        pattern: usablePattern(settings.idPattern),
-        maxFileSize: settings.scanMaxFileSize,
-        onFile: (result) => results.push(result),
-      });
+      await this.readListed(changes.files.map((f) => vscode.Uri.parse(f, true)), (result) => results.push(result));
       await this.beforeResultsLand?.();
       const listed = new Set(results.map((r) => r.path));
       // Not listed by the source: deleted since, or no longer a plain file.
@@ -459,14 +459,7 @@ export class ScanController implements vscode.Disposable {
     }
     if (!plan) return false;
     const { results, forget, exact } = plan;
-    if (exact.length > 0) {
-      await scanFiles({
-        source: workspaceFileSource(() => Promise.resolve(exact)),
-        pattern: rules.idPattern,
-        maxFileSize: rules.maxFileSize,
-        onFile: (result) => results.push(result),
-      });
-    }
+    if (exact.length > 0) await this.readListed(exact, (result) => results.push(result));
     await this.beforeResultsLand?.();
     this.index.batch(() => {
       for (const path of forget) if (!this.ledger.isStale(path, mark)) this.forget(vscode.Uri.parse(path, true));
