@@ -11,7 +11,8 @@
 import { stat } from 'node:fs/promises';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { isExcludedFolder } from '../../vod/scan/excludedFolder';
+import { excludedFolderTest } from '../../vod/scan/excludedFolder';
+import type { PathKind } from '../../vod/scan/changedPaths';
 import type { FileScanResult } from '../../vod/scan/fileScanner';
 import type { RipgrepScanRules } from '../../vod/scan/ripgrepArgs';
 import { scanWithRipgrep } from '../../vod/scan/ripgrepScan';
@@ -30,7 +31,6 @@ export interface RipgrepRescan {
 const MAX_ARGUMENT_CHARS = 8_000;
 const STAT_CONCURRENCY = 16;
 
-type Kind = 'file' | 'folder' | 'gone';
 
 interface FolderPlan {
   readonly folder: vscode.WorkspaceFolder;
@@ -69,13 +69,13 @@ export async function rescanWithRipgrep(uris: readonly vscode.Uri[], rules: Ripg
   });
   const results: FileScanResult[] = [];
   const exact: vscode.Uri[] = [];
+  const isExcluded = excludedFolderTest(rules.exclude);
   for (const plan of plans.values()) {
     const reported = new Map<string, FileScanResult>();
     const childUri = childUriFactory(plan.folder.uri);
     const read = async (folders: readonly string[], maxDepth: number | undefined): Promise<boolean> => {
-      const excluded = folders.map((f) => isExcludedFolder(f, rules.exclude));
-      if (excluded.some((e) => e === undefined)) return false;
-      const included = folders.filter((_, i) => !excluded[i]);
+      if (!isExcluded) return false;
+      const included = folders.filter((f) => !isExcluded(f));
       for (const chunk of chunks(included)) {
         await scanWithRipgrep({
           ...rules,
@@ -136,8 +136,8 @@ function* chunks(folders: readonly string[]): Generator<string[]> {
   if (chunk.length > 0) yield chunk;
 }
 
-async function kindsOf(paths: readonly string[]): Promise<Kind[]> {
-  const kinds: Kind[] = new Array(paths.length);
+async function kindsOf(paths: readonly string[]): Promise<PathKind[]> {
+  const kinds: PathKind[] = new Array(paths.length);
   let next = 0;
   const worker = async (): Promise<void> => {
     for (let i = next++; i < paths.length; i = next++) {

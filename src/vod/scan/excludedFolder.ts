@@ -51,17 +51,24 @@ export function globRegExp(glob: string): RegExp | undefined {
 }
 
 /**
- * True when `folder` (relative, `/`-separated, `.` for the workspace folder itself) or a folder above
- * it matches one of `excludes`; undefined when a glob cannot be read (the caller lists instead).
+ * A test of whether a folder (relative, `/`-separated, `.` for the workspace folder itself) or a folder
+ * above it matches one of `excludes`; the globs are compiled once, for all the folders of a rescan.
+ * Undefined when a glob cannot be read (the caller lists instead).
  */
-export function isExcludedFolder(folder: string, excludes: readonly string[]): boolean | undefined {
-  if (folder === '.' || folder === '') return false;
-  const patterns = excludes.map(globRegExp);
-  if (patterns.some((p) => p === undefined)) return undefined;
-  const parts = folder.split('/');
-  for (let depth = 1; depth <= parts.length; depth++) {
-    const path = parts.slice(0, depth).join('/');
-    if (patterns.some((p) => p!.test(path))) return true;
+export function excludedFolderTest(excludes: readonly string[]): ((folder: string) => boolean) | undefined {
+  const patterns: RegExp[] = [];
+  for (const glob of excludes) {
+    const pattern = globRegExp(glob);
+    if (pattern === undefined) return undefined;
+    patterns.push(pattern);
   }
-  return false;
+  return (folder) => {
+    if (folder === '.' || folder === '') return false;
+    const parts = folder.split('/');
+    for (let depth = 1; depth <= parts.length; depth++) {
+      const path = parts.slice(0, depth).join('/');
+      if (patterns.some((p) => p.test(path))) return true;
+    }
+    return false;
+  };
 }
