@@ -70,11 +70,11 @@ export async function rescanWithRipgrep(uris: readonly vscode.Uri[], rules: Ripg
   const results: FileScanResult[] = [];
   const exact: vscode.Uri[] = [];
   const isExcluded = excludedFolderTest(rules.exclude);
+  if (!isExcluded) return undefined;
   for (const plan of plans.values()) {
     const reported = new Map<string, FileScanResult>();
     const childUri = childUriFactory(plan.folder.uri);
-    const read = async (folders: readonly string[], maxDepth: number | undefined): Promise<boolean> => {
-      if (!isExcluded) return false;
+    const read = async (folders: readonly string[], maxDepth: number | undefined): Promise<void> => {
       const included = folders.filter((f) => !isExcluded(f));
       for (const chunk of chunks(included)) {
         await scanWithRipgrep({
@@ -85,17 +85,20 @@ export async function rescanWithRipgrep(uris: readonly vscode.Uri[], rules: Ripg
           maxDepth,
           onFile: (file) => {
             if (file.needsExactScan) exact.push(vscode.Uri.joinPath(plan.folder.uri, file.path));
-            else reported.set(childUri(file.path), { status: 'scanned', path: childUri(file.path), occurrences: file.occurrences });
+            else {
+              const uri = childUri(file.path);
+              reported.set(uri, { status: 'scanned', path: uri, occurrences: file.occurrences });
+            }
           },
         });
       }
-      return true;
     };
     // No folder twice, nor inside another read whole: ripgrep would print its files twice, and two
     // reports of a file that land next to each other read as one file with every occurrence doubled.
     const deep = outermost([...plan.deep]);
     const shallow = [...new Set(plan.files.values())].filter((f) => !deep.some((d) => within(f, d)));
-    if (!(await read(shallow, 1)) || !(await read(deep, undefined))) return undefined;
+    await read(shallow, 1);
+    await read(deep, undefined);
     // A changed file ripgrep did not report holds no ID now, or is excluded: either way not in the index.
     for (const file of plan.files.keys()) results.push(reported.get(file) ?? { status: 'scanned', path: file, occurrences: [] });
     const deepPrefixes = deep.map((d) => `${childUri(d)}/`);
