@@ -11,6 +11,7 @@
  * (U+017F LONG S → s, U+212A KELVIN SIGN → k).
  */
 import { isSignatureHash, type IdMatch } from '../imageIds';
+import { ownedCopy } from './ownedString';
 
 export const DEFAULT_ID_LENGTH = 32;
 
@@ -37,7 +38,8 @@ function classOf(code: number): number {
 }
 
 /**
- * Every default-pattern ID in `text`, in order. Probes the last character a candidate starting at
+ * Every default-pattern ID in `text`, in order, each an owned copy (ownedString.ts: the scan keeps
+ * them, and a slice would keep `text` alive). Probes the last character a candidate starting at
  * `pos` would have: if it is not a word character, no ID can start anywhere before it, so 32
  * characters are skipped after one look. Otherwise the run around it is measured once and the
  * search resumes after it, so no character is looked at more than about twice.
@@ -69,7 +71,7 @@ export function findDefaultPatternIds(text: string): IdMatch[] {
       if (cls !== HEX) allHex = false;
       end += 1;
     }
-    if (allHex && end - start === DEFAULT_ID_LENGTH && !isSignatureHash(text, start)) matches.push({ id: text.slice(start, end), start, end });
+    if (allHex && end - start === DEFAULT_ID_LENGTH && !isSignatureHash(text, start)) matches.push({ id: ownedCopy(text.slice(start, end)), start, end });
     pos = end + 1;
   }
   return matches;

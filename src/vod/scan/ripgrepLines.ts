@@ -18,8 +18,6 @@ const LF = 0x0a;
 const NUL = 0x00;
 const COLON = 0x3a;
 const CR = 0x0d;
-/** Lines longer than this (minified files) are searched as bytes when they are ASCII. */
-const LONG_LINE_BYTES = 16 * 1024;
 
 export interface RipgrepFile {
   /** As ripgrep printed it, relative to its working directory, `./` dropped, `/`-separated. */
@@ -88,8 +86,8 @@ export class RipgrepLineReader {
       this.path = path;
     }
     if (this.loneCr) return;
-    if (end - pos > LONG_LINE_BYTES && this.idPattern === DEFAULT_ID_PATTERN && isAscii(data.subarray(pos + 1, end))) {
-      this.matchLongAsciiLine(data, pos + 1, end, lineNumber - 1);
+    if (this.idPattern === DEFAULT_ID_PATTERN && isAscii(data.subarray(pos + 1, end))) {
+      this.matchAsciiLine(data, pos + 1, end, lineNumber - 1);
       return;
     }
     const text = data.toString('utf8', pos + 1, end);
@@ -101,8 +99,12 @@ export class RipgrepLineReader {
     this.matchLine(text, lineNumber - 1);
   }
 
-  /** A minified file's line: searched as bytes, never decoded whole (see findDefaultPatternIdsInAsciiBytes). */
-  private matchLongAsciiLine(data: Buffer, from: number, to: number, line: number): void {
+  /**
+   * An ASCII line (nearly every line): searched as bytes, never decoded (see
+   * findDefaultPatternIdsInAsciiBytes). No string per line, and a minified file's megabyte line is
+   * never one string.
+   */
+  private matchAsciiLine(data: Buffer, from: number, to: number, line: number): void {
     const cr = data.indexOf(CR, from);
     if (cr !== -1 && cr < to - 1) {
       this.loneCr = true;
