@@ -18,7 +18,7 @@ import { excludedFolderTest } from '../../src/vod/scan/excludedFolder';
 import { seededRandom } from './support/randomInputs';
 import { findDefaultPatternIds } from '../../src/vod/scan/defaultPatternIds';
 import { RipgrepLineReader, type RipgrepFile } from '../../src/vod/scan/ripgrepLines';
-import { RipgrepFailed, scanWithRipgrep } from '../../src/vod/scan/ripgrepScan';
+import { READ_SLICE_MS, RipgrepFailed, scanWithRipgrep } from '../../src/vod/scan/ripgrepScan';
 import type { TextOccurrence } from '../../src/vod/scan/scanText';
 
 const ID = 'd41d8cd98f00b204e9800998ecf8427e';
@@ -94,6 +94,26 @@ describe('scan: reading ripgrep output', () => {
         },
         { path: 'b/c.md', needsExactScan: false, occurrences: [{ id: ID3, line: 9, character: 2, length: 32 }] },
       ]);
+    }
+  });
+
+  it('reads in bounded turns: stopping after any line and going on later reports exactly what one pass reports', () => {
+    const lines: string[] = [];
+    for (let i = 0; i < 40; i++) lines.push(`dir/f${i % 7}-${Math.floor(i / 3)}.ts\u0000${i + 1}:x ${[ID, ID2, ID3][i % 3]} 中${i % 5 === 0 ? ID2 : ''}`);
+    const output = `${lines.join('\n')}\n${'y'.repeat(5000)}${ID}`;
+    for (const size of [5, 64, 100_000]) {
+      const files: RipgrepFile[] = [];
+      const reader = new RipgrepLineReader(DEFAULT, (file) => files.push(file));
+      const bytes = Buffer.from(output, 'utf8');
+      let stops = 0;
+      for (let i = 0; i < bytes.length; i += size) {
+        reader.feed(bytes.subarray(i, i + size));
+        // A deadline already past: each call reads one line and stops.
+        while (!reader.drain(0)) stops += 1;
+      }
+      reader.end();
+      assert.deepEqual(files, read(output, DEFAULT, 4096));
+      assert.ok(stops > 0 || size < 64, 'the deadline stopped the reading');
     }
   });
 
@@ -264,6 +284,83 @@ describe('scan: scanWithRipgrep against the built-in scanner', function () {
     const scan = scanWithRipgrep({ ...RULES, rgPath: rg!, cwd: dir, signal: controller.signal, onFile: () => undefined });
     controller.abort();
     await assert.rejects(scan, (error: unknown) => isVodError(error) && error.kind === 'cancelled');
+  });
+});
+
+describe('scan: ripgrep output read in turns, so the event loop stays free', function () {
+  const rg = findRipgrep();
+  const FILES = 40;
+  let dir: string;
+
+  before(function () {
+    if (!rg) this.skip();
+    dir = mkdtempSync(path.join(tmpdir(), 'vod-rg-turns-'));
+    for (let i = 0; i < FILES; i++) writeFileSync(path.join(dir, `f${i}.ts`), `const image${i} = '${ID}';\n`);
+  });
+
+  after(() => {
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+
+  /** Holds the thread longer than one turn may take, as heavy index work per file would. */
+  const busy = (): void => {
+    const until = performance.now() + READ_SLICE_MS + 1;
+    while (performance.now() < until);
+  };
+
+  it('lets other work run between files when each file takes longer than a turn', async () => {
+    // A ticker that counts event-loop turns: it must advance between any two reported files.
+    let turns = 0;
+    let ticking = true;
+    const tick = (): void => {
+      turns += 1;
+      if (ticking) setImmediate(tick);
+    };
+    setImmediate(tick);
+    const seen: number[] = [];
+    try {
+      await scanWithRipgrep({ ...RULES, rgPath: rg!, cwd: dir, onFile: () => (seen.push(turns), busy()) });
+    } finally {
+      ticking = false;
+    }
+    assert.equal(seen.length, FILES);
+    const sameTurn = seen.filter((t, i) => i > 0 && t === seen[i - 1]).length;
+    assert.equal(sameTurn, 0, `${sameTurn} of ${FILES} files were reported in the same turn as the one before`);
+  });
+
+  it('stops reading and rejects as cancelled when aborted between two turns', async () => {
+    const controller = new AbortController();
+    let reported = 0;
+    const scan = scanWithRipgrep({
+      ...RULES,
+      rgPath: rg!,
+      cwd: dir,
+      signal: controller.signal,
+      onFile: () => {
+        reported += 1;
+        busy();
+        if (reported === 5) setImmediate(() => controller.abort());
+      },
+    });
+    await assert.rejects(scan, (error: unknown) => isVodError(error) && error.kind === 'cancelled');
+    assert.ok(reported >= 5 && reported < FILES, `${reported} files reported`);
+  });
+
+  it('rejects with the error of a failing onFile, read mid-turn, and reports nothing after it', async () => {
+    let reported = 0;
+    const failure = new Error('index refused');
+    const scan = scanWithRipgrep({
+      ...RULES,
+      rgPath: rg!,
+      cwd: dir,
+      onFile: () => {
+        reported += 1;
+        busy();
+        if (reported === 5) throw failure;
+      },
+    });
+    await assert.rejects(scan, (error: unknown) => error === failure);
+    assert.equal(reported, 5);
   });
 });
 

@@ -33,6 +33,11 @@ export interface RipgrepFile {
 export class RipgrepLineReader {
   /** The pieces of a line not yet ended, in order. */
   private carry: Buffer[] = [];
+  /** Chunks not yet read, in order. */
+  private readonly queue: Buffer[] = [];
+  /** The chunk being read (carry joined in front), and where its next line starts. */
+  private data: Buffer | undefined;
+  private start = 0;
   private path: string | undefined;
   private occurrences: TextOccurrence[] = [];
   private loneCr = false;
@@ -42,33 +47,67 @@ export class RipgrepLineReader {
     private readonly onFile: (file: RipgrepFile) => void,
   ) {}
 
-  /** One chunk of ripgrep's stdout. */
+  /** One chunk of ripgrep's stdout, read at once. */
   push(chunk: Buffer): void {
-    let data = chunk;
-    if (this.carry.length > 0) {
-      // A long line (a minified file's) spans many chunks: its pieces are joined once, when its LF
-      // arrives, not on every chunk (that copied the line over and over: megabytes of garbage per file).
-      const lf = chunk.indexOf(LF);
-      if (lf === -1) {
-        this.carry.push(chunk);
-        return;
-      }
-      data = Buffer.concat([...this.carry, chunk]);
-      this.carry = [];
-    }
-    let start = 0;
-    for (let end = data.indexOf(LF, start); end !== -1; end = data.indexOf(LF, start)) {
-      this.line(data, start, end);
-      start = end + 1;
-    }
-    // A copy: the rest of a line must not pin the whole chunk.
-    if (start < data.length) this.carry.push(Buffer.from(data.subarray(start)));
+    this.feed(chunk);
+    this.drain();
   }
 
-  /** ripgrep's output ended: the last file is complete (a cut-off last line is ignored). */
+  /** One chunk of ripgrep's stdout, queued: `drain` reads it. */
+  feed(chunk: Buffer): void {
+    this.queue.push(chunk);
+  }
+
+  /**
+   * Reads queued output until it is all read (true) or `deadline` (a `performance.now()` time) has
+   * passed (false; call again later to go on where it stopped). Checked after every line, so one call
+   * runs past the deadline by at most one line and the file it completes: the caller can keep each
+   * turn of the event loop short however much ripgrep prints.
+   */
+  drain(deadline = Infinity): boolean {
+    for (;;) {
+      if (this.data === undefined) {
+        const chunk = this.queue.shift();
+        if (chunk === undefined) return true;
+        this.data = this.withCarry(chunk);
+        this.start = 0;
+        if (this.data === undefined) continue;
+      }
+      const data = this.data;
+      let start = this.start;
+      for (let end = data.indexOf(LF, start); end !== -1; end = data.indexOf(LF, start)) {
+        this.line(data, start, end);
+        start = end + 1;
+        if (performance.now() >= deadline) {
+          this.start = start;
+          return false;
+        }
+      }
+      // A copy: the rest of a line must not pin the whole chunk.
+      if (start < data.length) this.carry.push(Buffer.from(data.subarray(start)));
+      this.data = undefined;
+    }
+  }
+
+  /** ripgrep's output ended: what is queued is read, and the last file is complete (a cut-off last line is ignored). */
   end(): void {
+    this.drain();
     this.carry = [];
     this.finishFile();
+  }
+
+  /** The chunk with the unfinished line before it; undefined while that line goes on past this chunk. */
+  private withCarry(chunk: Buffer): Buffer | undefined {
+    if (this.carry.length === 0) return chunk;
+    // A long line (a minified file's) spans many chunks: its pieces are joined once, when its LF
+    // arrives, not on every chunk (that copied the line over and over: megabytes of garbage per file).
+    if (chunk.indexOf(LF) === -1) {
+      this.carry.push(chunk);
+      return undefined;
+    }
+    const data = Buffer.concat([...this.carry, chunk]);
+    this.carry = [];
+    return data;
   }
 
   private line(data: Buffer, start: number, end: number): void {

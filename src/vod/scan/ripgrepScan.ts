@@ -41,6 +41,11 @@ export class RipgrepFailed extends Error {}
 
 /** Only the start of stderr is kept: ripgrep cannot flood the host's memory with messages. */
 const MAX_STDERR = 4096;
+/**
+ * The longest stretch, in ms, that reading ripgrep's output holds the event loop before it lets other
+ * work run (a hover should not wait more than a few ms behind a scan).
+ */
+export const READ_SLICE_MS = 3;
 
 export function scanWithRipgrep(options: RipgrepScanOptions): Promise<RipgrepSummary> {
   const plan = ripgrepArgs(options, options);
@@ -52,7 +57,10 @@ export function scanWithRipgrep(options: RipgrepScanOptions): Promise<RipgrepSum
     let files = 0;
     let occurrences = 0;
     let callbackFailure: { error: unknown } | undefined;
+    const stopped = (): boolean => callbackFailure !== undefined || options.signal?.aborted === true;
     const reader = new RipgrepLineReader(options.idPattern, (file) => {
+      // Nothing more is reported once the caller failed or stopped the scan, even from the same turn.
+      if (stopped()) return;
       files += 1;
       occurrences += file.occurrences.length;
       try {
@@ -66,8 +74,25 @@ export function scanWithRipgrep(options: RipgrepScanOptions): Promise<RipgrepSum
     let stderr = '';
     const abort = (): void => void child.kill();
     options.signal?.addEventListener('abort', abort, { once: true });
+    // Output is read in turns of at most READ_SLICE_MS: a chunk holds hundreds of lines, and the index
+    // work per file (onFile) runs in the same turn, so reading a chunk at once blocked the host's event
+    // loop (hovers, the tree) for 10-30 ms at a time. While a turn's rest waits, stdout is paused, so
+    // ripgrep waits on the pipe and unread output cannot pile up in memory.
+    let reading = false;
+    let closedWith: { code: number | null } | undefined;
+    const read = (): void => {
+      if (!stopped() && !reader.drain(performance.now() + READ_SLICE_MS)) return void setImmediate(read);
+      reading = false;
+      if (closedWith) return finish(closedWith.code);
+      child.stdout.resume();
+    };
     child.stdout.on('data', (chunk: Buffer) => {
-      if (!callbackFailure && !options.signal?.aborted) reader.push(chunk);
+      if (stopped()) return;
+      reader.feed(chunk);
+      if (reading) return;
+      reading = true;
+      child.stdout.pause();
+      read();
     });
     child.stderr.on('data', (chunk: Buffer) => {
       if (stderr.length < MAX_STDERR) stderr += chunk.toString('utf8').slice(0, MAX_STDERR - stderr.length);
@@ -78,6 +103,11 @@ export function scanWithRipgrep(options: RipgrepScanOptions): Promise<RipgrepSum
     });
     child.on('close', (code) => {
       options.signal?.removeEventListener('abort', abort);
+      // Output still being read is read first (a stopped scan's reading ends at its next turn).
+      if (reading) closedWith = { code };
+      else finish(code);
+    });
+    const finish = (code: number | null): void => {
       if (options.signal?.aborted) return reject(cancelled());
       if (!callbackFailure) reader.end();
       if (callbackFailure) return reject(callbackFailure.error);
@@ -85,7 +115,7 @@ export function scanWithRipgrep(options: RipgrepScanOptions): Promise<RipgrepSum
       if (code === 0 || code === 1) return resolve({ files, occurrences, partial: false });
       if (code === 2 && files > 0) return resolve({ files, occurrences, partial: true });
       reject(new RipgrepFailed(`ripgrep exited with ${code ?? 'a signal'}${stderr ? `: ${stderr.trim().split('\n')[0]}` : ''}`));
-    });
+    };
   });
 }
 
