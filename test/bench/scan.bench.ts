@@ -20,9 +20,11 @@ import { scanWithRipgrep } from '../../src/vod/scan/ripgrepScan';
 import { WorkspaceIndex } from '../../src/vod/scan/workspaceIndex';
 import { BINARY_FILE_COUNT, FILE_COUNT, generateCorpus } from './corpus';
 import { collectGarbage, ms, percentile, type BenchModule, type BenchRow } from './types';
-import { underLoad } from './underLoad';
+import { underLoad, type UnderLoad } from './underLoad';
 
 const RUNS = 3;
+/** Full scans under hovers, their hovers pooled for the p99. */
+const LOADED_RUNS = 3;
 
 /** The editor's ripgrep as the test host ships it, else the one on PATH. */
 export function benchRipgrep(): string {
@@ -142,7 +144,12 @@ const scanBench: BenchModule = {
       const exact = sameSet(words!.ids, ours!.ids);
       const contains = [...ours!.ids].every((id) => plainLast!.ids.has(id));
       const ratio = oursMs / wordsMs;
-      const loaded = await underLoad(() => ripgrepScan(corpus.dir, rgPath, undefined, undefined, false));
+      // One scan gives ~100 hovers, too few for a p99 (it would be the worst but one): the hovers of
+      // LOADED_RUNS scans are pooled.
+      const loadedRuns: UnderLoad<unknown>[] = [];
+      for (let i = 0; i < LOADED_RUNS; i++) loadedRuns.push(await underLoad(() => ripgrepScan(corpus.dir, rgPath, undefined, undefined, false)));
+      const hoverWaits = loadedRuns.flatMap((r) => r.samples);
+      const loaded = { hoverP99Ms: percentile(hoverWaits, 99), hoverP50Ms: percentile(hoverWaits, 50), worstMs: Math.max(...hoverWaits), maxLagMs: Math.max(...loadedRuns.map((r) => r.maxLagMs)) };
       const loadedBuiltin = await underLoad(() => builtinScan(corpus.dir, false));
       return [
         {
@@ -168,7 +175,7 @@ const scanBench: BenchModule = {
           goal: '≤ 5 ms',
           met: loaded.hoverP99Ms <= 5,
           note:
-            `same process as the ripgrep-backed scan, timed from when each hover was due; p50 ${ms(loaded.hoverP50Ms)}, n=${loaded.hovers}, ` +
+            `same process as the ripgrep-backed scan, timed from when each hover was due; ${LOADED_RUNS} scans pooled, n=${hoverWaits.length}; p50 ${ms(loaded.hoverP50Ms)}, worst ${ms(loaded.worstMs)}; ` +
             `longest event-loop block ${ms(loaded.maxLagMs, 0)}; during the built-in scanner: p99 ${ms(loadedBuiltin.hoverP99Ms)}, block ${ms(loadedBuiltin.maxLagMs, 0)}`,
         },
       ];

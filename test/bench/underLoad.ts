@@ -20,6 +20,8 @@ export interface UnderLoad<T> {
   readonly hoverP99Ms: number;
   readonly hovers: number;
   readonly maxLagMs: number;
+  /** Every hover's wait, ms: pooled over several runs where one run's few hundred are too few for a p99. */
+  readonly samples: readonly number[];
 }
 
 /** Runs `work` while hovering a cached ID every few ms; the emulator serves the one uncached lookup first. */
@@ -58,6 +60,7 @@ export async function underLoad<T>(work: () => Promise<T>): Promise<UnderLoad<T>
       hovers: samples.length,
       // The histogram counts the timer's own resolution in every sample.
       maxLagMs: Math.max(0, lag.max / 1e6 - 10),
+      samples,
     };
   });
 }
