@@ -92,7 +92,9 @@ export function scanWithRipgrep(options: RipgrepScanOptions): Promise<RipgrepSum
       if (reading) return;
       reading = true;
       child.stdout.pause();
-      read();
+      // Read in a turn of its own, not on arrival: libuv hands a pipe's reads over up to 32 at a time,
+      // and reading each as it came held timers (a hover) back for all of them.
+      setImmediate(read);
     });
     child.stderr.on('data', (chunk: Buffer) => {
       if (stderr.length < MAX_STDERR) stderr += chunk.toString('utf8').slice(0, MAX_STDERR - stderr.length);
