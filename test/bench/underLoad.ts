@@ -33,26 +33,30 @@ export async function underLoad<T>(work: () => Promise<T>): Promise<UnderLoad<T>
     await new Promise((r) => setTimeout(r, 10));
     collectGarbage();
 
-    const samples: number[] = [];
+    const waits: { due: number; wait: number }[] = [];
     let running = true;
     const sampler = (async () => {
       while (running) {
         const due = performance.now() + HOVER_EVERY_MS;
         await new Promise((r) => setTimeout(r, HOVER_EVERY_MS));
         await hover();
-        samples.push(performance.now() - due);
+        waits.push({ due, wait: performance.now() - due });
       }
     })();
     const lag = monitorEventLoopDelay({ resolution: 10 });
     lag.enable();
     let result: T;
+    let ended = Infinity;
     try {
       result = await work();
+      ended = performance.now();
     } finally {
       lag.disable();
       running = false;
       await sampler;
     }
+    // Only hovers due while the work ran: the last one is due after it, behind whatever follows it.
+    const samples = waits.filter((w) => w.due < ended).map((w) => w.wait);
     return {
       result,
       hoverP50Ms: percentile(samples, 50),
