@@ -11,6 +11,7 @@
 import { stat } from 'node:fs/promises';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import { eachWithLimit } from '../../vod/concurrency';
 import { excludedFolderTest } from '../../vod/scan/excludedFolder';
 import type { PathKind } from '../../vod/scan/changedPaths';
 import type { FileScanResult } from '../../vod/scan/fileScanner';
@@ -30,7 +31,6 @@ export interface RipgrepRescan {
 /** Folder arguments per ripgrep run: Windows allows 32,767 characters on a command line. */
 const MAX_ARGUMENT_CHARS = 8_000;
 const STAT_CONCURRENCY = 16;
-
 
 interface FolderPlan {
   readonly folder: vscode.WorkspaceFolder;
@@ -139,19 +139,19 @@ function* chunks(folders: readonly string[]): Generator<string[]> {
   if (chunk.length > 0) yield chunk;
 }
 
+/**
+ * What each changed path is now. Node's `stat`, not `workspace.fs.stat` as the findFiles way asks
+ * (pathKind): these paths are all `file:` paths on this machine, and a burst asks about thousands.
+ */
 async function kindsOf(paths: readonly string[]): Promise<PathKind[]> {
   const kinds: PathKind[] = new Array(paths.length);
-  let next = 0;
-  const worker = async (): Promise<void> => {
-    for (let i = next++; i < paths.length; i = next++) {
-      try {
-        const info = await stat(paths[i]!);
-        kinds[i] = info.isDirectory() ? 'folder' : info.isFile() ? 'file' : 'gone';
-      } catch {
-        kinds[i] = 'gone';
-      }
+  await eachWithLimit(paths, STAT_CONCURRENCY, async (path, i) => {
+    try {
+      const info = await stat(path);
+      kinds[i] = info.isDirectory() ? 'folder' : info.isFile() ? 'file' : 'gone';
+    } catch {
+      kinds[i] = 'gone';
     }
-  };
-  await Promise.all(Array.from({ length: Math.min(STAT_CONCURRENCY, paths.length) }, worker));
+  });
   return kinds;
 }

@@ -9,6 +9,7 @@
  * while a burst of changes — a branch switch, an install, a formatter run over the tree — is
  * answered from one listing of the whole workspace instead of thousands of questions.
  */
+import { eachWithLimit } from '../concurrency';
 
 /** What a path is on disk now. */
 export type PathKind = 'file' | 'folder' | 'gone';
@@ -65,11 +66,7 @@ async function askOneByOne(paths: readonly string[], queries: ChangeQueries): Pr
       else for (const file of inside) files.add(file);
     }
   };
-  const queue = [...paths];
-  const worker = async (): Promise<void> => {
-    for (let path = queue.shift(); path !== undefined && !unanswerable; path = queue.shift()) await ask(path);
-  };
-  await Promise.all(Array.from({ length: Math.min(CONCURRENCY, queue.length) }, worker));
+  await eachWithLimit(paths, CONCURRENCY, ask, () => unanswerable);
   return unanswerable ? undefined : { files: [...files], gone };
 }
 
