@@ -185,7 +185,7 @@ export class ScanController implements vscode.Disposable {
   private async runFullScan(signal: AbortSignal): Promise<ScanSummary | undefined> {
     // What the index knew before, less what this scan reports: deleted, now excluded or without IDs.
     // (Not a set of every reported path: that would be an entry per file of a 200,000-file workspace.)
-    const unconfirmed = new Set(this.index.knownFiles());
+    const unconfirmed = new Set(this.index.files());
     this.index.rescanning();
     const pending: FileScanResult[] = [];
     const mark = this.ledger.begin();
