@@ -136,6 +136,46 @@ describe('explorer: scan through the editor ripgrep', function () {
     }
   });
 
+  it('reads a changed folder again whole, and announces only the IDs that changed', async () => {
+    const x = await explorer();
+    const folder = vscode.Uri.joinPath(scratch, 'refreshed');
+    const write = (file: string, text: string): Thenable<void> => vscode.workspace.fs.writeFile(vscode.Uri.joinPath(folder, file), new TextEncoder().encode(text));
+    const THIRD_ID = imageIdFor('ordinary-11');
+    await write('a.ts', `export const a = '${NEW_ID}';\n`);
+    await write('deep/b.ts', `export const b = '${OTHER_ID}';\n`);
+    await fullScan(x);
+    assert.equal(x.scan.lastEngine, 'ripgrep');
+    const announced = new Set<string>();
+    const listening = x.scan.index.onDidChange((change) => change.ids.forEach((id) => announced.add(id)));
+    let landed = 0;
+    x.scan.beforeResultsLand = async () => void (landed += 1);
+    try {
+      // The watcher reports a folder changed when, say, a branch switch replaced it: nothing in it did.
+      x.scan.enqueue(folder);
+      await x.settled();
+      assert.ok(landed >= 1, 'the folder was rescanned');
+      assert.equal(x.scan.lastRescanEngine, 'ripgrep');
+      assert.deepEqual([...announced], [], 'no ID changed, none announced');
+      assert.deepEqual(snapshot(x)[OTHER_ID]?.filter((p) => p.includes('refreshed')), [`${name}/refreshed/deep/b.ts:0:18`]);
+
+      // Now one file changes and one goes: only their IDs are announced.
+      await write('deep/b.ts', `export const b = '${THIRD_ID}';\n`);
+      await vscode.workspace.fs.delete(vscode.Uri.joinPath(folder, 'a.ts'));
+      await x.settled();
+      announced.clear();
+      x.scan.enqueue(folder);
+      await x.settled();
+      const inFolder = (id: string): string[] => snapshot(x)[id]?.filter((p) => p.includes('refreshed')) ?? [];
+      assert.deepEqual(inFolder(THIRD_ID), [`${name}/refreshed/deep/b.ts:0:18`]);
+      assert.deepEqual(inFolder(NEW_ID), [], 'the deleted file left');
+      assert.deepEqual(inFolder(OTHER_ID), []);
+      for (const id of announced) assert.ok([NEW_ID, OTHER_ID, THIRD_ID].includes(id), `${id} announced, though it did not change`);
+    } finally {
+      listening.dispose();
+      x.scan.beforeResultsLand = undefined;
+    }
+  });
+
   it('falls back to the built-in scanner for an ID pattern ripgrep cannot take', async () => {
     const x = await explorer();
     await fullScan(x);

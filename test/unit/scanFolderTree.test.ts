@@ -59,4 +59,16 @@ describe('scan: WorkspaceIndex keeps only files with IDs', () => {
     assert.equal(index.fileCount, 0);
     assert.deepEqual(index.knownFiles(), []);
   });
+
+  it('forgets a folder\'s files but those it is told to keep, and announces only what it dropped', () => {
+    const index = new WorkspaceIndex();
+    index.replaceFile('file:///w/pkg/a.ts', [at(1)]);
+    index.replaceFile('file:///w/pkg/sub/b.ts', [at(2)]);
+    index.replaceFile('file:///w/pkg2/c.ts', [at(3)]);
+    const announced: string[] = [];
+    index.onDidChange((change) => announced.push(...change.ids));
+    index.removeFilesUnder('file:///w/pkg/', new Set(['file:///w/pkg/sub/b.ts']));
+    assert.deepEqual(index.knownFiles().sort(), ['file:///w/pkg/sub/b.ts', 'file:///w/pkg2/c.ts']);
+    assert.deepEqual(announced, [id(1)]);
+  });
 });

@@ -19,7 +19,7 @@ export interface ExplorerTestApi {
   readonly tree: ExplorerTree;
   readonly view: vscode.TreeView<ExplorerNode>;
   /** Whether and how far the workspace was scanned, what it indexed, which scanner ran, and its seams for tests. */
-  readonly scan: Pick<ScanController, 'state' | 'index' | 'beforeResultsLand' | 'useRipgrep' | 'lastEngine' | 'lastRescanEngine' | 'scan'>;
+  readonly scan: Pick<ScanController, 'state' | 'index' | 'beforeResultsLand' | 'useRipgrep' | 'lastEngine' | 'lastRescanEngine' | 'scan' | 'enqueue'>;
   /** Waits for scans, selection updates and lookups started so far. */
   settled(): Promise<void>;
 }

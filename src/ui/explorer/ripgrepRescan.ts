@@ -22,8 +22,14 @@ import { childUriFactory } from './childUri';
 export interface RipgrepRescan {
   /** Changed files with what they hold now (nothing, when ripgrep did not report them), and files found in changed folders. */
   readonly results: FileScanResult[];
-  /** Changed paths to forget with everything under them: deleted, or folders read again whole (their files are in `results`). */
+  /** Changed paths to forget with everything under them: deleted, or outside every workspace folder. */
   readonly forget: string[];
+  /**
+   * Changed folders read again whole: their files ripgrep reported are in `results`; what the index
+   * holds below them besides is gone. Not forgotten wholesale first: the files that did not change would
+   * be dropped and added back, and the view told their IDs changed.
+   */
+  readonly refreshed: string[];
   /** Files with a lone CR: positions only the built-in scanner gets right. */
   readonly exact: vscode.Uri[];
 }
@@ -44,6 +50,7 @@ interface FolderPlan {
 export async function rescanWithRipgrep(uris: readonly vscode.Uri[], rules: RipgrepScanRules, rgPath: string): Promise<RipgrepRescan | undefined> {
   const plans = new Map<string, FolderPlan>();
   const forget: string[] = [];
+  const refreshed: string[] = [];
   const located: { uri: vscode.Uri; plan: FolderPlan; relative: string }[] = [];
   for (const uri of uris) {
     const folder = vscode.workspace.getWorkspaceFolder(uri);
@@ -64,7 +71,7 @@ export async function rescanWithRipgrep(uris: readonly vscode.Uri[], rules: Ripg
     if (kind === 'gone') forget.push(uri.toString());
     else if (kind === 'folder') {
       plan.deep.add(relative);
-      forget.push(uri.toString());
+      refreshed.push(uri.toString());
     } else plan.files.set(uri.toString(), parentOf(relative));
   });
   const results: FileScanResult[] = [];
@@ -104,7 +111,7 @@ export async function rescanWithRipgrep(uris: readonly vscode.Uri[], rules: Ripg
     const deepPrefixes = deep.map((d) => `${childUri(d)}/`);
     for (const [file, result] of reported) if (!plan.files.has(file) && deepPrefixes.some((p) => file.startsWith(p))) results.push(result);
   }
-  return { results, forget, exact };
+  return { results, forget, refreshed, exact };
 }
 
 /** Whether relative folder `inner` is `outer` or inside it (`.` holds everything). */

@@ -367,7 +367,8 @@ export class ScanController implements vscode.Disposable {
     });
   }
 
-  private enqueue(uri: vscode.Uri): void {
+  /** A path the file watcher (or a save) reported created or changed: rescanned shortly, with others that come. */
+  enqueue(uri: vscode.Uri): void {
     // A workspace folder itself "changed": nothing to rescan (its files report their own changes).
     if (vscode.workspace.workspaceFolders?.some((f) => f.uri.toString() === uri.toString())) return;
     this.countBurst();
@@ -458,11 +459,19 @@ export class ScanController implements vscode.Disposable {
       return false;
     }
     if (!plan) return false;
-    const { results, forget, exact } = plan;
+    const { results, forget, refreshed, exact } = plan;
     if (exact.length > 0) await this.readListed(exact, (result) => results.push(result));
     await this.beforeResultsLand?.();
     this.index.batch(() => {
       for (const path of forget) if (!this.ledger.isStale(path, mark)) this.forget(vscode.Uri.parse(path, true));
+      if (refreshed.length > 0) {
+        const found = new Set(results.map((r) => r.path));
+        for (const folder of refreshed) {
+          if (this.ledger.isStale(folder, mark)) continue;
+          this.index.removeFile(folder);
+          this.index.removeFilesUnder(`${folder}/`, found);
+        }
+      }
       this.apply(results, mark);
     });
     return true;

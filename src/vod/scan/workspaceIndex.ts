@@ -123,14 +123,15 @@ export class WorkspaceIndex {
   /**
    * Forgets every file below a folder (deleted, or removed from the workspace). `prefix` is the
    * folder's path with a trailing separator (`pkg/`, so `pkg2/…` stays); only the folder's own subtree
-   * is visited, not every known file.
+   * is visited, not every known file. Files in `keep` stay (a folder read again whole: what it still
+   * holds is replaced, not dropped and added back).
    */
-  removeFilesUnder(prefix: string): void {
+  removeFilesUnder(prefix: string, keep?: ReadonlySet<string>): void {
     const folder = prefix.endsWith('/') ? prefix.slice(0, -1) : prefix;
     const files = this.folders.filesUnder(folder);
     if (files.length === 0) return;
     this.batch(() => {
-      for (const file of files) this.removeFile(file);
+      for (const file of files) if (!keep?.has(file)) this.removeFile(file);
     });
   }
 
