@@ -356,14 +356,14 @@ export class ScanController implements vscode.Disposable {
   private deleted(uri: vscode.Uri): void {
     this.countBurst();
     this.ledger.touch(uri.toString(), 'deleted');
-    this.forget(uri);
+    this.forget(uri.toString());
   }
 
-  private forget(uri: vscode.Uri): void {
-    const key = uri.toString();
+  /** A path (URI string) and everything under it leave the index, but the files in `keep`. */
+  private forget(path: string, keep?: ReadonlySet<string>): void {
     this.index.batch(() => {
-      this.index.removeFile(key);
-      this.index.removeFilesUnder(`${key}/`);
+      this.index.removeFile(path);
+      this.index.removeFilesUnder(`${path}/`, keep);
     });
   }
 
@@ -428,14 +428,14 @@ export class ScanController implements vscode.Disposable {
       // A custom include is a pattern over the whole workspace: only a listing can apply it.
       const oneByOne = globs.include === DEFAULT_INCLUDE ? PATHS_ASKED_ONE_BY_ONE : 0;
       const changes = await sortChanges(uris.map((u) => u.toString()), changeQueries(globs), oneByOne);
-      for (const path of changes.gone) if (!this.ledger.isStale(path, mark)) this.forget(vscode.Uri.parse(path, true));
+      for (const path of changes.gone) if (!this.ledger.isStale(path, mark)) this.forget(path);
       if (changes.files.length === 0) return;
       const results: FileScanResult[] = [];
       await this.readListed(changes.files.map((f) => vscode.Uri.parse(f, true)), (result) => results.push(result));
       await this.beforeResultsLand?.();
       const listed = new Set(results.map((r) => r.path));
       // Not listed by the source: deleted since, or no longer a plain file.
-      for (const file of changes.files) if (!listed.has(file) && !this.ledger.isStale(file, mark)) this.forget(vscode.Uri.parse(file, true));
+      for (const file of changes.files) if (!listed.has(file) && !this.ledger.isStale(file, mark)) this.forget(file);
       this.apply(results, mark);
     } finally {
       this.ledger.end();
@@ -463,14 +463,10 @@ export class ScanController implements vscode.Disposable {
     if (exact.length > 0) await this.readListed(exact, (result) => results.push(result));
     await this.beforeResultsLand?.();
     this.index.batch(() => {
-      for (const path of forget) if (!this.ledger.isStale(path, mark)) this.forget(vscode.Uri.parse(path, true));
+      for (const path of forget) if (!this.ledger.isStale(path, mark)) this.forget(path);
       if (refreshed.length > 0) {
         const found = new Set(results.map((r) => r.path));
-        for (const folder of refreshed) {
-          if (this.ledger.isStale(folder, mark)) continue;
-          this.index.removeFile(folder);
-          this.index.removeFilesUnder(`${folder}/`, found);
-        }
+        for (const folder of refreshed) if (!this.ledger.isStale(folder, mark)) this.forget(folder, found);
       }
       this.apply(results, mark);
     });
