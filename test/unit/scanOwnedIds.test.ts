@@ -60,7 +60,7 @@ describe('scan: kept IDs own their characters', () => {
       const line = (i % 2 === 0 ? text : text.replace('const', 'константа')).replaceAll('\n', ' ');
       const ids: string[] = [];
       const reader = new RipgrepLineReader('[0-9a-f]{32}', (file) => ids.push(...file.occurrences.map((o) => o.id)));
-      reader.push(Buffer.from(`src/f${i}.ts\u00001:${line}\n`));
+      reader.feed(Buffer.from(`src/f${i}.ts\u00001:${line}\n`));
       reader.end();
       return ids;
     }, 'value = render(layout) ');

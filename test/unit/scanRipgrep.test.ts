@@ -74,7 +74,10 @@ function read(output: string, pattern = DEFAULT, chunkSize = 7): RipgrepFile[] {
   const files: RipgrepFile[] = [];
   const reader = new RipgrepLineReader(pattern, (file) => files.push(file));
   const bytes = Buffer.from(output, 'utf8');
-  for (let i = 0; i < bytes.length; i += chunkSize) reader.push(bytes.subarray(i, i + chunkSize));
+  for (let i = 0; i < bytes.length; i += chunkSize) {
+    reader.feed(bytes.subarray(i, i + chunkSize));
+    reader.drain();
+  }
   reader.end();
   return files;
 }

@@ -47,12 +47,6 @@ export class RipgrepLineReader {
     private readonly onFile: (file: RipgrepFile) => void,
   ) {}
 
-  /** One chunk of ripgrep's stdout, read at once. */
-  push(chunk: Buffer): void {
-    this.feed(chunk);
-    this.drain();
-  }
-
   /** One chunk of ripgrep's stdout, queued: `drain` reads it. */
   feed(chunk: Buffer): void {
     this.queue.push(chunk);
