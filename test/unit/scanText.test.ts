@@ -6,7 +6,7 @@
 import { seededRandom } from './support/randomInputs';
 import assert from 'node:assert/strict';
 import { DEFAULT_ID_PATTERN, findImageIds } from '../../src/vod/imageIds';
-import { findDefaultPatternIds } from '../../src/vod/scan/defaultPatternIds';
+import { findDefaultPatternIds, findDefaultPatternIdsInAsciiBytes } from '../../src/vod/scan/defaultPatternIds';
 import { LineCursor } from '../../src/vod/scan/lineCursor';
 import { scanText } from '../../src/vod/scan/scanText';
 
@@ -69,6 +69,18 @@ describe('scan: default-pattern matcher', () => {
     for (let seed = 1; seed <= 3000; seed++) {
       const text = randomText(seededRandom(seed));
       assert.deepEqual(findDefaultPatternIds(text), findImageIds(text, DEFAULT_ID_PATTERN), `seed ${seed}: ${JSON.stringify(text)}`);
+    }
+  });
+
+  it('finds in ASCII bytes, between the given offsets, exactly what findImageIds finds in that text', () => {
+    for (let seed = 1; seed <= 3000; seed++) {
+      const random = seededRandom(seed);
+      // ASCII only (the byte matcher's contract), with an auth_key signature now and then.
+      const text = randomText(random).replace(/[^\x00-\x7f]/g, '-') + (seed % 7 === 0 ? `?auth_key=1700000000-0-0-${ID}` : '');
+      // Hex on both sides of the range: the offsets, not the buffer's ends, bound every run.
+      const bytes = Buffer.from(`abc${text}0f`, 'latin1');
+      const found = findDefaultPatternIdsInAsciiBytes(bytes, 3, 3 + text.length);
+      assert.deepEqual(found, findImageIds(text, DEFAULT_ID_PATTERN), `seed ${seed}: ${JSON.stringify(text)}`);
     }
   });
 });

@@ -32,48 +32,64 @@ const ASCII_CLASS = (() => {
 const LONG_S = 0x017f;
 const KELVIN = 0x212a;
 
-function classOf(code: number): number {
+/**
+ * The class at `at` of a string, or of bytes that are all ASCII. One function for both, not a
+ * function passed in by each caller: V8 then inlines it into the search, which a callback made twice
+ * as slow.
+ */
+function classAt(source: string | Uint8Array, at: number): number {
+  if (typeof source !== 'string') return ASCII_CLASS[source[at]! & 0x7f]!;
+  const code = source.charCodeAt(at);
   if (code < 128) return ASCII_CLASS[code]!;
   return code === LONG_S || code === KELVIN ? WORD : OTHER;
 }
 
 /**
- * Every default-pattern ID in `text`, in order, each an owned copy (ownedString.ts: the scan keeps
- * them, and a slice would keep `text` alive). Probes the last character a candidate starting at
- * `pos` would have: if it is not a word character, no ID can start anywhere before it, so 32
- * characters are skipped after one look. Otherwise the run around it is measured once and the
- * search resumes after it, so no character is looked at more than about twice.
+ * The search both matchers share, over positions [from, to) of `source`: calls `found`
+ * for every maximal run of word characters that is exactly 32 long and all hex. Probes the last
+ * position a candidate starting at `pos` would have: if it is not a word character, no ID can start
+ * anywhere before it, so 32 positions are skipped after one look. Otherwise the run around it is
+ * measured once and the search resumes after it, so no position is looked at more than about twice.
  */
-export function findDefaultPatternIds(text: string): IdMatch[] {
-  const matches: IdMatch[] = [];
-  const n = text.length;
-  // Invariant: every run ending before `pos` has been dealt with, and text[pos - 1] is not a word character.
-  let pos = 0;
-  while (pos + DEFAULT_ID_LENGTH <= n) {
+function eachHexRun(source: string | Uint8Array, from: number, to: number, found: (start: number, end: number) => void): void {
+  // Invariant: every run ending before `pos` has been dealt with, and position pos - 1 is not a word character.
+  let pos = from;
+  while (pos + DEFAULT_ID_LENGTH <= to) {
     const probe = pos + DEFAULT_ID_LENGTH - 1;
-    if (classOf(text.charCodeAt(probe)) === OTHER) {
+    const probeClass = classAt(source, probe);
+    if (probeClass === OTHER) {
       pos = probe + 1;
       continue;
     }
-    let allHex = true;
+    let allHex = probeClass === HEX;
     let start = probe;
     while (start > pos) {
-      const cls = classOf(text.charCodeAt(start - 1));
+      const cls = classAt(source, start - 1);
       if (cls === OTHER) break;
       if (cls !== HEX) allHex = false;
       start -= 1;
     }
-    if (classOf(text.charCodeAt(probe)) !== HEX) allHex = false;
     let end = probe + 1;
-    while (end < n) {
-      const cls = classOf(text.charCodeAt(end));
+    while (end < to) {
+      const cls = classAt(source, end);
       if (cls === OTHER) break;
       if (cls !== HEX) allHex = false;
       end += 1;
     }
-    if (allHex && end - start === DEFAULT_ID_LENGTH && !isSignatureHash(text, start)) matches.push({ id: ownedCopy(text.slice(start, end)), start, end });
+    if (allHex && end - start === DEFAULT_ID_LENGTH) found(start, end);
     pos = end + 1;
   }
+}
+
+/**
+ * Every default-pattern ID in `text`, in order, each an owned copy (ownedString.ts: the scan keeps
+ * them, and a slice would keep `text` alive).
+ */
+export function findDefaultPatternIds(text: string): IdMatch[] {
+  const matches: IdMatch[] = [];
+  eachHexRun(text, 0, text.length, (start, end) => {
+    if (!isSignatureHash(text, start)) matches.push({ id: ownedCopy(text.slice(start, end)), start, end });
+  });
   return matches;
 }
 
@@ -85,35 +101,10 @@ export function findDefaultPatternIds(text: string): IdMatch[] {
  */
 export function findDefaultPatternIdsInAsciiBytes(bytes: Uint8Array, from: number, to: number): IdMatch[] {
   const matches: IdMatch[] = [];
-  const cls = (at: number): number => ASCII_CLASS[bytes[at]! & 0x7f]!;
-  let pos = from;
-  while (pos + DEFAULT_ID_LENGTH <= to) {
-    const probe = pos + DEFAULT_ID_LENGTH - 1;
-    if (cls(probe) === OTHER) {
-      pos = probe + 1;
-      continue;
-    }
-    let allHex = true;
-    let start = probe;
-    while (start > pos) {
-      const c = cls(start - 1);
-      if (c === OTHER) break;
-      if (c !== HEX) allHex = false;
-      start -= 1;
-    }
-    if (cls(probe) !== HEX) allHex = false;
-    let end = probe + 1;
-    while (end < to) {
-      const c = cls(end);
-      if (c === OTHER) break;
-      if (c !== HEX) allHex = false;
-      end += 1;
-    }
-    if (allHex && end - start === DEFAULT_ID_LENGTH && !signatureHashAt(bytes, from, start)) {
-      matches.push({ id: Buffer.from(bytes.buffer, bytes.byteOffset + start, DEFAULT_ID_LENGTH).toString('latin1'), start: start - from, end: end - from });
-    }
-    pos = end + 1;
-  }
+  eachHexRun(bytes, from, to, (start, end) => {
+    if (signatureHashAt(bytes, from, start)) return;
+    matches.push({ id: Buffer.from(bytes.buffer, bytes.byteOffset + start, DEFAULT_ID_LENGTH).toString('latin1'), start: start - from, end: end - from });
+  });
   return matches;
 }
 
