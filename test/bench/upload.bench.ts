@@ -19,7 +19,7 @@ import type * as Undici from 'undici';
 import { VodClient } from '../../src/vod/client';
 import { signOssRequest } from '../../src/vod/signing/ossSignature';
 import { createUndiciTransport } from '../../src/vod/transport';
-import { collectGarbage, ms, type BenchModule, type BenchRow } from './types';
+import { collectGarbage, ms, percentile, type BenchModule, type BenchRow } from './types';
 
 const FILE_BYTES = 50 * 1024 * 1024;
 /** Interleaved pairs (raw, ours): on a shared 2-core machine four pairs gave ratios from 0.5× to 1.1×. */
@@ -53,11 +53,6 @@ function startChildEmulator(): Promise<ChildEmulator> {
 function spread(raw: readonly number[], ours: readonly number[]): string {
   const ratios = raw.map((r, i) => r / ours[i]!);
   return `${Math.min(...ratios).toFixed(2)}–${Math.max(...ratios).toFixed(2)}×`;
-}
-
-function median(values: readonly number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)]!;
 }
 
 async function bench(): Promise<BenchRow[]> {
@@ -114,8 +109,8 @@ async function bench(): Promise<BenchRow[]> {
     await ours();
     clearInterval(sampler);
 
-    const rawMs = median(rawTimes);
-    const ourMs = median(ourTimes);
+    const rawMs = percentile(rawTimes, 50);
+    const ourMs = percentile(ourTimes, 50);
     const mbps = (t: number): number => FILE_BYTES / MIB / (t / 1000);
     const ratio = mbps(ourMs) / mbps(rawMs);
     const heapGrowth = (peakHeap - idle.heapUsed) / MIB;
