@@ -7,6 +7,7 @@ import type { SearchImagesResult } from '../vod/api';
 import { formatDuration, type MediaKind } from '../vod/media/mediaLookup';
 import type { VideoInfo } from '../vod/media/videoSchemas';
 import { redactUrl } from '../vod/redact';
+import { categoryWithId } from '../vod/render/format';
 import type { ImageInfo } from '../vod/schemas';
 import { describeExpiry, parseSignedUrlExpiry } from '../vod/signedUrlExpiry';
 
@@ -40,12 +41,6 @@ function dimensions(info: ImageInfo): string | undefined {
   return Width !== undefined && Height !== undefined ? `${Width} × ${Height}` : undefined;
 }
 
-function category(info: ImageInfo): string | undefined {
-  if (info.CateName === undefined && info.CateId === undefined) return undefined;
-  if (info.CateName === undefined) return String(info.CateId);
-  return info.CateId === undefined ? info.CateName : `${info.CateName} (${info.CateId})`;
-}
-
 /** `lead` fields go first, aligned with the rest (vodimg info's Type). */
 export function formatImage(info: ImageInfo, now: Date, lead: readonly Field[] = []): string {
   return keyValueBlock([
@@ -55,7 +50,7 @@ export function formatImage(info: ImageInfo, now: Date, lead: readonly Field[] =
     ['Status', info.Status],
     ['AuditStatus', info.AuditStatus],
     ['ImageType', info.ImageType],
-    ['Category', category(info)],
+    ['Category', categoryWithId(info.CateName, info.CateId)],
     ['Tags', info.Tags],
     ['Description', info.Description],
     ['Size', dimensions(info)],
@@ -82,7 +77,7 @@ export function formatAsset(asset: Asset, now: Date): string {
     ['Title', info.Title],
     ['Status', info.Status],
     ['Duration', formatDuration(info.Duration)],
-    ['Category', info.CateName === undefined ? (info.CateId === undefined ? undefined : String(info.CateId)) : info.CateName],
+    ['Category', categoryWithId(info.CateName, info.CateId)],
     ['Tags', info.Tags],
     ['Description', info.Description],
     ['FileSize', info.Size === undefined ? undefined : `${info.Size} bytes`],

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { formatBytes, formatDate, formatDimensions, parseIsoDate, splitTags } from '../../src/vod/render/format';
+import { categoryName, categoryWithId, formatBytes, formatDate, formatDimensions, parseIsoDate, splitTags } from '../../src/vod/render/format';
 
 describe('render/format', () => {
   describe('formatBytes (binary multiples, VS Code unit names)', () => {
@@ -109,6 +109,24 @@ describe('render/format', () => {
       assert.deepEqual(splitTags(undefined), []);
       assert.deepEqual(splitTags(''), []);
       assert.deepEqual(splitTags(' , ,'), []);
+    });
+  });
+
+  describe('categoryName', () => {
+    it('is the name, or the ID when the name is missing or blank, or nothing', () => {
+      assert.equal(categoryName('Shoes', 12), 'Shoes');
+      assert.equal(categoryName(undefined, 12), '12');
+      assert.equal(categoryName('  ', 12), '12');
+      assert.equal(categoryName('', 0), '0');
+      assert.equal(categoryName('  ', undefined), undefined);
+      assert.equal(categoryName(undefined, undefined), undefined);
+    });
+
+    it('categoryWithId puts the ID beside a name, once', () => {
+      assert.equal(categoryWithId('Shoes', 12), 'Shoes (12)');
+      assert.equal(categoryWithId('Shoes', undefined), 'Shoes');
+      assert.equal(categoryWithId(' ', 12), '12');
+      assert.equal(categoryWithId(undefined, undefined), undefined);
     });
   });
 });

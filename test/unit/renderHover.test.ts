@@ -297,6 +297,11 @@ describe('render/hoverMarkdown', () => {
       const { markdown } = hover({ lookup: foundLookup(info({ CateName: undefined, CateId: 7 })) });
       assert.match(markdown, /Category: 7/);
     });
+
+    it('shows the category ID, not a blank, when the name is only spaces', () => {
+      const { markdown } = hover({ lookup: foundLookup(info({ CateName: '   ', CateId: 7 })) });
+      assert.match(markdown, /Category: 7/);
+    });
   });
 
   it('uses the caller’s labels', () => {

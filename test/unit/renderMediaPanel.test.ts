@@ -50,6 +50,13 @@ describe('render: media details panel', () => {
     assert.match(html, /img-src [^;]*https:\/\/cdn\.example/);
   });
 
+  it('shows the category as the image panel does: its name with the ID beside it, or the ID for a blank name', () => {
+    const named = renderMediaPanelHtml({ ...base, info: { ...base.info, CateName: 'Events', CateId: 12 } });
+    assert.match(named, /Events <span class="muted">\(12\)<\/span>/);
+    const blank = renderMediaPanelHtml({ ...base, info: { ...base.info, CateName: '   ', CateId: 12 } });
+    assert.match(blank, /<dd>12<\/dd>/);
+  });
+
   it('says why there are no streams and disables the header button', () => {
     const html = renderMediaPanelHtml({ ...base, kind: 'audio', streams: { unavailable: 'The audio/video cannot be played in its current status. · Code: Forbidden.IllegalStatus' } });
     assert.match(html, /No play streams: The audio\/video cannot be played/);

@@ -88,3 +88,18 @@ export function splitTags(tags: string | undefined): string[] {
     .map((tag) => tag.trim())
     .filter((tag) => tag.length > 0);
 }
+
+/**
+ * What a category is called where there is room for one value (hovers): its name, or its ID when VOD
+ * sent no name or a blank one (a category renamed to spaces in the console); undefined without either.
+ */
+export function categoryName(name: string | undefined, id: number | undefined): string | undefined {
+  if (name?.trim()) return name;
+  return id === undefined ? undefined : String(id);
+}
+
+/** A category as plain text with room for both: "Shoes (12)", or whichever of the two VOD sent. */
+export function categoryWithId(name: string | undefined, id: number | undefined): string | undefined {
+  const shown = categoryName(name, id);
+  return shown === undefined || id === undefined || shown === String(id) ? shown : `${shown} (${id})`;
+}

@@ -11,7 +11,7 @@ import type { Lookup } from '../imageService';
 import type { ImageInfo } from '../schemas';
 import { commandLink } from './commandLink';
 import { escapeMarkdown } from './escape';
-import { formatBytes, formatDate, formatDimensions, splitTags } from './format';
+import { categoryName, formatBytes, formatDate, formatDimensions, splitTags } from './format';
 import { DEFAULT_HOVER_LABELS, type HoverLabels } from './hoverLabels';
 import { DEFAULT_MEDIA_HOVER_LABELS, renderMediaFound, type MediaHoverLabels } from './mediaHover';
 import { fillTemplate } from './template';
@@ -117,7 +117,7 @@ function renderFound(info: ImageInfo, input: HoverInput, labels: HoverLabels, li
       [labels.created, dates?.local],
     ]),
     line([
-      [labels.category, info.CateName ?? (info.CateId === undefined ? undefined : String(info.CateId))],
+      [labels.category, categoryName(info.CateName, info.CateId)],
       [labels.tags, tagList(info.Tags)],
     ]),
   ];

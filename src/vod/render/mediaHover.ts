@@ -7,7 +7,7 @@
 import type { MediaKind } from '../media/mediaLookup';
 import { formatDuration } from '../media/mediaLookup';
 import type { VideoInfo } from '../media/videoSchemas';
-import { formatBytes, formatDate } from './format';
+import { categoryName, formatBytes, formatDate } from './format';
 import type { HoverLabels } from './hoverLabels';
 import { MAX_TITLE, SEPARATOR, line, renderThumbnail, tagList, text, clip, type HoverInput, type LinkSet } from './hoverMarkdown';
 
@@ -59,7 +59,7 @@ export function renderMediaFound(kind: MediaKind, info: VideoInfo, input: HoverI
       [labels.created, dates?.local],
     ]),
     line([
-      [labels.category, info.CateName ?? (info.CateId === undefined ? undefined : String(info.CateId))],
+      [labels.category, categoryName(info.CateName, info.CateId)],
       [labels.tags, tagList(info.Tags)],
     ]),
   ];

@@ -13,7 +13,7 @@ import { escapeAttr, escapeHtml } from './escape';
 import { formatDimensions } from './format';
 import { buildPanelCsp, imageOriginOf } from './panelCsp';
 import { renderPanelDocument } from './panelDocument';
-import { badge, date, row, section, size, tags, text, url, type Context } from './panelHtml';
+import { badge, category, date, row, section, size, tags, text, url, type Context } from './panelHtml';
 import { DEFAULT_PANEL_LABELS, type PanelLabels } from './panelLabels';
 
 export interface MediaPanelLabels {
@@ -118,7 +118,6 @@ function cover(info: VideoInfo, imageOrigin: string | undefined, title: string, 
 
 function details(info: VideoInfo, kindLabel: string, ctx: Context, media: MediaPanelLabels): string {
   const { labels } = ctx;
-  const category = info.CateName?.trim() ? info.CateName : info.CateId === undefined ? undefined : String(info.CateId);
   const snapshots = (info.Snapshots ?? []).slice(0, 20).map((s) => url(s) ?? '').filter(Boolean);
   const rows = [
     row(media.videoId, `<code>${escapeHtml(info.VideoId)}</code>`),
@@ -129,7 +128,7 @@ function details(info: VideoInfo, kindLabel: string, ctx: Context, media: MediaP
     row(labels.size, size(info.Size, ctx)),
     row(labels.created, date(info.CreationTime, ctx)),
     row(labels.modified, date(info.ModificationTime, ctx)),
-    row(labels.category, text(category)),
+    row(labels.category, category(info.CateName, info.CateId)),
     row(labels.tags, tags(info.Tags)),
     row(labels.description, text(info.Description), 'description'),
     row(labels.storageLocation, text(info.StorageLocation)),

@@ -15,7 +15,7 @@ import { redactText, redactUrl } from '../redact';
 import { ImageInfoSchema, MezzanineSchema, type ImageInfo, type Mezzanine } from '../schemas';
 import { panelImageUrl } from '../thumbnail/thumbnailPlan';
 import { escapeAttr, escapeHtml } from './escape';
-import { formatBytes, formatDate, formatDimensions, parseIsoDate, splitTags } from './format';
+import { categoryName, formatBytes, formatDate, formatDimensions, parseIsoDate, splitTags } from './format';
 import { buildPanelCsp, imageOriginOf } from './panelCsp';
 import { renderPanelDocument } from './panelDocument';
 import { DEFAULT_PANEL_LABELS, type PanelLabels } from './panelLabels';
@@ -164,7 +164,7 @@ function detailsSection(info: ImageInfo, input: PanelInput, ctx: Context): strin
     row(labels.size, size(mezzanine?.FileSize, ctx)),
     row(labels.created, date(info.CreationTime, ctx)),
     row(labels.modified, date(info.ModificationTime, ctx)),
-    row(labels.category, category(info)),
+    row(labels.category, category(info.CateName, info.CateId)),
     row(labels.tags, tags(info.Tags)),
     row(labels.description, text(info.Description), 'description'),
     row(labels.storageLocation, text(info.StorageLocation)),
@@ -252,11 +252,11 @@ export function date(iso: string | undefined, ctx: Context): string | undefined 
   return `<time datetime="${escapeAttr(parsed.toISOString())}" title="${escapeAttr(utc)}">${escapeHtml(local)}</time>`;
 }
 
-function category(info: ImageInfo): string | undefined {
-  const name = info.CateName?.trim() ? info.CateName : undefined;
-  const id = info.CateId === undefined ? undefined : String(info.CateId);
-  if (name === undefined) return text(id);
-  return id === undefined ? escapeHtml(name) : `${escapeHtml(name)} <span class="muted">(${escapeHtml(id)})</span>`;
+/** The category's name with its ID beside it (what the edit form asks for), or whichever of them VOD sent. */
+export function category(name: string | undefined, id: number | undefined): string | undefined {
+  const shown = categoryName(name, id);
+  if (shown === undefined || id === undefined || shown === String(id)) return text(shown);
+  return `${escapeHtml(shown)} <span class="muted">(${escapeHtml(String(id))})</span>`;
 }
 
 export function tags(value: string | undefined): string | undefined {
