@@ -42,6 +42,34 @@ export interface Searchable {
   ModificationTime?: string | undefined;
 }
 
+/** The fields images, videos and audio share, as the emulator's records spell them. */
+export interface SearchableRecord {
+  readonly appId?: string | undefined;
+  readonly cateId?: number | undefined;
+  readonly storageLocation?: string | undefined;
+  readonly title?: string | undefined;
+  readonly tags?: string | undefined;
+  readonly description?: string | undefined;
+  readonly status?: string | undefined;
+  readonly creationTime?: string | undefined;
+  readonly modificationTime?: string | undefined;
+}
+
+/** A record's shared fields under their Match names; each kind adds its own ID field (and images FileName). */
+export function sharedSearchable(record: SearchableRecord): Searchable {
+  return {
+    AppId: record.appId,
+    CateId: record.cateId,
+    StorageLocation: record.storageLocation,
+    Title: record.title,
+    Tags: record.tags,
+    Description: record.description,
+    Status: record.status,
+    CreationTime: record.creationTime,
+    ModificationTime: record.modificationTime,
+  };
+}
+
 export type MatchPredicate = (item: Searchable) => boolean;
 
 type FieldKind = 'exact' | 'long' | 'fuzzy' | 'time';

@@ -1,7 +1,7 @@
 import { apiErrors } from '../apiError';
 import type { FixtureRecord } from '../fixtures';
 import { imageJson } from '../imageRecord';
-import { compileMatch, type Searchable } from '../match';
+import { compileMatch, sharedSearchable, type Searchable } from '../match';
 import type { ActionHandler } from './context';
 import { intParam } from './params';
 import { parseFields, selectFields } from './searchFields';
@@ -80,19 +80,7 @@ const searchables = new WeakMap<FixtureRecord, Searchable>();
 function searchableOf(record: FixtureRecord): Searchable {
   let item = searchables.get(record);
   if (!item) {
-    item = {
-      ImageId: record.imageId,
-      AppId: record.appId,
-      CateId: record.cateId,
-      StorageLocation: record.storageLocation,
-      FileName: record.originalFileName,
-      Title: record.title,
-      Tags: record.tags,
-      Description: record.description,
-      Status: record.status,
-      CreationTime: record.creationTime,
-      ModificationTime: record.modificationTime,
-    };
+    item = { ...sharedSearchable(record), ImageId: record.imageId, FileName: record.originalFileName };
     searchables.set(record, item);
   }
   return item;

@@ -1,4 +1,4 @@
-import type { MatchPredicate, Searchable } from '../match';
+import { sharedSearchable, type MatchPredicate, type Searchable } from '../match';
 import { getVideoLibrary, type MediaType, type VideoRecord } from '../videoFixtures';
 import { searchMediaJson } from '../videoRecord';
 import type { ActionContext } from './context';
@@ -48,16 +48,5 @@ export function searchVideos(context: ActionContext, search: VideoSearch): Recor
 }
 
 function searchableOf(record: VideoRecord): Searchable {
-  return {
-    [record.mediaType === 'audio' ? 'AudioId' : 'VideoId']: record.videoId,
-    AppId: record.appId,
-    CateId: record.cateId,
-    StorageLocation: record.storageLocation,
-    Title: record.title,
-    Tags: record.tags,
-    Description: record.description,
-    Status: record.status,
-    CreationTime: record.creationTime,
-    ModificationTime: record.modificationTime,
-  };
+  return { ...sharedSearchable(record), [record.mediaType === 'audio' ? 'AudioId' : 'VideoId']: record.videoId };
 }
