@@ -18,7 +18,7 @@ import { scanFiles, type FileSource } from '../../src/vod/scan/fileScanner';
 import { MAX_INDEX_IDS, WorkspaceIndex } from '../../src/vod/scan/workspaceIndex';
 import { generateLargeCorpus } from './largeCorpus';
 import { hostLargeScanRows } from './hostHeap.bench';
-import { benchRipgrep, ripgrepScan } from './scan.bench';
+import { benchRipgrep, ripgrepAlone, ripgrepScan } from './scan.bench';
 import { collectGarbage, ms, type BenchModule, type BenchRow } from './types';
 import { underLoad } from './underLoad';
 
@@ -80,6 +80,8 @@ const largeBench: BenchModule = {
       collectGarbage();
       const retainedMb = (process.memoryUsage().heapUsed - heapBefore) / MB;
       const peakMb = (heapPeak - heapBefore) / MB;
+      // The same hovers while ripgrep runs alone, its output dropped: the floor under the hover row.
+      const floor = await underLoad(() => ripgrepAlone(corpus.dir, rgPath));
       const known = new Set(corpus.ids);
       const allKnown = [...index.ids()].every((id) => known.has(id));
       const expectedIds = Math.min(corpus.ids.length, MAX_INDEX_IDS);
@@ -107,7 +109,7 @@ const largeBench: BenchModule = {
         },
         { metric: 'heap growth during the scan (peak)', value: `${peakMb.toFixed(1)} MB`, goal: '≤ 100 MB', met: peakMb <= 100, note: `retained after it (the index): ${retainedMb.toFixed(1)} MB; plain Node, not the extension host` },
         { metric: 'longest event-loop block during the scan', value: ms(scan.maxLagMs, 0), goal: '≤ 50 ms', met: scan.maxLagMs <= 50, note: 'perf_hooks delay histogram, this process' },
-        { metric: 'cached hover during the scan (p99)', value: ms(scan.hoverP99Ms), goal: '≤ 5 ms', met: scan.hoverP99Ms <= 5, note: `p50 ${ms(scan.hoverP50Ms)}, n=${scan.hovers}` },
+        { metric: 'cached hover during the scan (p99)', value: ms(scan.hoverP99Ms), goal: '≤ 5 ms', met: scan.hoverP99Ms <= 5, note: `p50 ${ms(scan.hoverP50Ms)}, n=${scan.hovers}; while ripgrep runs alone (output dropped, no index), the same hovers: p99 ${ms(floor.hoverP99Ms)}, p50 ${ms(floor.hoverP50Ms)}, n=${floor.hovers}` },
         {
           metric: 'one changed file reflected',
           value: ms(GATHER_MS + oneMs, 0),

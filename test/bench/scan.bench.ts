@@ -60,7 +60,7 @@ export async function ripgrepScan(dir: string, rgPath: string, index = new Works
  * hovers measured during it are what this machine's cores allow at all while ripgrep's threads run,
  * the floor under the loaded-hover row (on 2 cores ripgrep's threads alone delay some hovers 5-10 ms).
  */
-function ripgrepAlone(dir: string, rgPath: string): Promise<void> {
+export function ripgrepAlone(dir: string, rgPath: string): Promise<void> {
   const plan = ripgrepArgs({ idPattern: '[0-9a-f]{32}', include: [], exclude: [], maxFileSize: 1024 * 1024 });
   if (!plan.ok) return Promise.reject(new Error(plan.reason));
   return new Promise((resolve, reject) => {
