@@ -8,25 +8,12 @@
 import assert from 'node:assert/strict';
 import MarkdownIt from 'markdown-it';
 import { marked } from 'marked';
-import { parseFragment, type DefaultTreeAdapterMap } from 'parse5';
+import { parseFragment } from 'parse5';
+import { elements, textOf, type Element } from './support/htmlTree';
 import { toExportedImage, toJson, toMarkdownTable } from '../../src/vod/explorer/groupExport';
 import { revealControls } from '../../src/vod/render/escape';
 import type { ImageInfo } from '../../src/vod/schemas';
 import { getLibrary } from '../emulator/fixtures';
-
-type Node = DefaultTreeAdapterMap['node'];
-type Element = DefaultTreeAdapterMap['element'];
-
-function elements(node: Node, out: Element[] = []): Element[] {
-  if ('tagName' in node) out.push(node);
-  if ('childNodes' in node) for (const child of node.childNodes) elements(child, out);
-  return out;
-}
-
-function textOf(node: Node): string {
-  if (node.nodeName === '#text') return (node as DefaultTreeAdapterMap['textNode']).value;
-  return 'childNodes' in node ? node.childNodes.map(textOf).join('') : '';
-}
 
 const full: ImageInfo = {
   ImageId: '0123456789abcdef0123456789abcdef',

@@ -1,24 +1,11 @@
 import assert from 'node:assert/strict';
 import MarkdownIt from 'markdown-it';
 import { marked } from 'marked';
-import { parseFragment, type DefaultTreeAdapterMap } from 'parse5';
+import { parseFragment } from 'parse5';
+import { elements, textOf } from './support/htmlTree';
 import { encodeCommandArgs, commandLink } from '../../src/vod/render/commandLink';
 import { escapeAttr, escapeHtml, escapeMarkdown, revealControls } from '../../src/vod/render/escape';
 import { fillTemplate } from '../../src/vod/render/template';
-
-type Node = DefaultTreeAdapterMap['node'];
-type Element = DefaultTreeAdapterMap['element'];
-
-function elements(node: Node, out: Element[] = []): Element[] {
-  if ('tagName' in node) out.push(node);
-  if ('childNodes' in node) for (const child of node.childNodes) elements(child, out);
-  return out;
-}
-
-function textOf(node: Node): string {
-  if (node.nodeName === '#text') return (node as DefaultTreeAdapterMap['textNode']).value;
-  return 'childNodes' in node ? node.childNodes.map(textOf).join('') : '';
-}
 
 /** Deterministic pseudo-random strings rich in syntax characters (mulberry32). */
 function randomStrings(count: number, seed: number): string[] {

@@ -1,14 +1,12 @@
 import assert from 'node:assert/strict';
 import MarkdownIt from 'markdown-it';
 import { marked } from 'marked';
-import { parseFragment, type DefaultTreeAdapterMap } from 'parse5';
+import { parseFragment } from 'parse5';
+import { elements, textOf, type Element } from './support/htmlTree';
 import type { Lookup } from '../../src/vod/imageService';
 import { DEFAULT_HOVER_LABELS, type HoverLabels } from '../../src/vod/render/hoverLabels';
 import { renderHoverMarkdown, type HoverCommands, type HoverInput } from '../../src/vod/render/hoverMarkdown';
 import type { ImageInfo } from '../../src/vod/schemas';
-
-type Node = DefaultTreeAdapterMap['node'];
-type Element = DefaultTreeAdapterMap['element'];
 
 const COMMANDS: HoverCommands = {
   openDetails: 'vodImages.openDetails',
@@ -37,17 +35,6 @@ const HOSTILE = [
   '&lt;b&gt;',
   '$(terminal)',
 ];
-
-function elements(node: Node, out: Element[] = []): Element[] {
-  if ('tagName' in node) out.push(node);
-  if ('childNodes' in node) for (const child of node.childNodes) elements(child, out);
-  return out;
-}
-
-function textOf(node: Node): string {
-  if (node.nodeName === '#text') return (node as DefaultTreeAdapterMap['textNode']).value;
-  return 'childNodes' in node ? node.childNodes.map(textOf).join('') : '';
-}
 
 function attr(element: Element, name: string): string | undefined {
   return element.attrs.find((a) => a.name === name)?.value;

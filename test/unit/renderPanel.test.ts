@@ -1,12 +1,10 @@
 import assert from 'node:assert/strict';
-import { parse, type DefaultTreeAdapterMap } from 'parse5';
+import { parse } from 'parse5';
+import { elements, textOf, type Element } from './support/htmlTree';
 import { buildPanelCsp, imageOriginOf, isHttpOrigin } from '../../src/vod/render/panelCsp';
 import { renderPanelHtml, type PanelInput } from '../../src/vod/render/panelHtml';
 import { DEFAULT_PANEL_LABELS } from '../../src/vod/render/panelLabels';
 import type { ImageInfo } from '../../src/vod/schemas';
-
-type Node = DefaultTreeAdapterMap['node'];
-type Element = DefaultTreeAdapterMap['element'];
 
 const NONCE = 'q1w2e3r4t5y6u7i8o9p0AS==';
 const CSP_SOURCE = 'https://*.vscode-cdn.net';
@@ -57,19 +55,6 @@ function input(info: ImageInfo, overrides: Partial<PanelInput> = {}): PanelInput
     timeZone: 'UTC',
     ...overrides,
   };
-}
-
-function elements(node: Node, out: Element[] = []): Element[] {
-  if ('tagName' in node) out.push(node);
-  if ('childNodes' in node) for (const child of node.childNodes) elements(child, out);
-  // <template> content is a separate fragment.
-  if ('content' in node && node.content) elements(node.content as Node, out);
-  return out;
-}
-
-function textOf(node: Node): string {
-  if (node.nodeName === '#text') return (node as DefaultTreeAdapterMap['textNode']).value;
-  return 'childNodes' in node ? node.childNodes.map(textOf).join('') : '';
 }
 
 function attr(element: Element, name: string): string | undefined {
