@@ -5,6 +5,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { imageIdFor } from '../emulator/fixtures';
+import { select, waitForTabs } from './editorHelpers';
 import { activated } from './extension';
 import { integrationEnv } from './hostEnv';
 
@@ -26,37 +27,9 @@ async function emulatorStats(): Promise<Stats> {
 /** Well-formed IDs the emulator does not know (distinct per test so no cache answers for them). */
 const unknownId = (n: number) => n.toString(16).padStart(32, 'e');
 
-function detailTabs(): vscode.Tab[] {
-  return vscode.window.tabGroups.all
-    .flatMap((group) => group.tabs)
-    .filter((tab) => tab.input instanceof vscode.TabInputWebview && tab.input.viewType.endsWith('vodImages.details'));
-}
-
-async function waitForTabs(count: number): Promise<void> {
-  const deadline = Date.now() + 10_000;
-  // Tabs reach the extension host's tab model a moment after the panel is created.
-  while (detailTabs().length !== count && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 100));
-  await new Promise((resolve) => setTimeout(resolve, 300));
-  assert.equal(detailTabs().length, count);
-}
-
 async function closeEverything(): Promise<void> {
   await vscode.commands.executeCommand('workbench.action.closeQuickOpen');
   await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-}
-
-/**
- * Sets an editor's selection and waits until it sticks: a selection event from the main thread that
- * was already on its way (the editor opening at 0:0) can otherwise overwrite it after we set it.
- */
-async function select(editor: vscode.TextEditor, selection: vscode.Selection): Promise<void> {
-  const deadline = Date.now() + 5_000;
-  for (;;) {
-    editor.selection = selection;
-    await new Promise((resolve) => setTimeout(resolve, 200));
-    if (editor.selection.isEqual(selection)) return;
-    if (Date.now() > deadline) throw new Error('the editor selection did not stick');
-  }
 }
 
 describe('look up images', () => {

@@ -5,6 +5,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { imageIdFor } from '../emulator/fixtures';
+import { detailTabs, select, waitForTabs } from './editorHelpers';
 import { activated } from './extension';
 
 interface PanelShown {
@@ -12,39 +13,11 @@ interface PanelShown {
   revealed: boolean;
 }
 
-function detailTabs(): vscode.Tab[] {
-  return vscode.window.tabGroups.all
-    .flatMap((group) => group.tabs)
-    .filter((tab) => tab.input instanceof vscode.TabInputWebview && tab.input.viewType.endsWith('vodImages.details'));
-}
-
 async function waitFor(what: string, condition: () => boolean, timeoutMs = 10_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!condition()) {
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
     await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
-
-/** Tabs reach the extension host's tab model a moment after the panel is created. */
-async function waitForTabs(count: number): Promise<void> {
-  await waitFor(`${count} details tab(s)`, () => detailTabs().length === count);
-  // …and none more arrives.
-  await new Promise((resolve) => setTimeout(resolve, 300));
-  assert.equal(detailTabs().length, count);
-}
-
-/**
- * Sets an editor's selection and waits until it sticks: a selection event from the main thread that
- * was already on its way (the editor opening at 0:0) can otherwise overwrite it after we set it.
- */
-async function select(editor: vscode.TextEditor, selection: vscode.Selection): Promise<void> {
-  const deadline = Date.now() + 5_000;
-  for (;;) {
-    editor.selection = selection;
-    await new Promise((resolve) => setTimeout(resolve, 200));
-    if (editor.selection.isEqual(selection)) return;
-    if (Date.now() > deadline) throw new Error('the editor selection did not stick');
   }
 }
 
