@@ -138,6 +138,17 @@ describe('scan: reading ripgrep output', () => {
     assert.deepEqual(file?.occurrences, []);
   });
 
+  it('keeps a file name with line feeds in it whole (ripgrep prints names raw), not the part after the last one', () => {
+    const output = `./a\nb.ts\u00001:${ID}\n./two\n\nbreaks\u00003:x ${ID2}\nb.ts\u00001:${ID3}\n`;
+    for (const size of [1, 5, 4096]) {
+      assert.deepEqual(read(output, DEFAULT, size), [
+        { path: 'a\nb.ts', needsExactScan: false, occurrences: [{ id: ID, line: 0, character: 0, length: 32 }] },
+        { path: 'two\n\nbreaks', needsExactScan: false, occurrences: [{ id: ID2, line: 2, character: 2, length: 32 }] },
+        { path: 'b.ts', needsExactScan: false, occurrences: [{ id: ID3, line: 0, character: 0, length: 32 }] },
+      ]);
+    }
+  });
+
   it('uses a custom pattern on each line', () => {
     const [file] = read(`u\u00003:see img-abcdefghij and img-xyz\n`, 'img-[a-z]{10}');
     assert.deepEqual(file?.occurrences, [{ id: 'img-abcdefghij', line: 2, character: 4, length: 14 }]);
@@ -172,6 +183,9 @@ describe('scan: scanWithRipgrep against the built-in scanner', function () {
     write('big.log', `${ID}\n${'x'.repeat(3000)}\n`);
     write('min.js', `${`var a="${ID2}";`.repeat(200)}\n`);
     write('mac.txt', `old\rmac ${ID}\n`);
+    // A name with a line feed (POSIX allows it) beside a file named like its last part.
+    if (process.platform !== 'win32') write('lib/odd\nname.ts', `${ID3}\n`);
+    write('lib/name.ts', 'no id here\n');
   });
 
   after(() => {
@@ -208,6 +222,7 @@ describe('scan: scanWithRipgrep against the built-in scanner', function () {
     assert.ok(ours.has('.hidden/conf.json') && ours.has('utf16.txt') && ours.has('mac.txt'));
     assert.ok(!ours.has('assets/pic.png'), 'binary files are skipped');
     assert.ok(!ours.has('node_modules/pkg/index.js'));
+    if (process.platform !== 'win32') assert.ok(ours.has('lib/odd\nname.ts') && !ours.has('lib/name.ts'));
   });
 
   it('honours the size limit and include globs as VS Code reads them', async () => {

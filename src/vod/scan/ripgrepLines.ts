@@ -39,6 +39,11 @@ export class RipgrepLineReader {
   private data: Buffer | undefined;
   private start = 0;
   private path: string | undefined;
+  /**
+   * The start of a file name that holds line feeds, up to and with the last one: ripgrep prints names
+   * raw, so such a name arrives as lines without a NUL before the line that completes it.
+   */
+  private pathHead = '';
   private occurrences: TextOccurrence[] = [];
   private loneCr = false;
 
@@ -106,14 +111,22 @@ export class RipgrepLineReader {
 
   private line(data: Buffer, start: number, end: number): void {
     const nul = data.indexOf(NUL, start);
-    if (nul === -1 || nul > end) return; // not a match line (nothing else is printed)
+    if (nul === -1 || nul > end) {
+      // Only match lines are printed, each `path NUL …`: a line without one is a piece of a file name
+      // with a line feed in it. The name's end comes on a later line (a UTF-8 character never holds a LF byte).
+      this.pathHead += `${data.toString('utf8', start, end)}\n`;
+      return;
+    }
     let pos = nul + 1;
     let lineNumber = 0;
     while (pos < end && data[pos] !== COLON) lineNumber = lineNumber * 10 + (data[pos++]! - 48);
-    if (pos >= end || lineNumber < 1) return;
-    const pathStart = data[start] === 0x2e && data[start + 1] === 0x2f ? start + 2 : start;
+    if (pos >= end || lineNumber < 1) {
+      this.pathHead = '';
+      return;
+    }
     // A string per line, not a copy of the path's bytes per file: most files have one matching line.
-    const path = data.toString('utf8', pathStart, nul);
+    const path = withoutDotSlash(this.pathHead + data.toString('utf8', start, nul));
+    this.pathHead = '';
     if (path !== this.path) {
       this.finishFile();
       this.path = path;
@@ -163,4 +176,9 @@ export class RipgrepLineReader {
     this.loneCr = false;
     this.onFile(file);
   }
+}
+
+/** ripgrep prints paths under `.` as `./…`; the index keeps them relative. */
+function withoutDotSlash(path: string): string {
+  return path.startsWith('./') ? path.slice(2) : path;
 }
