@@ -3,7 +3,7 @@ import { flow } from './lib/flow';
 import { frameImageNaturalWidth } from './lib/images';
 import { runCommand, typeIntoInputBox } from './lib/palette';
 import { findWebviewFrame } from './lib/webview';
-import { dismiss, waitForActivation } from './lib/workbench';
+import { dismiss, reloadWindow } from './lib/workbench';
 
 /** A details panel survives a window reload: the serializer brings it back with its image. */
 export default flow('details panel is restored after a reload', async ({ page, screenshot }) => {
@@ -13,13 +13,8 @@ export default flow('details panel is restored after a reload', async ({ page, s
   await typeIntoInputBox(page, id, { expectPrompt: 'image ID' });
   await findWebviewFrame(page, 'Episode 12 cover');
 
-  // Reload the way a user does, so the workbench saves its editors (and the webview's state) first.
-  await page.waitForTimeout(1000);
-  const navigated = page.waitForNavigation({ timeout: 60_000 });
-  await runCommand(page, 'Developer: Reload Window');
-  await navigated;
-  await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
-  await waitForActivation(page);
+  // The workbench saves its editors (and the webview's state) before the reload.
+  await reloadWindow(page);
   await page.locator('.tabs-container .tab', { hasText: 'Episode 12 cover' }).waitFor({ timeout: 30_000 });
   const frame = await findWebviewFrame(page, 'Episode 12 cover', 30_000);
   const width = await frameImageNaturalWidth(frame, 'figure.preview img');

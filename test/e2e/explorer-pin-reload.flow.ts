@@ -2,7 +2,7 @@ import { imageIdFor } from '../emulator/fixtures';
 import type { Page } from '../host/lib/playwright';
 import { flow } from './lib/flow';
 import { runCommand, typeIntoInputBox, closeAllEditors } from './lib/palette';
-import { dismiss, waitForActivation } from './lib/workbench';
+import { dismiss, reloadWindow } from './lib/workbench';
 
 const TITLE = 'Brown leather bag';
 const SIDEBAR_ROWS = '.part.sidebar .monaco-list-row';
@@ -102,13 +102,7 @@ export default flow('a pinned image stays pinned across a window reload', async 
   try {
     await waitForPinnedChild(page, TITLE, 30_000);
 
-    // Reload the way a user does, giving the workbench time to save its state first.
-    await page.waitForTimeout(1000);
-    const navigated = page.waitForNavigation({ timeout: 60_000 });
-    await runCommand(page, 'Developer: Reload Window');
-    await navigated;
-    await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
-    await waitForActivation(page);
+    await reloadWindow(page);
     await openView(page);
     await waitForPinnedChild(page, TITLE, 45_000);
     await page.waitForTimeout(300);

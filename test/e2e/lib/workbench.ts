@@ -36,6 +36,19 @@ export async function waitForActivation(page: Page, timeoutMs = 30_000): Promise
   await page.locator('.part.panel').waitFor({ state: 'hidden', timeout: timeoutMs });
 }
 
+/**
+ * Reloads the window the way a user does (Developer: Reload Window), after giving the workbench a moment
+ * to save its editors and state, and waits until the extension is active again.
+ */
+export async function reloadWindow(page: Page): Promise<void> {
+  await page.waitForTimeout(1000);
+  const navigated = page.waitForNavigation({ timeout: 60_000 });
+  await runCommand(page, 'Developer: Reload Window');
+  await navigated;
+  await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
+  await waitForActivation(page);
+}
+
 /** Closes whatever quick input, hover or toast is in the way, so the next step starts clean. */
 export async function dismiss(page: Page): Promise<void> {
   await page.keyboard.press('Escape');
