@@ -8,6 +8,7 @@ import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { type RunningEmulator, startEmulator } from '../emulator';
 import { callApi, getUrl, type RawResponse, sendRaw, type SignedCallOptions } from '../emulator/rawClient';
+import { V3A } from './support/officialV3Example';
 
 let emulator: RunningEmulator;
 
@@ -169,21 +170,11 @@ describe('emulator auth: official worked examples', () => {
   });
 
   it('accepts V3-A (the V3 "fixed parameter values" example) and refuses it with one character changed', async () => {
-    const example = await startEmulator({ accessKeyId: 'YourAccessKeyId', accessKeySecret: 'YourAccessKeySecret' });
+    const example = await startEmulator({ accessKeyId: V3A.accessKeyId, accessKeySecret: V3A.accessKeySecret });
     try {
-      example.faults.set({ clockOffsetMs: Date.parse('2023-10-26T10:22:32Z') - Date.now() });
-      const headers = {
-        host: 'ecs.cn-shanghai.aliyuncs.com',
-        'x-acs-action': 'RunInstances',
-        'x-acs-version': '2014-05-26',
-        'x-acs-date': '2023-10-26T10:22:32Z',
-        'x-acs-signature-nonce': '3156853299f313e23d1673dc12e1703d',
-        'x-acs-content-sha256': 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855',
-        authorization:
-          'ACS3-HMAC-SHA256 Credential=YourAccessKeyId,SignedHeaders=host;x-acs-action;x-acs-content-sha256;x-acs-date;' +
-          'x-acs-signature-nonce;x-acs-version,Signature=06563a9e1b43f5dfe96b81484da74bceab24a1d853912eee15083a6f0f3283c0',
-      };
-      const url = new URL(`${example.endpoint}/?ImageId=win2019_1809_x64_dtc_zh-cn_40G_alibase_20230811.vhd&RegionId=cn-shanghai`);
+      example.faults.set({ clockOffsetMs: Date.parse(V3A.date) - Date.now() });
+      const headers = { ...V3A.headers, authorization: V3A.authorization };
+      const url = new URL(`${example.endpoint}/?${V3A.query}`);
       const changed = new URL(url.href.replace('RegionId=cn-shanghai', 'RegionId=cn-shanghaj'));
       assertCode(await sendRaw({ method: 'POST', url: changed, headers, body: undefined }), 400, 'SignatureDoesNotMatch');
       assertCode(await sendRaw({ method: 'POST', url, headers, body: undefined }), 400, 'InvalidVersion');
