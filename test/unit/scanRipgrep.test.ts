@@ -149,6 +149,19 @@ describe('scan: reading ripgrep output', () => {
     }
   });
 
+  it('skips a file whose name is not UTF-8: decoded, it would name no file the editor can open', () => {
+    const files: RipgrepFile[] = [];
+    const reader = new RipgrepLineReader(DEFAULT, (file) => files.push(file));
+    const output = Buffer.concat([
+      Buffer.from('./bad'), Buffer.from([0xff, 0xfe]), Buffer.from(`.ts\u00001:${ID}\n./bad`), Buffer.from([0xff, 0xfe]), Buffer.from(`.ts\u00002:${ID2}\n`),
+      Buffer.from('./also\n'), Buffer.from([0xc3]), Buffer.from(`\u00001:${ID}\n`),
+      Buffer.from(`./good.ts\u00001:${ID3}\n`),
+    ]);
+    for (let i = 0; i < output.length; i += 5) reader.feed(output.subarray(i, i + 5));
+    reader.end();
+    assert.deepEqual(files, [{ path: 'good.ts', needsExactScan: false, occurrences: [{ id: ID3, line: 0, character: 0, length: 32 }] }]);
+  });
+
   it('uses a custom pattern on each line', () => {
     const [file] = read(`u\u00003:see img-abcdefghij and img-xyz\n`, 'img-[a-z]{10}');
     assert.deepEqual(file?.occurrences, [{ id: 'img-abcdefghij', line: 2, character: 4, length: 14 }]);
@@ -288,6 +301,26 @@ describe('scan: scanWithRipgrep against the built-in scanner', function () {
       }
     } finally {
       rmSync(tree, { recursive: true, force: true });
+    }
+  });
+
+  it('does not report a file whose name is not UTF-8, as the built-in scanner cannot read it either', async function () {
+    const odd = mkdtempSync(path.join(tmpdir(), 'vod-rg-name-'));
+    try {
+      try {
+        writeFileSync(Buffer.concat([Buffer.from(`${odd}/x`), Buffer.from([0xff]), Buffer.from('.ts')]), `${ID}\n`);
+      } catch {
+        this.skip(); // the file system refuses such names (macOS, Windows)
+      }
+      writeFileSync(path.join(odd, 'ok.ts'), `${ID2}\n`);
+      const found: string[] = [];
+      await scanWithRipgrep({ ...RULES, rgPath: rg!, cwd: odd, onFile: (f) => found.push(f.path) });
+      const builtin: string[] = [];
+      await scanFiles({ source: nodeFileSource(odd), onFile: (r) => r.status === 'scanned' && builtin.push(path.relative(odd, r.path)) });
+      assert.deepEqual(found, ['ok.ts']);
+      assert.deepEqual(builtin, found);
+    } finally {
+      rmSync(odd, { recursive: true, force: true });
     }
   });
 

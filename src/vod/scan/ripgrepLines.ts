@@ -10,7 +10,7 @@
  * byte, and no chunk is decoded across a line, so nothing is copied but the line being read.
  */
 import { DEFAULT_ID_PATTERN } from '../imageIds';
-import { isAscii } from 'node:buffer';
+import { isAscii, isUtf8 } from 'node:buffer';
 import { findDefaultPatternIds, findDefaultPatternIdsInAsciiBytes } from './defaultPatternIds';
 import { scanText, type TextOccurrence } from './scanText';
 
@@ -44,6 +44,12 @@ export class RipgrepLineReader {
    * raw, so such a name arrives as lines without a NUL before the line that completes it.
    */
   private pathHead = '';
+  private pathHeadIsUtf8 = true;
+  /**
+   * The file's name is not UTF-8 (Linux allows any bytes): decoded, it names no file, so the editor could
+   * not open it and the built-in scanner cannot read it. Its lines are skipped and it is not reported.
+   */
+  private badName = false;
   private occurrences: TextOccurrence[] = [];
   private loneCr = false;
 
@@ -115,23 +121,25 @@ export class RipgrepLineReader {
       // Only match lines are printed, each `path NUL …`: a line without one is a piece of a file name
       // with a line feed in it. The name's end comes on a later line (a UTF-8 character never holds a LF byte).
       this.pathHead += `${data.toString('utf8', start, end)}\n`;
+      this.pathHeadIsUtf8 &&= isUtf8(data.subarray(start, end));
       return;
     }
     let pos = nul + 1;
     let lineNumber = 0;
     while (pos < end && data[pos] !== COLON) lineNumber = lineNumber * 10 + (data[pos++]! - 48);
-    if (pos >= end || lineNumber < 1) {
-      this.pathHead = '';
-      return;
-    }
-    // A string per line, not a copy of the path's bytes per file: most files have one matching line.
-    const path = withoutDotSlash(this.pathHead + data.toString('utf8', start, nul));
+    const nameIsUtf8 = this.pathHeadIsUtf8 && isUtf8(data.subarray(start, nul));
+    const head = this.pathHead;
     this.pathHead = '';
+    this.pathHeadIsUtf8 = true;
+    if (pos >= end || lineNumber < 1) return;
+    // A string per line, not a copy of the path's bytes per file: most files have one matching line.
+    const path = withoutDotSlash(head + data.toString('utf8', start, nul));
     if (path !== this.path) {
       this.finishFile();
       this.path = path;
+      this.badName = !nameIsUtf8;
     }
-    if (this.loneCr) return;
+    if (this.loneCr || this.badName) return;
     if (this.idPattern === DEFAULT_ID_PATTERN && isAscii(data.subarray(pos + 1, end))) {
       this.matchAsciiLine(data, pos + 1, end, lineNumber - 1);
       return;
@@ -171,10 +179,12 @@ export class RipgrepLineReader {
   private finishFile(): void {
     if (this.path === undefined) return;
     const file = { path: this.path, occurrences: this.loneCr ? [] : this.occurrences, needsExactScan: this.loneCr };
+    const report = !this.badName;
     this.path = undefined;
     this.occurrences = [];
     this.loneCr = false;
-    this.onFile(file);
+    this.badName = false;
+    if (report) this.onFile(file);
   }
 }
 
