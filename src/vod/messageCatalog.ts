@@ -289,7 +289,6 @@ export const MESSAGES = {
   'command.isMedia': '{id} is an audio/video ID: use "Copy Play URL" instead.',
   'command.isMediaEdit': '{id} is an audio/video ID: only images can be edited here.',
   'command.uploadOnlyImages': 'Only png, jpg, jpeg and gif files on disk can be uploaded.',
-  'command.uploadNeedsTransport': 'Uploads need the extension host transport.',
   'command.downloadNeedsTransport': 'Downloads need the extension host transport.',
   'command.nothingToCopy': 'None of the {count} selected images has anything to copy.',
   'command.noUrl': 'VOD returned no URL for image {id}.',

@@ -15,7 +15,7 @@ import { imageIdFor } from '../emulator/fixtures';
 import { encodePng } from '../emulator/png';
 import { hooks } from './authHooks';
 import { explorer } from './explorerApi';
-import { imageId } from './hostEnv';
+import { imageId, integrationEnv } from './hostEnv';
 
 interface UploadOutcome {
   uploaded: { file: string; imageId: string; status: string }[];
@@ -63,6 +63,12 @@ async function upload(uris: vscode.Uri[], options: Record<string, unknown>): Pro
   return outcome;
 }
 
+/** Sets emulator faults (fields given replace the current ones). */
+async function setFaults(plan: Record<string, number>): Promise<void> {
+  const response = await fetch(`${integrationEnv().control}/__emulator/faults`, { method: 'POST', body: JSON.stringify(plan), signal: AbortSignal.timeout(5000) });
+  assert.equal(response.status, 200);
+}
+
 async function titleInVod(id: string): Promise<string | undefined> {
   const api = await (await hooks()).services.api();
   return (await api.getImageInfo(id)).Title;
@@ -104,6 +110,18 @@ describe('manage images (upload, edit, delete, download, multi-select)', () => {
     assert.deepEqual(outcome.failed.map((f) => path.basename(f)), ['notes.txt']);
     await until('the IDs on the clipboard', async () => (await vscode.env.clipboard.readText()) === outcome.uploaded.map((u) => u.imageId).join('\n'));
     assert.equal(await titleInVod(outcome.uploaded[1]!.imageId), 'b', 'several files keep their file names as titles');
+  });
+
+  it('uploads from a machine whose clock is 20 minutes off: OSS gets the time the client corrected', async () => {
+    await setFaults({ clockOffsetMs: 20 * 60_000 });
+    try {
+      const outcome = await upload([await writePng(dir, 'skewed clock.png')], { title: 'skewed clock', then: 'none' });
+      assert.deepEqual(outcome.failed, []);
+      assert.equal(outcome.uploaded.length, 1);
+      assert.equal(await titleInVod(outcome.uploaded[0]!.imageId), 'skewed clock');
+    } finally {
+      await setFaults({ clockOffsetMs: 0 });
+    }
   });
 
   it('multi-select: copy IDs, copy signed URLs with one expiry, pin and unpin, from (clicked, selected[])', async () => {

@@ -16,7 +16,6 @@ import { msg } from '../../vod/messages';
 import { editProblem } from '../../vod/render/imageEdit';
 import { localizeProblem } from '../localize';
 import { imageExtensionOf } from '../../vod/upload/imageMetadataLimits';
-import { uploadImageFile } from '../../vod/upload/uploadImageFile';
 import { waitForImageReady } from '../../vod/upload/waitForImageReady';
 import { reportError } from '../lookup/reportError';
 import type { Services } from '../services';
@@ -148,22 +147,19 @@ export async function uploadImages(services: Services, arg?: unknown, second?: u
     const metadata = options ?? (await askMetadata(services, files));
     if (!metadata) return undefined;
     const api = await services.api();
-    if (!services.transport) throw new VodError('configuration', msg('command.uploadNeedsTransport'));
-    const transport = await services.transport();
 
     const uploaded: UploadedFile[] = [];
     await withFileProgress(vscode.l10n.t('Uploading to VOD'), files, (uri) => path.basename(uri.fsPath), async (uri, progress, signal) => {
       const name = path.basename(uri.fsPath);
       try {
         const title = (files.length === 1 ? metadata.title : undefined) || path.parse(uri.fsPath).name;
-        const result = await uploadImageFile({
-          api,
-          transport,
+        // Through the client: its OSS Date comes from the clock it corrected for this machine's skew (OSS
+        // refuses more than 15 minutes), and its request log records each PUT attempt.
+        const result = await api.uploadImageFile({
           filePath: uri.fsPath,
           metadata: { title, tags: metadata.tags?.length ? metadata.tags : undefined, cateId: metadata.cateId },
           signal,
           onProgress: (sent, total) => progress.bytes(sent, total),
-          log: (entry) => services.log.info(`OSS PutObject ${name}: HTTP ${entry.status ?? '-'} in ${entry.latencyMs} ms (attempt ${entry.attempt}, ${entry.outcome})`),
         });
         if (result.leftBehindImageIds.length > 0) services.log.warn(`${action} ${name}: images given up and not deleted: ${result.leftBehindImageIds.join(', ')}`);
         progress.say(vscode.l10n.t('processing…'));
