@@ -12,6 +12,8 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { ImageNode } from '../../src/ui/explorer/nodes';
 import { imageIdFor } from '../emulator/fixtures';
+import { VodError } from '../../src/vod/errors';
+import { msg } from '../../src/vod/messages';
 import { encodePng } from '../emulator/png';
 import { hooks } from './authHooks';
 import { explorer } from './explorerApi';
@@ -203,6 +205,38 @@ describe('manage images (upload, edit, delete, download, multi-select)', () => {
     const images = await (await hooks()).services.images();
     for (const id of ids) assert.equal(images.peek(id)?.state, 'missing', 'the shared cache says missing at once');
     await until('the rows to leave Pinned and Recent', () => ids.every((id) => !x.tree.idsOf(x.tree.sections.pinned).includes(id) && !x.tree.idsOf(x.tree.sections.recent).includes(id)));
+  });
+
+  it('deletes in calls of 20, and when a later call is refused, still reports and refreshes what earlier calls deleted', async () => {
+    const api = await (await hooks()).services.api();
+    const ids: string[] = [];
+    for (let n = 0; n < 25; n++) ids.push((await api.createUploadImage({ imageExt: 'png', title: `partial ${n}` })).imageId);
+    const rows = ids.map(row);
+    // The second call is refused as a RAM policy scoped to some images would refuse it.
+    const own = api as unknown as { deleteImages: typeof api.deleteImages };
+    let calls = 0;
+    own.deleteImages = async (batch) => {
+      calls += 1;
+      if (calls === 2) throw new VodError('auth', msg('write.permission', { action: 'DeleteImage' }), { code: 'Forbidden.RAM' });
+      return Object.getPrototypeOf(api).deleteImages.call(api, batch);
+    };
+    const errors: string[] = [];
+    const target = vscode.window as unknown as { showErrorMessage: (message: string, ...rest: unknown[]) => Thenable<unknown> };
+    const showError = target.showErrorMessage;
+    target.showErrorMessage = (message) => (errors.push(message), Promise.resolve(undefined));
+    try {
+      const confirmed = await answerWarnings((items) => items[0], () => vscode.commands.executeCommand<{ deleted: string[]; failed: string[] }>('vodImages.deleteImage', rows[0], rows));
+      assert.deepEqual(confirmed.result, { deleted: ids.slice(0, 20), failed: ids.slice(20) });
+    } finally {
+      delete (own as { deleteImages?: unknown }).deleteImages;
+      target.showErrorMessage = showError;
+    }
+    assert.equal(calls, 2);
+    assert.equal(errors.length, 1);
+    assert.match(errors[0]!, /may not call DeleteImage/);
+    const images = await (await hooks()).services.images();
+    for (const id of ids.slice(0, 20)) assert.equal(images.peek(id)?.state, 'missing', 'the deleted ones are missing in the shared cache');
+    assert.equal(await titleInVod(ids[24]!), 'partial 24', 'the refused ones are still there');
   });
 
   it('downloads the display image to a file, and never replaces an existing file unless asked', async () => {

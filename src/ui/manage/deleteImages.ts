@@ -48,10 +48,16 @@ async function confirm(services: Services, ids: readonly string[]): Promise<bool
   return (await vscode.window.showWarningMessage(message, { modal: true, detail }, remove)) === remove;
 }
 
-async function send(services: Services, ids: readonly string[]): Promise<DeleteOutcome> {
+/** What was deleted and what not; `stoppedBy` when an error ended the batch after some calls had deleted images. */
+interface Sent extends DeleteOutcome {
+  readonly stoppedBy?: unknown;
+}
+
+async function send(services: Services, ids: readonly string[]): Promise<Sent> {
   const api = await services.api();
   const deleted: string[] = [];
   const failed: string[] = [];
+  let stoppedBy: unknown;
   await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Deleting {0} images…', ids.length) }, async (progress) => {
     for (const batch of writeBatches(ids)) {
       try {
@@ -60,13 +66,19 @@ async function send(services: Services, ids: readonly string[]): Promise<DeleteO
       } catch (error) {
         failed.push(...batch);
         services.log.warn(`Delete images ${batch.join(', ')}: ${isVodError(error) ? error.toLine() : String(error)}`);
-        // A missing permission (the client names vod:DeleteImage) fails every call alike: say it once, in words.
-        if (isVodError(error) && (error.kind === 'auth' || error.kind === 'noCredentials' || error.kind === 'cancelled')) throw error;
+        // A missing permission (the client names vod:DeleteImage) fails every later call alike: stop and say it
+        // once, in words. When earlier calls deleted images, those still have to reach the views and the summary.
+        if (isVodError(error) && (error.kind === 'auth' || error.kind === 'noCredentials' || error.kind === 'cancelled')) {
+          if (deleted.length === 0) throw error;
+          stoppedBy = error;
+          failed.push(...ids.slice(deleted.length + failed.length));
+          return;
+        }
       }
       progress.report({ increment: (batch.length / ids.length) * 100 });
     }
   });
-  return { deleted, failed };
+  return { deleted, failed, stoppedBy };
 }
 
 export async function deleteImages(services: Services, arg?: unknown, selected?: unknown): Promise<DeleteOutcome | undefined> {
@@ -75,7 +87,7 @@ export async function deleteImages(services: Services, arg?: unknown, selected?:
     const ids = selectedImageIds(arg, selected) ?? (await pickImageIds(services, arg));
     if (!ids || ids.length === 0) return undefined;
     if (!(await confirm(services, ids))) return undefined;
-    const outcome = await send(services, ids);
+    const { stoppedBy, ...outcome } = await send(services, ids);
     if (outcome.deleted.length > 0) {
       // Fresh answers ("missing") in the shared cache first, so every view that redraws reads them.
       await (await services.images()).getMany(outcome.deleted, { force: true }).catch(() => undefined);
@@ -85,6 +97,7 @@ export async function deleteImages(services: Services, arg?: unknown, selected?:
       allDone: vscode.l10n.t('{0} images deleted.', outcome.deleted.length),
       someFailed: vscode.l10n.t('{0} deleted, {1} failed: see the log.', outcome.deleted.length, outcome.failed.length),
     });
+    if (stoppedBy !== undefined) reportError(services, stoppedBy, action);
     return outcome;
   } catch (error) {
     reportError(services, error, action);
