@@ -164,6 +164,20 @@ describe('scan: WorkspaceIndex memory bounds', () => {
     index.replaceFile('c.txt', [at(B, 1), at(B, 2)]);
     assert.equal(index.refCount(B), 2, 'space freed by a removed file is used again');
   });
+
+  it('at the ID bound, an edit that swaps a file\'s only ID for a new one keeps the new one: the old one frees its place', () => {
+    const index = new WorkspaceIndex({ maxIds: 2 });
+    index.replaceFile('a.ts', [at(A, 0)]);
+    index.replaceFile('b.ts', [at(B, 0)]);
+    index.replaceFile('a.ts', [at(C, 0)]);
+    assert.deepEqual(index.ids().sort(), [B, C]);
+    assert.equal(index.limitReached, false);
+    // An ID another file still holds frees nothing.
+    index.replaceFile('c.ts', [at(B, 3)]);
+    index.replaceFile('c.ts', [at(A, 0)]);
+    assert.deepEqual(index.ids().sort(), [B, C]);
+    assert.equal(index.limitReached, true);
+  });
 });
 
 describe('WorkspaceIndex.firstOccurrenceOf (kept up to date, not recomputed)', () => {

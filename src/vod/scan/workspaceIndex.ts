@@ -247,6 +247,8 @@ export class WorkspaceIndex {
     let room = this.maxOccurrences - this.occurrenceCount;
     for (const id of previous ?? []) room += (this.byId.get(id)?.get(file)?.length ?? 0) / SPOT;
     let idRoom = this.maxIds - this.byId.size;
+    // An ID only this file held, and holds no more, leaves with its old version.
+    for (const id of previous ?? []) if (!next.has(id) && this.byId.get(id)?.size === 1) idRoom += 1;
     for (const [id, spots] of next) {
       const isNew = !this.byId.has(id);
       const count = spots.length / SPOT;
