@@ -80,6 +80,8 @@ export async function rescanWithRipgrep(uris: readonly vscode.Uri[], rules: Ripg
   if (!isExcluded) return undefined;
   for (const plan of plans.values()) {
     const reported = new Map<string, FileScanResult>();
+    /** Files the built-in scanner reads again (a lone CR): their result comes from there, not from here. */
+    const readExactly = new Set<string>();
     const childUri = childUriFactory(plan.folder.uri);
     const read = async (folders: readonly string[], maxDepth: number | undefined): Promise<void> => {
       const included = folders.filter((f) => !isExcluded(f));
@@ -91,8 +93,10 @@ export async function rescanWithRipgrep(uris: readonly vscode.Uri[], rules: Ripg
           folders: chunk,
           maxDepth,
           onFile: (file) => {
-            if (file.needsExactScan) exact.push(vscode.Uri.joinPath(plan.folder.uri, file.path));
-            else {
+            if (file.needsExactScan) {
+              exact.push(vscode.Uri.joinPath(plan.folder.uri, file.path));
+              readExactly.add(childUri(file.path));
+            } else {
               const uri = childUri(file.path);
               reported.set(uri, { status: 'scanned', path: uri, occurrences: file.occurrences });
             }
@@ -107,7 +111,9 @@ export async function rescanWithRipgrep(uris: readonly vscode.Uri[], rules: Ripg
     await read(shallow, 1);
     await read(deep, undefined);
     // A changed file ripgrep did not report holds no ID now, or is excluded: either way not in the index.
-    for (const file of plan.files.keys()) results.push(reported.get(file) ?? { status: 'scanned', path: file, occurrences: [] });
+    // (An empty result for a file read again exactly would remove it just before its real result adds it
+    // back: every ID in it announced as changed.)
+    for (const file of plan.files.keys()) if (!readExactly.has(file)) results.push(reported.get(file) ?? { status: 'scanned', path: file, occurrences: [] });
     const deepPrefixes = deep.map((d) => `${childUri(d)}/`);
     for (const [file, result] of reported) if (!plan.files.has(file) && deepPrefixes.some((p) => file.startsWith(p))) results.push(result);
   }

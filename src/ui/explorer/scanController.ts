@@ -185,11 +185,20 @@ export class ScanController implements vscode.Disposable {
   private async runFullScan(signal: AbortSignal): Promise<ScanSummary | undefined> {
     // What the index knew before, less what this scan reports: deleted, now excluded or without IDs.
     // (Not a set of every reported path: that would be an entry per file of a 200,000-file workspace.)
+    // When the last scan left IDs out, start from an empty index: the files it kept would hold the bounds
+    // until this scan's sweep at its end, so the IDs it finds (after the excludes were narrowed, as the view
+    // advises) would be left out again, and the sweep would then empty the index.
+    if (this.index.limitReached) this.index.clear();
     const unconfirmed = new Set(this.index.files());
     this.index.rescanning();
     const pending: FileScanResult[] = [];
     const mark = this.ledger.begin();
-    const flush = (): void => this.apply(pending.splice(0), mark);
+    // A run cancelled or replaced (a settings change restarts the scan) adds nothing more: what it read
+    // under the old settings would land after the new run listed what it must confirm, and stay.
+    const flush = (): void => {
+      if (signal.aborted) pending.length = 0;
+      else this.apply(pending.splice(0), mark);
+    };
     const timer = setInterval(flush, FLUSH_MS);
     this.setState({ kind: 'scanning', done: 0, listed: 0 });
     const found = (result: FileScanResult): void => {

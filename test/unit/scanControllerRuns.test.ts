@@ -1,0 +1,146 @@
+/**
+ * ScanController's full scans and rescans over a real folder, driven in plain Node through a stand-in
+ * `vscode` (support/fakeVscode.ts) so that races can be staged exactly: a settings change while a scan
+ * runs, a full scan after the index reached its bound, a rescan of an unchanged file.
+ */
+import { appRootWithRipgrep, fake, folder, Uri } from './support/fakeVscode';
+import assert from 'node:assert/strict';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { ScanController } from '../../src/ui/explorer/scanController';
+import { MAX_INDEX_IDS } from '../../src/vod/scan/workspaceIndex';
+
+const A = 'aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa';
+const B = 'bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb';
+const hexId = (n: number): string => n.toString(16).padStart(32, '0');
+
+interface Settings {
+  idPattern: string;
+  scanInclude: string[];
+  scanExclude: string[];
+  scanMaxFileSize: number;
+}
+
+function write(root: string, relative: string, text: string): void {
+  mkdirSync(path.dirname(path.join(root, relative)), { recursive: true });
+  writeFileSync(path.join(root, relative), text);
+}
+
+describe('ui/explorer ScanController: full scans and rescans over a real folder', function () {
+  this.timeout(30_000);
+  const appRoot = appRootWithRipgrep();
+  let root: string;
+  let settings: Settings;
+  let controller: ScanController | undefined;
+
+  const start = (): ScanController => {
+    const log = { debug() {}, info() {}, warn() {}, error() {}, trace() {} };
+    controller = new ScanController({ settings: () => settings, log } as never);
+    return controller;
+  };
+
+  beforeEach(() => {
+    root = mkdtempSync(path.join(tmpdir(), 'vod-scan-runs-'));
+    settings = { idPattern: '[0-9a-f]{32}', scanInclude: ['**/*'], scanExclude: [], scanMaxFileSize: 1024 * 1024 };
+    fake.folders = [folder(root)];
+    fake.appRoot = appRoot;
+    fake.watchers = [];
+    fake.beforeRead = undefined;
+    fake.config.files.exclude = {};
+    fake.config.search.exclude = {};
+  });
+  afterEach(() => {
+    controller?.dispose();
+    controller = undefined;
+    rmSync(root, { recursive: true, force: true });
+  });
+  after(() => {
+    if (appRoot) rmSync(appRoot, { recursive: true, force: true });
+  });
+
+  it('follows a deleted file (the stand-in editor works)', async function () {
+    if (!appRoot) this.skip();
+    write(root, 'a.md', `${A}\n`);
+    const scans = start();
+    await scans.scan();
+    assert.equal(scans.index.has(A), true);
+    rmSync(path.join(root, 'a.md'));
+    fake.watchers[0]!.delete.fire(Uri.file(path.join(root, 'a.md')));
+    await scans.settled();
+    assert.equal(scans.index.has(A), false);
+  });
+
+  for (const engine of ['ripgrep', 'builtin'] as const) {
+    it(`[${engine}] after the excludes are narrowed, as the "IDs left out" notice advises, the next full scan indexes the IDs that now fit`, async function () {
+      if (engine === 'ripgrep' && !appRoot) this.skip();
+      // A fixtures folder full of MD5-like strings fills the index to its bound.
+      write(root, 'fixtures/hashes.txt', `${Array.from({ length: MAX_INDEX_IDS }, (_, i) => hexId(i + 1)).join('\n')}\n`);
+      const scans = start();
+      scans.useRipgrep = engine === 'ripgrep';
+      await scans.scan();
+      assert.equal(scans.index.idCount, MAX_INDEX_IDS);
+      assert.equal(scans.index.limitReached, false, 'exactly at the bound: nothing left out yet');
+      write(root, 'src/app.ts', `const image = '${A}';\n`);
+      // The new file arrives first: now IDs are left out.
+      await scans.scan();
+      assert.equal(scans.index.limitReached, true);
+      settings.scanExclude = ['fixtures/**'];
+      await scans.scan();
+      await scans.settled();
+      assert.equal(scans.lastEngine, engine);
+      assert.deepEqual(scans.index.ids(), [A]);
+      assert.equal(scans.index.limitReached, false);
+    });
+  }
+
+  it('a full scan restarted by a settings change keeps nothing the cancelled one read under the old settings', async () => {
+    write(root, 'fixtures/x.md', `${A}\n`);
+    write(root, 'src/a.md', `${B}\n`);
+    const scans = start();
+    scans.useRipgrep = false;
+    // The first scan has read fixtures/x.md (not yet folded in) and waits on src/a.md when the settings change.
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    let held = false;
+    let fixtureRead!: () => void;
+    const fixtureWasRead = new Promise<void>((resolve) => (fixtureRead = resolve));
+    fake.beforeRead = async (uri) => {
+      if (uri.endsWith('/fixtures/x.md')) fixtureRead();
+      if (uri.endsWith('/src/a.md') && !held) {
+        held = true;
+        await gate;
+      }
+    };
+    const first = scans.scan();
+    await fixtureWasRead;
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    settings.scanExclude = ['fixtures/**'];
+    await scans.scan(); // what a settings change does
+    release();
+    await first;
+    await new Promise((resolve) => setTimeout(resolve, 400)); // past the cancelled scan's flush interval
+    await scans.settled();
+    assert.deepEqual(scans.index.ids(), [B]);
+    assert.equal(scans.index.has(A), false, 'fixtures/x.md is excluded now');
+  });
+
+  it('[ripgrep] a rescan of unchanged files announces no ID change, also for a file with a lone CR', async function () {
+    if (!appRoot) this.skip();
+    write(root, 'plain.md', `${B}\n`);
+    write(root, 'mac.md', `title\rimage ${A}\n`);
+    const scans = start();
+    await scans.scan();
+    assert.equal(scans.index.has(A), true);
+    const announced: string[] = [];
+    scans.index.onDidChange((change) => announced.push(...change.ids));
+    // Both saved without a change: the watcher reports them changed.
+    fake.watchers[0]!.change.fire(Uri.file(path.join(root, 'plain.md')));
+    fake.watchers[0]!.change.fire(Uri.file(path.join(root, 'mac.md')));
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    await scans.settled();
+    assert.equal(scans.lastRescanEngine, 'ripgrep');
+    assert.equal(scans.index.has(A), true);
+    assert.deepEqual(announced, []);
+  });
+});
