@@ -193,10 +193,12 @@ export class ScanController implements vscode.Disposable {
     this.index.rescanning();
     const pending: FileScanResult[] = [];
     const mark = this.ledger.begin();
-    // A run cancelled or replaced (a settings change restarts the scan) adds nothing more: what it read
-    // under the old settings would land after the new run listed what it must confirm, and stay.
+    // A run replaced by another (a settings change restarts the scan) adds nothing more: what it read under
+    // the old settings would land after the new run listed what it must confirm, and stay. A run the user
+    // cancelled keeps what it read (the view says the scan was cancelled).
+    const replaced = (): boolean => signal.aborted && this.running?.controller.signal !== signal;
     const flush = (): void => {
-      if (signal.aborted) pending.length = 0;
+      if (replaced()) pending.length = 0;
       else this.apply(pending.splice(0), mark);
     };
     const timer = setInterval(flush, FLUSH_MS);
