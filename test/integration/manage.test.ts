@@ -65,6 +65,34 @@ async function upload(uris: vscode.Uri[], options: Record<string, unknown>): Pro
   return outcome;
 }
 
+/** Runs `run` with the progress notification's Cancel pressed as soon as a progress message matches `when`. */
+async function cancelling<T>(when: (message: string) => boolean, run: () => Thenable<T>): Promise<{ result: T; messages: string[] }> {
+  type Report = { message?: string; increment?: number };
+  type WithProgress = (options: vscode.ProgressOptions, task: (progress: vscode.Progress<Report>, token: vscode.CancellationToken) => Thenable<unknown>) => Thenable<unknown>;
+  const target = vscode.window as unknown as { withProgress: WithProgress };
+  const original = target.withProgress;
+  const messages: string[] = [];
+  target.withProgress = (options, task) =>
+    original.call(vscode.window, options, (progress, token) => {
+      const source = new vscode.CancellationTokenSource();
+      token.onCancellationRequested(() => source.cancel());
+      const watched = {
+        report(value: Report): void {
+          progress.report(value);
+          if (value.message === undefined) return;
+          messages.push(value.message);
+          if (!source.token.isCancellationRequested && when(value.message)) source.cancel();
+        },
+      };
+      return task(watched, source.token);
+    });
+  try {
+    return { result: await run(), messages };
+  } finally {
+    target.withProgress = original;
+  }
+}
+
 /** Sets emulator faults (fields given replace the current ones). */
 async function setFaults(plan: Record<string, number>): Promise<void> {
   const response = await fetch(`${integrationEnv().control}/__emulator/faults`, { method: 'POST', body: JSON.stringify(plan), signal: AbortSignal.timeout(5000) });
@@ -124,6 +152,39 @@ describe('manage images (upload, edit, delete, download, multi-select)', () => {
     } finally {
       await setFaults({ clockOffsetMs: 0 });
     }
+  });
+
+  it('Cancel at the second of two uploads deletes only that one: the first is reported and listed in Recent', async () => {
+    const files = [await writePng(dir, 'kept.png'), await writePng(dir, 'cancelled.png')];
+    const { result, messages } = await cancelling((m) => m.startsWith('(2/2)'), () => vscode.commands.executeCommand<UploadOutcome>('vodImages.upload', undefined, files, { then: 'none' }));
+    assert.ok(messages.some((m) => m.startsWith('(2/2)')), 'the second upload started');
+    assert.deepEqual(result?.uploaded.map((u) => path.basename(u.file)), ['kept.png']);
+    assert.deepEqual(result?.failed, []);
+    const id = result!.uploaded[0]!.imageId;
+    assert.equal(await titleInVod(id), 'kept');
+    const x = await explorer();
+    await until('the uploaded image in Recent', () => x.tree.idsOf(x.tree.sections.recent).includes(id));
+  });
+
+  it('Cancel while VOD processes an upload keeps the image, which is uploaded, and reports it', async () => {
+    const file = await writePng(dir, 'slow to process.png');
+    const { result } = await cancelling((m) => m.endsWith('— processing…'), () => vscode.commands.executeCommand<UploadOutcome>('vodImages.upload', undefined, [file], { title: 'cancelled while processing', then: 'none' }));
+    assert.equal(result?.uploaded.length, 1, `the upload is reported: ${JSON.stringify(result)}`);
+    assert.equal(await titleInVod(result!.uploaded[0]!.imageId), 'cancelled while processing');
+  });
+
+  it('Cancel at the second of two downloads keeps and reports the first, and leaves no partial file', async () => {
+    const [a, b] = [imageId('png'), imageIdFor('cover')];
+    const folder = await fsp.mkdtemp(path.join(dir, 'cancelled-downloads-'));
+    const rows = [row(a), row(b)];
+    const { result, messages } = await cancelling(
+      (m) => m.startsWith('(2/2)'),
+      () => vscode.commands.executeCommand<{ saved: { imageId: string; path: string }[]; failed: string[] }>('vodImages.download', rows[0], rows, { folder }),
+    );
+    assert.ok(messages.some((m) => m.startsWith('(2/2)')), 'the second download started');
+    assert.deepEqual(result?.saved.map((s) => s.imageId), [a]);
+    assert.deepEqual(result?.failed, []);
+    assert.deepEqual(await fsp.readdir(folder), [path.basename(result!.saved[0]!.path)]);
   });
 
   it('multi-select: copy IDs, copy signed URLs with one expiry, pin and unpin, from (clicked, selected[])', async () => {

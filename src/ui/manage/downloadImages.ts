@@ -136,7 +136,8 @@ export async function downloadImages(services: Services, arg?: unknown, second?:
         saved.push({ imageId: p.imageId, path: p.file, bytes: result.bytes });
       } catch (error) {
         await fsp.rm(temp, { force: true }).catch(() => undefined);
-        if (isVodError(error) && error.kind === 'cancelled') throw error;
+        // Cancelled: the files after this one are not started; the ones saved before it are reported below.
+        if (isVodError(error) && error.kind === 'cancelled') return;
         failed.push(p.imageId);
         services.log.warn(`${action} ${p.imageId}: ${isVodError(error) ? error.toLine() : String(error)}`);
         if (ids.length === 1) throw error;

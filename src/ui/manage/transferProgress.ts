@@ -12,7 +12,11 @@ export interface FileProgress {
   say(text: string): void;
 }
 
-/** Runs `each` for every item under one notification; the signal aborts when the user cancels. */
+/**
+ * Runs `each` for every item under one notification; the signal aborts when the user cancels, and no
+ * further item starts. `each` should end quietly when cancelled, so that the caller still reports the
+ * items finished before (a batch cancelled at its fifth file has uploaded four).
+ */
 export function withFileProgress<T>(
   title: string,
   items: readonly T[],

@@ -164,12 +164,15 @@ export async function uploadImages(services: Services, arg?: unknown, second?: u
         if (result.leftBehindImageIds.length > 0) services.log.warn(`${action} ${name}: images given up and not deleted: ${result.leftBehindImageIds.join(', ')}`);
         progress.say(vscode.l10n.t('processing…'));
         const ready = await waitForImageReady(api, result.imageId, { signal, pollMs: 500 }).catch((error: unknown) => {
-          if (isVodError(error) && error.code === 'StillUploading') return undefined;
+          // Cancelled while VOD processes it: the image is uploaded all the same, and VOD finishes on its own.
+          if (isVodError(error) && (error.code === 'StillUploading' || error.kind === 'cancelled')) return undefined;
           throw error;
         });
         uploaded.push({ file: uri.fsPath, imageId: result.imageId, status: ready?.status ?? 'Uploading' });
       } catch (error) {
-        if (isVodError(error) && error.kind === 'cancelled') throw error;
+        // Cancelled mid-upload: that image is deleted (uploadImageFile), the files after it are not started, and
+        // the ones before it are reported below like any finished batch.
+        if (isVodError(error) && error.kind === 'cancelled') return;
         failed.push(uri.fsPath);
         services.log.warn(`${action} ${name}: ${isVodError(error) ? error.toLine() : String(error)}`);
         if (files.length === 1 && isVodError(error)) throw error;
