@@ -6,7 +6,7 @@
  * test post what the page would.
  */
 import * as assert from 'node:assert/strict';
-import { promises as fsp } from 'node:fs';
+import { existsSync, promises as fsp, writeFileSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
@@ -65,8 +65,11 @@ async function upload(uris: vscode.Uri[], options: Record<string, unknown>): Pro
   return outcome;
 }
 
-/** Runs `run` with the progress notification's Cancel pressed as soon as a progress message matches `when`. */
-async function cancelling<T>(when: (message: string) => boolean, run: () => Thenable<T>): Promise<{ result: T; messages: string[] }> {
+/**
+ * Runs `run` with the commands' progress notifications watched: `onMessage` sees each progress message
+ * as it is reported and may press the notification's Cancel.
+ */
+async function watchingProgress<T>(onMessage: (message: string, cancel: () => void) => void, run: () => Thenable<T>): Promise<{ result: T; messages: string[] }> {
   type Report = { message?: string; increment?: number };
   type WithProgress = (options: vscode.ProgressOptions, task: (progress: vscode.Progress<Report>, token: vscode.CancellationToken) => Thenable<unknown>) => Thenable<unknown>;
   const target = vscode.window as unknown as { withProgress: WithProgress };
@@ -81,7 +84,7 @@ async function cancelling<T>(when: (message: string) => boolean, run: () => Then
           progress.report(value);
           if (value.message === undefined) return;
           messages.push(value.message);
-          if (!source.token.isCancellationRequested && when(value.message)) source.cancel();
+          if (!source.token.isCancellationRequested) onMessage(value.message, () => source.cancel());
         },
       };
       return task(watched, source.token);
@@ -90,6 +93,26 @@ async function cancelling<T>(when: (message: string) => boolean, run: () => Then
     return { result: await run(), messages };
   } finally {
     target.withProgress = original;
+  }
+}
+
+/** `run` with Cancel pressed as soon as a progress message matches `when`. */
+function cancelling<T>(when: (message: string) => boolean, run: () => Thenable<T>): Promise<{ result: T; messages: string[] }> {
+  return watchingProgress((message, cancel) => {
+    if (when(message)) cancel();
+  }, run);
+}
+
+/** Error notifications shown while `run` runs. */
+async function shownErrors<T>(run: () => Thenable<T>): Promise<{ result: T; errors: string[] }> {
+  const target = vscode.window as unknown as { showErrorMessage: (message: string, ...rest: unknown[]) => Thenable<unknown> };
+  const original = target.showErrorMessage;
+  const errors: string[] = [];
+  target.showErrorMessage = (message) => (errors.push(message), Promise.resolve(undefined));
+  try {
+    return { result: await run(), errors };
+  } finally {
+    target.showErrorMessage = original;
   }
 }
 
@@ -281,16 +304,13 @@ describe('manage images (upload, edit, delete, download, multi-select)', () => {
       if (calls === 2) throw new VodError('auth', msg('write.permission', { action: 'DeleteImage' }), { code: 'Forbidden.RAM' });
       return Object.getPrototypeOf(api).deleteImages.call(api, batch);
     };
-    const errors: string[] = [];
-    const target = vscode.window as unknown as { showErrorMessage: (message: string, ...rest: unknown[]) => Thenable<unknown> };
-    const showError = target.showErrorMessage;
-    target.showErrorMessage = (message) => (errors.push(message), Promise.resolve(undefined));
+    let errors: string[];
     try {
-      const confirmed = await answerWarnings((items) => items[0], () => vscode.commands.executeCommand<{ deleted: string[]; failed: string[] }>('vodImages.deleteImage', rows[0], rows));
-      assert.deepEqual(confirmed.result, { deleted: ids.slice(0, 20), failed: ids.slice(20) });
+      const shown = await shownErrors(() => answerWarnings((items) => items[0], () => vscode.commands.executeCommand<{ deleted: string[]; failed: string[] }>('vodImages.deleteImage', rows[0], rows)));
+      errors = shown.errors;
+      assert.deepEqual(shown.result.result, { deleted: ids.slice(0, 20), failed: ids.slice(20) });
     } finally {
       delete (own as { deleteImages?: unknown }).deleteImages;
-      target.showErrorMessage = showError;
     }
     assert.equal(calls, 2);
     assert.equal(errors.length, 1);
@@ -318,7 +338,35 @@ describe('manage images (upload, edit, delete, download, multi-select)', () => {
     const replaced = await answerWarnings((items) => items[0], () => vscode.commands.executeCommand<{ saved: unknown[] }>('vodImages.download', id, { outPath: out }));
     assert.equal(replaced.result?.saved.length, 1);
     assert.deepEqual([...(await fsp.readFile(out)).subarray(0, 4)], [0x89, 0x50, 0x4e, 0x47]);
-    assert.deepEqual((await fsp.readdir(dir)).filter((f) => f.startsWith('.download.png')), [], 'no partial file left');
+    assert.deepEqual((await fsp.readdir(dir)).filter((f) => f.startsWith('.')), [], 'no partial file left');
+  });
+
+  it('downloads a batch without replacing a file that appears under a target name meanwhile', async () => {
+    const [a, b] = [imageId('png'), imageIdFor('cover')];
+    const folder = await fsp.mkdtemp(path.join(dir, 'appearing-'));
+    const taken = path.join(folder, `${a}.png`);
+    const rows = [row(a), row(b)];
+    // Someone (a sync tool, another save) creates the first target while its download runs.
+    const { result } = await watchingProgress(
+      (message) => {
+        if (message.startsWith('(1/2)') && !existsSync(taken)) writeFileSync(taken, 'theirs');
+      },
+      () => vscode.commands.executeCommand<{ saved: { imageId: string }[]; failed: string[] }>('vodImages.download', rows[0], rows, { folder }),
+    );
+    assert.equal(await fsp.readFile(taken, 'utf8'), 'theirs');
+    assert.deepEqual(result?.failed, [a]);
+    assert.deepEqual(result?.saved.map((s) => s.imageId), [b]);
+    assert.deepEqual((await fsp.readdir(folder)).filter((f) => f.startsWith('.')), [], 'no partial file left');
+  });
+
+  it('downloads to a long file name, and a failure names the file the user chose', async () => {
+    const id = imageId('png');
+    const long = path.join(dir, `${'b'.repeat(226)}.png`);
+    const saved = await vscode.commands.executeCommand<{ saved: { path: string }[] }>('vodImages.download', id, { outPath: long });
+    assert.deepEqual(saved?.saved.map((s) => s.path), [long]);
+    const { errors } = await shownErrors(() => vscode.commands.executeCommand('vodImages.download', id, { outPath: path.join(dir, 'no such folder', 'cat.png') }));
+    assert.equal(errors.length, 1);
+    assert.match(errors[0]!, /"cat\.png".*folder does not exist/);
   });
 });
 

@@ -85,6 +85,19 @@ describe('download: downloadImageFile against the emulator', function () {
     assert.deepEqual(readdirSync(dir), []);
   });
 
+  it('takes any name the file system takes, however long: 251 ASCII bytes, 80 CJK characters (244 bytes)', async () => {
+    const id = imageWith('png', 'plain');
+    for (const name of [`${'a'.repeat(247)}.png`, `${'图'.repeat(80)}.png`]) {
+      const out = path.join(dir, name);
+      writeFileSync(out, 'the file system takes this name');
+      rmSync(out);
+      const result = await env.client().downloadImageFile({ imageId: id, outPath: out });
+      assert.equal(result.path, out);
+      assert.deepEqual(readdirSync(dir), [name], 'the file, and no temporary file left');
+      rmSync(out);
+    }
+  });
+
   it('an image without a URL (upload failed), a missing folder', async () => {
     const noUrl = await rejection(env.client().downloadImageFile({ imageId: imageWith('uploadFail'), outPath: path.join(dir, 'x.png') }));
     assert.equal(noUrl.kind, 'notFound');

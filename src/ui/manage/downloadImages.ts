@@ -14,6 +14,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { downloadImageFile, defaultDownloadName } from '../../vod/download/downloadImageFile';
 import { VodError, isVodError } from '../../vod/errors';
+import { fileError } from '../../vod/fileErrors';
 import { msg } from '../../vod/messages';
 import { pickImageIds } from '../lookup/pickImageIds';
 import { reportError } from '../lookup/reportError';
@@ -116,26 +117,30 @@ export async function downloadImages(services: Services, arg?: unknown, second?:
 
     const saved: { imageId: string; path: string; bytes: number }[] = [];
     const failed: string[] = [];
-    const planned: { imageId: string; file: string }[] = [];
+    const planned: { imageId: string; file: string; replace: boolean }[] = [];
     for (const imageId of ids) {
       let file = target.file;
       if (!file) {
         const lookup = imageId === ids[0] ? first : await images.get(imageId);
         file = path.join(target.folder!, lookup.state === 'found' ? defaultDownloadName(lookup.info, original) : `${imageId}.img`);
       }
-      if ((await exists(file)) && !(await mayReplace(file, options?.replace))) continue;
-      planned.push({ imageId, file });
+      const replace = await exists(file);
+      if (replace && !(await mayReplace(file, options?.replace))) continue;
+      planned.push({ imageId, file, replace });
     }
     await withFileProgress(vscode.l10n.t('Downloading {0} images', planned.length), planned, (p) => path.basename(p.file), async (p, progress, signal) => {
-      // Written beside the target under a fresh name, then moved over it: an existing file (the user
-      // agreed to replace it) is replaced only by a complete download.
-      const temp = path.join(path.dirname(p.file), `.${path.basename(p.file)}.${randomBytes(4).toString('hex')}.download`);
+      // A new file is created by the core, which never overwrites: a file that appears under the name
+      // meanwhile (a sync tool, another save) is kept and this download fails. A file the user agreed to
+      // replace is replaced only by a complete download: written beside it under a fresh name, then moved.
+      const temp = p.replace ? path.join(path.dirname(p.file), `.vod-${randomBytes(8).toString('hex')}.download`) : undefined;
       try {
-        const result = await downloadImageFile({ api, transport, imageId: p.imageId, outPath: temp, original, signal, onProgress: (done, total) => progress.bytes(done, total) });
-        await fsp.rename(temp, p.file);
+        const result = await downloadImageFile({ api, transport, imageId: p.imageId, outPath: temp ?? p.file, original, signal, onProgress: (done, total) => progress.bytes(done, total) }).catch(
+          (error: unknown) => Promise.reject(temp ? aboutTarget(error, p.file) : error),
+        );
+        if (temp) await fsp.rename(temp, p.file).catch((error: unknown) => Promise.reject(fileError(p.file, error)));
         saved.push({ imageId: p.imageId, path: p.file, bytes: result.bytes });
       } catch (error) {
-        await fsp.rm(temp, { force: true }).catch(() => undefined);
+        if (temp) await fsp.rm(temp, { force: true }).catch(() => undefined);
         // Cancelled: the files after this one are not started; the ones saved before it are reported below.
         if (isVodError(error) && error.kind === 'cancelled') return;
         failed.push(p.imageId);
@@ -160,4 +165,11 @@ export async function downloadImages(services: Services, arg?: unknown, second?:
     reportError(services, error, action);
     return undefined;
   }
+}
+
+/** A file error about the temporary file, told about the user's file instead: the temporary name means nothing to them. */
+function aboutTarget(error: unknown, file: string): unknown {
+  if (!isVodError(error) || error.kind !== 'invalidInput' || error.cause === undefined) return error;
+  const code = (error.cause as { code?: unknown } | undefined)?.code;
+  return fileError(file, error.cause, code === 'ENOENT' ? msg('file.noFolder') : undefined);
 }

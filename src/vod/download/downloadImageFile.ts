@@ -10,7 +10,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { constants, createWriteStream, promises as fsp } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { VodApi } from '../api';
@@ -52,7 +52,8 @@ export async function downloadImageFile(options: DownloadImageFileOptions): Prom
   const outPath = typeof options.outPath === 'string' ? options.outPath : options.outPath(info, original);
   if (typeof options.outPath !== 'string') await refuseExisting(outPath);
   const download = await options.transport.openDownload(url, { signal, idleTimeoutMs: options.idleTimeoutMs });
-  const temp = join(dirname(outPath), `.${basename(outPath)}.${randomBytes(4).toString('hex')}.part`);
+  // A name of fixed length: one built from the target's ran past the file system's 255 bytes for long names.
+  const temp = join(dirname(outPath), `.vod-${randomBytes(8).toString('hex')}.part`);
   let received = 0;
   try {
     async function* counted(): AsyncGenerator<Uint8Array> {
