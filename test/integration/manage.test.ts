@@ -269,6 +269,32 @@ describe('manage images (upload, edit, delete, download, multi-select)', () => {
     assert.equal(refused.result, undefined);
   });
 
+  it('edits several images through the prompts: the category pick offers to keep each image\'s, and keeps them', async () => {
+    const outcome = await upload([await writePng(dir, 'several-1.png'), await writePng(dir, 'several-2.png')], { then: 'none' });
+    const ids = outcome.uploaded.map((u) => u.imageId);
+    const api = await (await hooks()).services.api();
+    await api.updateImageInfos([{ imageId: ids[0]!, cateId: 1000001 }, { imageId: ids[1]!, cateId: 1000002 }]);
+    const window = vscode.window as unknown as { showInputBox: unknown; showQuickPick: unknown };
+    const [input, pick] = [window.showInputBox, window.showQuickPick];
+    let offered: string[] = [];
+    window.showInputBox = () => Promise.resolve(''); // tags: empty keeps them
+    window.showQuickPick = async (items: Thenable<vscode.QuickPickItem[]>) => {
+      const list = await items;
+      offered = list.map((i) => i.label);
+      return list[0];
+    };
+    try {
+      const rows = ids.map(row);
+      await vscode.commands.executeCommand('vodImages.editImage', rows[0], rows);
+    } finally {
+      window.showInputBox = input;
+      window.showQuickPick = pick;
+    }
+    assert.equal(offered[0], "Keep each image's category");
+    assert.ok(!offered.includes('No category'), 'no item says the images lose their categories');
+    assert.deepEqual(await Promise.all(ids.map(async (id) => (await api.getImageInfo(id)).CateId)), [1000001, 1000002]);
+  });
+
   it('deletes only after the modal is answered, names the titles, and the IDs then show as missing', async () => {
     const outcome = await upload([await writePng(dir, 'del-1.png'), await writePng(dir, 'del-2.png')], { then: 'none' });
     const ids = outcome.uploaded.map((u) => u.imageId);

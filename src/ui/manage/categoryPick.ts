@@ -10,15 +10,27 @@ import type { Services } from '../services';
 
 type Item = vscode.QuickPickItem & { readonly id: number | undefined };
 
-export async function pickCategory(services: Services, title: string, options: { readonly current?: number | undefined; readonly preferred?: number | undefined }): Promise<{ cateId: number | undefined } | undefined> {
+export interface CategoryPickOptions {
+  /** The image's category: the first item keeps it. */
+  readonly current?: number | undefined;
+  /** Several images, each with its own category: the first item keeps each one's (not "No category"). */
+  readonly several?: boolean | undefined;
+  /** Offered first, so Enter repeats the last choice. */
+  readonly preferred?: number | undefined;
+}
+
+export async function pickCategory(services: Services, title: string, options: CategoryPickOptions): Promise<{ cateId: number | undefined } | undefined> {
   const entries = (async () => {
     const api = await services.api();
     return loadCategoryTree((query) => api.getCategories(query));
   })();
   const items: Promise<Item[]> = entries.then(
     (list) => {
-      const first: Item =
-        options.current === undefined ? { label: vscode.l10n.t('No category'), id: undefined } : { label: vscode.l10n.t('Keep the category'), description: String(options.current), id: undefined };
+      const first: Item = options.several
+        ? { label: vscode.l10n.t("Keep each image's category"), id: undefined }
+        : options.current === undefined
+          ? { label: vscode.l10n.t('No category'), id: undefined }
+          : { label: vscode.l10n.t('Keep the category'), description: String(options.current), id: undefined };
       const rows: Item[] = categoryRows(list).map((row) => ({ label: row.label, description: row.description, id: row.id }));
       // The last choice first, so Enter repeats it.
       const preferred = rows.findIndex((row) => row.id === options.preferred);

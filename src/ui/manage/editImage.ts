@@ -44,10 +44,10 @@ function ask(title: string, prompt: string, value: string, check: (value: string
 
 const splitInput = (text: string): string[] => text.split(',').map((t) => t.trim()).filter((t) => t !== '');
 
-async function askTagsAndCategory(services: Services, title: string, current: { tags: string; cateId: number | undefined }): Promise<EditValues | undefined> {
+async function askTagsAndCategory(services: Services, title: string, current: { tags: string; cateId: number | undefined; several?: boolean }): Promise<EditValues | undefined> {
   const tags = await ask(title, vscode.l10n.t('Tags, comma-separated (at most 16, each at most 32 bytes). Empty: keep.'), current.tags, (v) => localizeProblem(editProblem({ tags: splitInput(v) })));
   if (tags === undefined) return undefined;
-  const category = await pickCategory(services, vscode.l10n.t('Category'), { current: current.cateId });
+  const category = await pickCategory(services, vscode.l10n.t('Category'), { current: current.cateId, several: current.several });
   if (!category) return undefined;
   const tagList = splitInput(tags);
   return { tags: tagList.length > 0 ? tagList : undefined, cateId: category.cateId };
@@ -106,8 +106,12 @@ async function editMany(services: Services, ids: readonly string[], options: unk
   const values =
     typeof options === 'object' && options !== null
       ? valuesFromOptions(options)
-      : await askTagsAndCategory(services, vscode.l10n.t('Edit {0} images', ids.length), { tags: '', cateId: undefined });
-  if (!values || (values.tags === undefined && values.cateId === undefined)) return undefined;
+      : await askTagsAndCategory(services, vscode.l10n.t('Edit {0} images', ids.length), { tags: '', cateId: undefined, several: true });
+  if (!values) return undefined;
+  if (values.tags === undefined && values.cateId === undefined) {
+    confirmQuietly(vscode.l10n.t('Nothing changed.'));
+    return undefined;
+  }
   const outcome = await applyEdits(
     services,
     ids.map((imageId) => ({ imageId, tags: values.tags, cateId: values.cateId })),
