@@ -165,6 +165,15 @@ describe('manage images (upload, edit, delete, download, multi-select)', () => {
     assert.equal(await titleInVod(outcome.uploaded[1]!.imageId), 'b', 'several files keep their file names as titles');
   });
 
+  it('uploads several files whose names are no valid titles: each title drops what VOD refuses', async () => {
+    const longName = '会议截图'.repeat(11); // 132 bytes: over the 128 a title may have
+    const outcome = await upload([await writePng(dir, `${longName}.png`), await writePng(dir, 'party 🎉.png')], { then: 'none' });
+    assert.deepEqual(outcome.failed, []);
+    assert.equal(await titleInVod(outcome.uploaded[1]!.imageId), 'party');
+    const long = await titleInVod(outcome.uploaded[0]!.imageId);
+    assert.ok(long && longName.startsWith(long) && Buffer.byteLength(long) <= 128, long);
+  });
+
   it('uploads from a machine whose clock is 20 minutes off: OSS gets the time the client corrected', async () => {
     await setFaults({ clockOffsetMs: 20 * 60_000 });
     try {

@@ -2,7 +2,7 @@
 import { strict as assert } from 'node:assert';
 import { VodError } from '../../src/vod/errors';
 import { renderMessage } from '../../src/vod/messages';
-import { checkMetadata, imageExtensionOf, metadataProblem, writeBatches, MAX_TAGS } from '../../src/vod/upload/imageMetadataLimits';
+import { checkMetadata, imageExtensionOf, metadataProblem, titleFromFileName, writeBatches, MAX_TAGS, MAX_TITLE_BYTES } from '../../src/vod/upload/imageMetadataLimits';
 
 
 /** The first problem as English text, or `none` when the metadata may be sent. */
@@ -56,5 +56,22 @@ describe('image metadata limits', () => {
   it('splits writes into calls of at most 20 images', () => {
     assert.deepEqual(writeBatches([]).length, 0);
     assert.deepEqual(writeBatches(Array.from({ length: 45 }, (_, i) => i)).map((b) => b.length), [20, 20, 5]);
+  });
+
+  it('makes a title VOD takes from any file name: emoji and control characters dropped, cut to 128 bytes', () => {
+    const cases: [string, string | undefined][] = [
+      ['summer banner', 'summer banner'],
+      ['party 🎉 photo', 'party photo'],
+      ['🇨🇳👨‍👩‍👧', undefined],
+      ['a\u0007b\tc', 'a b c'],
+      ['   ', undefined],
+    ];
+    for (const [name, expected] of cases) assert.equal(titleFromFileName(name), expected, JSON.stringify(name));
+    for (const name of ['会议截图'.repeat(11), 'x'.repeat(300), `${'é'.repeat(63)}😀${'é'.repeat(10)}`, '𠀀'.repeat(40)]) {
+      const title = titleFromFileName(name)!;
+      assert.equal(metadataProblem({ title }), undefined, `${name} → ${title}`);
+      assert.ok(new TextEncoder().encode(title).length > MAX_TITLE_BYTES - 4, 'cut at the limit, not before');
+      assert.ok(name.replace('😀', '').startsWith(title), 'a prefix, whole characters');
+    }
   });
 });

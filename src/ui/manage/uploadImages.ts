@@ -15,7 +15,7 @@ import { VodError, isVodError } from '../../vod/errors';
 import { msg } from '../../vod/messages';
 import { editProblem } from '../../vod/render/imageEdit';
 import { localizeProblem } from '../localize';
-import { imageExtensionOf } from '../../vod/upload/imageMetadataLimits';
+import { imageExtensionOf, titleFromFileName } from '../../vod/upload/imageMetadataLimits';
 import { waitForImageReady } from '../../vod/upload/waitForImageReady';
 import { reportError } from '../lookup/reportError';
 import type { Services } from '../services';
@@ -85,7 +85,7 @@ async function askMetadata(services: Services, files: readonly vscode.Uri[]): Pr
     title = await vscode.window.showInputBox({
       title: heading,
       prompt: vscode.l10n.t('Title (at most 128 bytes, no emoji)'),
-      value: path.parse(files[0]!.fsPath).name,
+      value: titleFromFileName(path.parse(files[0]!.fsPath).name) ?? '',
       ignoreFocusOut: true,
       validateInput: (v) => localizeProblem(editProblem({ title: v.trim() })),
     });
@@ -152,7 +152,7 @@ export async function uploadImages(services: Services, arg?: unknown, second?: u
     await withFileProgress(vscode.l10n.t('Uploading to VOD'), files, (uri) => path.basename(uri.fsPath), async (uri, progress, signal) => {
       const name = path.basename(uri.fsPath);
       try {
-        const title = (files.length === 1 ? metadata.title : undefined) || path.parse(uri.fsPath).name;
+        const title = (files.length === 1 ? metadata.title : undefined) || titleFromFileName(path.parse(uri.fsPath).name);
         // Through the client: its OSS Date comes from the clock it corrected for this machine's skew (OSS
         // refuses more than 15 minutes), and its request log records each PUT attempt.
         const result = await api.uploadImageFile({

@@ -64,6 +64,22 @@ export function metadataProblem(metadata: ImageMetadata): Message | undefined {
   return undefined;
 }
 
+/**
+ * A title made from a file name, for uploads where nobody typed one (several files at once): what the API
+ * refuses is dropped (emoji, control characters) and the rest cut to MAX_TITLE_BYTES at a character
+ * boundary, so the file's name never fails its upload. Undefined when nothing usable is left.
+ */
+export function titleFromFileName(name: string): string | undefined {
+  const cleaned = name.replace(new RegExp(EMOJI.source, 'gu'), '').replace(new RegExp(CONTROL.source, 'gu'), ' ').replace(/\s+/gu, ' ').trim();
+  let title = '';
+  for (const character of cleaned) {
+    if (bytes(title + character) > MAX_TITLE_BYTES) break;
+    title += character;
+  }
+  title = title.trim();
+  return title === '' ? undefined : title;
+}
+
 /** Throws an `invalidInput` VodError naming the first problem. */
 export function checkMetadata(metadata: ImageMetadata): void {
   const problem = metadataProblem(metadata);
