@@ -125,6 +125,30 @@ describe('ui/explorer ScanController: full scans and rescans over a real folder'
     assert.equal(scans.index.has(A), false, 'fixtures/x.md is excluded now');
   });
 
+  it('follows changes after the user cancelled the first scan: a deleted file leaves what that scan kept', async () => {
+    write(root, 'a.md', `${A}\n`);
+    write(root, 'b.md', `${B}\n`);
+    const scans = start();
+    scans.useRipgrep = false;
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    fake.beforeRead = async (uri) => {
+      if (uri.endsWith('/b.md')) await gate;
+    };
+    const first = scans.scan();
+    await new Promise((resolve) => setTimeout(resolve, 400)); // a.md read and folded in
+    assert.equal(scans.index.has(A), true);
+    scans.cancel();
+    release();
+    await first;
+    assert.equal(scans.state.kind, 'cancelled');
+    rmSync(path.join(root, 'a.md'));
+    for (const watcher of fake.watchers) watcher.delete.fire(Uri.file(path.join(root, 'a.md')));
+    await scans.settled();
+    assert.equal(fake.watchers.length, 1, 'one watcher');
+    assert.equal(scans.index.has(A), false);
+  });
+
   it('[ripgrep] a rescan of unchanged files announces no ID change, also for a file with a lone CR', async function () {
     if (!appRoot) this.skip();
     write(root, 'plain.md', `${B}\n`);

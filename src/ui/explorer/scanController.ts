@@ -202,6 +202,9 @@ export class ScanController implements vscode.Disposable {
       else this.apply(pending.splice(0), mark);
     };
     const timer = setInterval(flush, FLUSH_MS);
+    // Changes are followed from the first scan on, also when it is cancelled or fails: the index holds
+    // what it read, and a file deleted later must still leave it. (Events during the scan are in the ledger.)
+    this.startWatching();
     this.setState({ kind: 'scanning', done: 0, listed: 0 });
     const found = (result: FileScanResult): void => {
       unconfirmed.delete(result.path);
@@ -219,7 +222,6 @@ export class ScanController implements vscode.Disposable {
         for (const file of unconfirmed) if (!this.ledger.isStale(file, mark)) this.index.removeFile(file);
       });
       this.setState({ kind: 'done', summary });
-      this.startWatching();
       return summary;
     } catch (error) {
       flush();
