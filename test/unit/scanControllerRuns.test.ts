@@ -149,6 +149,33 @@ describe('ui/explorer ScanController: full scans and rescans over a real folder'
     assert.equal(scans.index.has(A), false);
   });
 
+  for (const engine of ['ripgrep', 'builtin'] as const) {
+    it(`[${engine}] a rescan whose results land after a settings change restarted the full scan does not bring back a now-excluded file`, async function () {
+      if (engine === 'ripgrep' && !appRoot) this.skip();
+      write(root, 'src/a.md', `${B}\n`);
+      const scans = start();
+      scans.useRipgrep = engine === 'ripgrep';
+      await scans.scan();
+      // A file is created in gen/; its rescan has read it when the user excludes gen/ (a full scan starts).
+      write(root, 'gen/new.md', `${A}\n`);
+      let fullScan: Promise<unknown> | undefined;
+      scans.beforeResultsLand = async () => {
+        scans.beforeResultsLand = undefined;
+        settings.scanExclude = ['gen/**'];
+        fullScan = scans.scan();
+        await fullScan;
+      };
+      fake.watchers[0]!.create.fire(Uri.file(path.join(root, 'gen', 'new.md')));
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      await scans.settled();
+      await fullScan;
+      assert.ok(fullScan, 'the rescan ran');
+      assert.equal(scans.lastRescanEngine, engine);
+      assert.equal(scans.index.has(A), false);
+      assert.equal(scans.index.has(B), true);
+    });
+  }
+
   it('[ripgrep] a rescan of unchanged files announces no ID change, also for a file with a lone CR', async function () {
     if (!appRoot) this.skip();
     write(root, 'plain.md', `${B}\n`);

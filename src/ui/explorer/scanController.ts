@@ -83,6 +83,8 @@ export class ScanController implements vscode.Disposable {
   private readonly ledger = new ChangeLedger();
   private readonly disposables: vscode.Disposable[] = [this.stateEmitter];
   private watching = false;
+  /** Full scans begun: a rescan whose results would land after a newer full scan began drops them. */
+  private fullScans = 0;
   private queued = new Set<string>();
   private queueTimer: ReturnType<typeof setTimeout> | undefined;
   /** Watcher events since the last quiet moment, and the timer that waits for the next one. */
@@ -188,6 +190,7 @@ export class ScanController implements vscode.Disposable {
     // When the last scan left IDs out, start from an empty index: the files it kept would hold the bounds
     // until this scan's sweep at its end, so the IDs it finds (after the excludes were narrowed, as the view
     // advises) would be left out again, and the sweep would then empty the index.
+    this.fullScans += 1;
     if (this.index.limitReached) this.index.clear();
     const unconfirmed = new Set(this.index.files());
     this.index.rescanning();
@@ -431,8 +434,11 @@ export class ScanController implements vscode.Disposable {
   private async rescan(uris: readonly vscode.Uri[]): Promise<void> {
     await this.running?.done.catch(() => undefined);
     const mark = this.ledger.begin();
+    // A full scan begun after this rescan read its files (a settings change) reads them itself, under the
+    // new rules: results read under the old ones must not land after it and bring back a now-excluded file.
+    const superseded = ((generation) => () => this.fullScans !== generation)(this.fullScans);
     try {
-      if (await this.rescanViaRipgrep(uris, mark)) {
+      if (await this.rescanViaRipgrep(uris, mark, superseded)) {
         this.lastRescanEngine = 'ripgrep';
         return;
       }
@@ -446,6 +452,7 @@ export class ScanController implements vscode.Disposable {
       const results: FileScanResult[] = [];
       await this.readListed(changes.files.map((f) => vscode.Uri.parse(f, true)), (result) => results.push(result));
       await this.beforeResultsLand?.();
+      if (superseded()) return;
       const listed = new Set(results.map((r) => r.path));
       // Not listed by the source: deleted since, or no longer a plain file.
       for (const file of changes.files) if (!listed.has(file) && !this.ledger.isStale(file, mark)) this.forget(file);
@@ -459,7 +466,7 @@ export class ScanController implements vscode.Disposable {
    * The rescan through ripgrep (ripgrepRescan.ts) when the last full scan ran on it; false when it
    * cannot be used for these paths (the findFiles way runs then).
    */
-  private async rescanViaRipgrep(uris: readonly vscode.Uri[], mark: number): Promise<boolean> {
+  private async rescanViaRipgrep(uris: readonly vscode.Uri[], mark: number, superseded: () => boolean): Promise<boolean> {
     const rgPath = this.lastEngine === 'ripgrep' && this.useRipgrep ? editorRipgrep(vscode.env.appRoot) : undefined;
     if (!rgPath) return false;
     const rules = this.ripgrepRules();
@@ -475,6 +482,7 @@ export class ScanController implements vscode.Disposable {
     const { results, forget, refreshed, exact } = plan;
     if (exact.length > 0) await this.readListed(exact, (result) => results.push(result));
     await this.beforeResultsLand?.();
+    if (superseded()) return true;
     this.index.batch(() => {
       for (const path of forget) if (!this.ledger.isStale(path, mark)) this.forget(path);
       if (refreshed.length > 0) {
