@@ -13,6 +13,7 @@ import * as vscode from 'vscode';
 import type { ImageNode } from '../../src/ui/explorer/nodes';
 import { imageIdFor } from '../emulator/fixtures';
 import { VodError } from '../../src/vod/errors';
+import { PartialWriteError } from '../../src/vod/upload/writeErrors';
 import { msg } from '../../src/vod/messages';
 import { encodePng } from '../emulator/png';
 import { hooks } from './authHooks';
@@ -302,6 +303,34 @@ describe('manage images (upload, edit, delete, download, multi-select)', () => {
     assert.equal(offered[0], "Keep each image's category");
     assert.ok(!offered.includes('No category'), 'no item says the images lose their categories');
     assert.deepEqual(await Promise.all(ids.map(async (id) => (await api.getImageInfo(id)).CateId)), [1000001, 1000002]);
+  });
+
+  it('edits in calls of 20, and when a later call fails, the images earlier calls changed show their new facts', async () => {
+    const api = await (await hooks()).services.api();
+    const ids: string[] = [];
+    for (let n = 0; n < 25; n++) ids.push((await api.createUploadImage({ imageExt: 'png', title: `edit partial ${n}` })).imageId);
+    const images = await (await hooks()).services.images();
+    await images.getMany(ids); // cached before the edit, as the views would have them
+    // The second call is refused, as the client reports it: the first 20 changed, the last 5 not.
+    const own = api as unknown as { updateImageInfos: typeof api.updateImageInfos };
+    own.updateImageInfos = async (updates) => {
+      await Object.getPrototypeOf(api).updateImageInfos.call(api, updates.slice(0, 20));
+      throw new PartialWriteError(new VodError('auth', msg('write.permission', { action: 'UpdateImageInfos' }), { code: 'Forbidden.RAM' }), ids.slice(0, 20), ids.slice(20));
+    };
+    try {
+      const rows = ids.map(row);
+      const { result, errors } = await shownErrors(() => vscode.commands.executeCommand('vodImages.editImage', rows[0], rows, { tags: 'edited-in-part' }));
+      assert.equal(result, undefined);
+      assert.equal(errors.length, 1);
+      assert.match(errors[0]!, /20 of 25/);
+    } finally {
+      delete (own as { updateImageInfos?: unknown }).updateImageInfos;
+    }
+    const tagsOf = (id: string): string | undefined => {
+      const lookup = images.peek(id);
+      return lookup?.state === 'found' ? (lookup.info as { Tags?: string }).Tags : undefined;
+    };
+    assert.deepEqual(ids.slice(0, 20).map(tagsOf), ids.slice(0, 20).map(() => 'edited-in-part'), 'the shared cache has the new tags of the changed images');
   });
 
   it('deletes only after the modal is answered, names the titles, and the IDs then show as missing', async () => {

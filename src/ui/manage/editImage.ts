@@ -13,6 +13,7 @@ import { changedValues, editProblem, tagsForForm, type EditValues } from '../../
 import { localizeErrorLine, localizeProblem } from '../localize';
 import type { ImageInfo } from '../../vod/schemas';
 import type { ImageInfoUpdate } from '../../vod/upload/writeApi';
+import { PartialWriteError } from '../../vod/upload/writeErrors';
 import { pickImageId } from '../lookup/pickImageIds';
 import { reportError } from '../lookup/reportError';
 import { selectedImageIds } from '../lookup/treeSelection';
@@ -29,13 +30,24 @@ export interface EditOutcome {
 /** Sends the updates, tells every view, and looks the images up again so they show the new facts. */
 export async function applyEdits(services: Services, updates: readonly ImageInfoUpdate[]): Promise<EditOutcome> {
   const api = await services.api();
-  const result = await api.updateImageInfos(updates);
+  let result;
+  try {
+    result = await api.updateImageInfos(updates);
+  } catch (error) {
+    // The calls of 20 before the one that failed did change their images: the views must show that too.
+    if (error instanceof PartialWriteError && error.done.length > 0) await showEdited(services, error.done);
+    throw error;
+  }
   const notFound = new Set(result.nonExistImageIds);
   const imageIds = updates.map((u) => u.imageId).filter((id) => !notFound.has(id));
-  const images = await services.images();
-  await images.getMany(updates.map((u) => u.imageId), { force: true }).catch(() => undefined);
-  services.noteWritten?.({ kind: 'edited', imageIds: updates.map((u) => u.imageId) });
+  await showEdited(services, updates.map((u) => u.imageId));
   return { imageIds, notFound: [...notFound] };
+}
+
+/** Fresh answers in the shared cache first, so every view that redraws on the note reads them. */
+async function showEdited(services: Services, imageIds: readonly string[]): Promise<void> {
+  await (await services.images()).getMany(imageIds, { force: true }).catch(() => undefined);
+  services.noteWritten?.({ kind: 'edited', imageIds });
 }
 
 function ask(title: string, prompt: string, value: string, check: (value: string) => string | undefined): Thenable<string | undefined> {
