@@ -7,7 +7,7 @@
  * `vscode`.
  */
 import Module from 'node:module';
-import { mkdirSync, mkdtempSync, readdirSync, statSync, symlinkSync, existsSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, symlinkSync } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import * as nodePath from 'node:path';
@@ -203,13 +203,4 @@ require.cache['vscode'] = { id: 'vscode', filename: 'vscode', loaded: true, expo
 
 export function folder(fsPath: string, index = 0): FakeFolder {
   return { uri: Uri.file(fsPath), name: nodePath.basename(fsPath), index };
-}
-
-export function statKind(p: string): 'file' | 'folder' | 'gone' {
-  try {
-    const s = statSync(p);
-    return s.isDirectory() ? 'folder' : 'file';
-  } catch {
-    return 'gone';
-  }
 }
