@@ -176,6 +176,39 @@ describe('ui/explorer ScanController: full scans and rescans over a real folder'
     });
   }
 
+  for (const engine of ['ripgrep', 'builtin'] as const) {
+    it(`[${engine}] nested workspace folders: a file follows its innermost folder's rules, in the full scan and in rescans alike, and is read once`, async function () {
+      if (engine === 'ripgrep' && !appRoot) this.skip();
+      // The repository root and one of its packages are both workspace folders. `gen/**` is relative to
+      // the folder: it excludes packages/app/gen/ for the package (its innermost folder), not for the root.
+      const app = path.join(root, 'packages', 'app');
+      fake.folders = [folder(root, 0), folder(app, 1)];
+      settings.scanExclude = ['gen/**'];
+      write(app, 'gen/ids.ts', `${A}\n`);
+      write(app, 'src/a.ts', `${B}\n`);
+      const scans = start();
+      scans.useRipgrep = engine === 'ripgrep';
+      await scans.scan();
+      assert.equal(scans.lastEngine, engine);
+      assert.equal(scans.index.has(A), false, 'packages/app/gen is excluded for the folder it belongs to');
+      assert.equal(scans.index.occurrencesOf(B).length, 1, 'a file in both folders is read once');
+      // The file is saved unchanged: its rescan must agree with the full scan.
+      fake.watchers[0]!.change.fire(Uri.file(path.join(app, 'gen', 'ids.ts')));
+      fake.watchers[0]!.change.fire(Uri.file(path.join(app, 'src', 'a.ts')));
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      await scans.settled();
+      assert.equal(scans.index.has(A), false);
+      assert.equal(scans.index.occurrencesOf(B).length, 1);
+      // packages/ is replaced whole (a branch switch): read again as a folder of the root, it holds the package.
+      fake.watchers[0]!.create.fire(Uri.file(path.join(root, 'packages')));
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      await scans.settled();
+      assert.equal(scans.lastRescanEngine, engine);
+      assert.equal(scans.index.has(A), false);
+      assert.equal(scans.index.occurrencesOf(B).length, 1);
+    });
+  }
+
   it('[ripgrep] a rescan of unchanged files announces no ID change, also for a file with a lone CR', async function () {
     if (!appRoot) this.skip();
     write(root, 'plain.md', `${B}\n`);

@@ -13,7 +13,8 @@ import * as path from 'node:path';
 import { isVodError } from '../../src/vod/errors';
 import { scanFiles } from '../../src/vod/scan/fileScanner';
 import { nodeFileSource } from '../../src/vod/scan/nodeFileSource';
-import { ripgrepArgs, ripgrepGlob, ripgrepPattern } from '../../src/vod/scan/ripgrepArgs';
+import { ripgrepArgs, ripgrepGlob, ripgrepPattern, skipFolderGlob } from '../../src/vod/scan/ripgrepArgs';
+import { isInsideAny, pathInside } from '../../src/vod/scan/nestedFolders';
 import { excludedFolderTest } from '../../src/vod/scan/excludedFolder';
 import { seededRandom } from './support/randomInputs';
 import { findDefaultPatternIds } from '../../src/vod/scan/defaultPatternIds';
@@ -335,6 +336,53 @@ describe('scan: scanWithRipgrep against the built-in scanner', function () {
     const scan = scanWithRipgrep({ ...RULES, rgPath: rg!, cwd: dir, signal: controller.signal, onFile: () => undefined });
     controller.abort();
     await assert.rejects(scan, (error: unknown) => isVodError(error) && error.kind === 'cancelled');
+  });
+});
+
+describe('scan: nested workspace folders left to their own scans', function () {
+  const rg = findRipgrep();
+  let dir: string;
+  before(function () {
+    if (!rg) this.skip();
+    dir = mkdtempSync(path.join(tmpdir(), 'vod-rg-nested-'));
+  });
+  after(() => {
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('pathInside and isInsideAny compare whole segments', () => {
+    assert.equal(pathInside('/repo', '/repo/packages/app'), 'packages/app');
+    assert.equal(pathInside('/repo/', '/repo/packages/app/'), 'packages/app');
+    assert.equal(pathInside('/repo', '/repo'), undefined, 'the same folder is not nested');
+    assert.equal(pathInside('/repo', '/repository/app'), undefined, 'a longer name is not inside');
+    assert.equal(pathInside('/', '/repo'), 'repo');
+    assert.equal(isInsideAny('packages/app/src/a.ts', ['packages/app']), true);
+    assert.equal(isInsideAny('./packages/app/src/a.ts', ['packages/app']), true);
+    assert.equal(isInsideAny('packages/application/a.ts', ['packages/app']), false);
+    assert.equal(isInsideAny('packages/app', ['packages/app']), true);
+  });
+
+  it('skips nested folders with glob characters, quotes and spaces in their names, and drops what a glob cannot spell', async () => {
+    const names = ['a]b', 'c{d,e}', 'f*g', 'h?i', "o'p q", 'deep/er', ...(process.platform === 'win32' ? [] : ['back\\slash'])];
+    const kept = ['f*gg', 'fxg', 'cd', 'deep/erx', 'top'];
+    for (const name of [...names, ...kept]) {
+      mkdirSync(path.join(dir, name, 'sub'), { recursive: true });
+      writeFileSync(path.join(dir, name, 'sub', 'f.txt'), `${ID}\n`);
+    }
+    const plan = ripgrepArgs(RULES, { skip: names });
+    assert.ok(plan.ok);
+    assert.ok(plan.args.includes('--glob=!/f[*]g/'), 'glob characters are spelled as one-character classes');
+    if (process.platform !== 'win32') assert.equal(skipFolderGlob('back\\slash'), undefined, 'a backslash is left to the filter');
+    // The globs alone keep ripgrep out of every folder they can spell (it does not even read them).
+    const printed = spawnSync(rg!, plan.args, { cwd: dir, encoding: 'utf8' }).stdout;
+    for (const name of names.filter((n) => skipFolderGlob(n) !== undefined)) assert.ok(!printed.includes(`${name}/`), `${name} not entered`);
+    const found: string[] = [];
+    await scanWithRipgrep({ ...RULES, rgPath: rg!, cwd: dir, skip: names, onFile: (f) => found.push(f.path) });
+    assert.deepEqual(found.sort(), kept.map((k) => `${k}/sub/f.txt`).sort());
+    // Given as folders to read (a rescan), the same holds below them.
+    const below: string[] = [];
+    await scanWithRipgrep({ ...RULES, rgPath: rg!, cwd: dir, folders: ['.'], skip: names, onFile: (f) => below.push(f.path.replace(/^\.\//, '')) });
+    assert.deepEqual(below.sort(), kept.map((k) => `${k}/sub/f.txt`).sort());
   });
 });
 

@@ -13,11 +13,13 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { eachWithLimit } from '../../vod/concurrency';
 import { excludedFolderTest } from '../../vod/scan/excludedFolder';
+import { isInsideAny } from '../../vod/scan/nestedFolders';
 import type { PathKind } from '../../vod/scan/changedPaths';
 import type { FileScanResult } from '../../vod/scan/fileScanner';
 import type { RipgrepScanRules } from '../../vod/scan/ripgrepArgs';
 import { scanWithRipgrep } from '../../vod/scan/ripgrepScan';
 import { childUriFactory } from './childUri';
+import { nestedWorkspaceFolders } from './nestedWorkspaceFolders';
 
 export interface RipgrepRescan {
   /** Changed files with what they hold now (nothing, when ripgrep did not report them), and files found in changed folders. */
@@ -74,6 +76,16 @@ export async function rescanWithRipgrep(uris: readonly vscode.Uri[], rules: Ripg
       refreshed.push(uri.toString());
     } else plan.files.set(uri.toString(), parentOf(relative));
   });
+  // A folder read whole that holds a nested workspace folder: that folder is read whole too, under its own
+  // rules, as the full scan reads it (the outer folder's reading leaves it out).
+  for (const plan of [...plans.values()]) {
+    for (const { folder, relative } of nestedWorkspaceFolders(plan.folder)) {
+      if (![...plan.deep].some((deep) => isInsideAny(relative, [deep]))) continue;
+      let inner = plans.get(folder.uri.toString());
+      if (!inner) plans.set(folder.uri.toString(), (inner = { folder, files: new Map(), deep: new Set() }));
+      inner.deep.add('.');
+    }
+  }
   const results: FileScanResult[] = [];
   const exact: vscode.Uri[] = [];
   const isExcluded = excludedFolderTest(rules.exclude);
@@ -83,6 +95,7 @@ export async function rescanWithRipgrep(uris: readonly vscode.Uri[], rules: Ripg
     /** Files the built-in scanner reads again (a lone CR): their result comes from there, not from here. */
     const readExactly = new Set<string>();
     const childUri = childUriFactory(plan.folder.uri);
+    const skip = nestedWorkspaceFolders(plan.folder).map((nested) => nested.relative);
     const read = async (folders: readonly string[], maxDepth: number | undefined): Promise<void> => {
       const included = folders.filter((f) => !isExcluded(f));
       for (const chunk of chunks(included)) {
@@ -92,6 +105,7 @@ export async function rescanWithRipgrep(uris: readonly vscode.Uri[], rules: Ripg
           cwd: plan.folder.uri.fsPath,
           folders: chunk,
           maxDepth,
+          skip,
           onFile: (file) => {
             if (file.needsExactScan) {
               exact.push(vscode.Uri.joinPath(plan.folder.uri, file.path));

@@ -17,6 +17,7 @@ import { isVodError, VodError } from '../../vod/errors';
 import { localizeError } from '../localize';
 import { msg } from '../../vod/messages';
 import { ChangeLedger } from '../../vod/scan/changeLedger';
+import { isInsideAny } from '../../vod/scan/nestedFolders';
 import { PATHS_ASKED_ONE_BY_ONE, sortChanges, type ChangeQueries, type PathKind } from '../../vod/scan/changedPaths';
 import { scanFiles, type FileScanResult, type ScanSummary } from '../../vod/scan/fileScanner';
 import type { RipgrepScanRules } from '../../vod/scan/ripgrepArgs';
@@ -27,6 +28,7 @@ import type { Services } from '../services';
 import { editorRipgrep } from './ripgrepBinary';
 import { DEFAULT_INCLUDE, scanGlobLists, scanGlobs, type ScanGlobs } from './scanGlobs';
 import { childUriFactory } from './childUri';
+import { nestedWorkspaceFolders, ownedBy } from './nestedWorkspaceFolders';
 import { rescanWithRipgrep } from './ripgrepRescan';
 import { decideScan, type ScanTrigger } from './scanTrigger';
 import { workspaceFileSource } from './workspaceFileSource';
@@ -280,6 +282,7 @@ export class ScanController implements vscode.Disposable {
           ...rules,
           rgPath,
           cwd: folder.uri.fsPath,
+          skip: nestedWorkspaceFolders(folder).map((nested) => nested.relative),
           signal,
           onFile: (file) => {
             if (file.needsExactScan) return void exact.push(vscode.Uri.joinPath(folder.uri, file.path));
@@ -505,13 +508,30 @@ async function findFiles(globs: ScanGlobs, max: number, signal: AbortSignal): Pr
   const abort = (): void => source.cancel();
   signal.addEventListener('abort', abort, { once: true });
   try {
-    const uris = await vscode.workspace.findFiles(globs.include, globs.exclude, max, source.token);
+    const uris = await findOwnFiles(globs, max, source.token);
     if (signal.aborted) throw new VodError('cancelled', msg('cancel.scan'));
     return uris;
   } finally {
     signal.removeEventListener('abort', abort);
     source.dispose();
   }
+}
+
+/**
+ * findFiles over every workspace folder, each file listed under the rules of the folder it belongs to.
+ * With nested folders each folder is listed on its own and keeps only its own files: one listing of
+ * the workspace reads a nested folder's files under the outer folder's globs too (nestedFolders.ts).
+ */
+async function findOwnFiles(globs: ScanGlobs, max: number, token?: vscode.CancellationToken): Promise<vscode.Uri[]> {
+  const folders = vscode.workspace.workspaceFolders ?? [];
+  if (!folders.some((folder) => nestedWorkspaceFolders(folder).length > 0)) return vscode.workspace.findFiles(globs.include, globs.exclude, max, token);
+  const found: vscode.Uri[] = [];
+  for (const folder of folders) {
+    if (found.length >= max || token?.isCancellationRequested) break;
+    const listed = await vscode.workspace.findFiles(new vscode.RelativePattern(folder, globs.include), globs.exclude, max - found.length, token);
+    for (const uri of listed) if (ownedBy(uri, folder)) found.push(uri);
+  }
+  return found;
 }
 
 const GLOB_SYNTAX = /[*?[\]{}!,]/;
@@ -548,10 +568,17 @@ function changeQueries(globs: ScanGlobs): ChangeQueries {
       const at = inWorkspace(path);
       if (at.kind !== 'literal') return at.kind === 'outside' ? [] : undefined;
       const found = await vscode.workspace.findFiles(new vscode.RelativePattern(at.folder, `${at.relative}/**`), globs.exclude, MAX_SCAN_FILES);
-      return found.map((u) => u.toString());
+      const own = found.filter((uri) => ownedBy(uri, at.folder));
+      // Workspace folders nested in this folder are listed under their own rules.
+      for (const { folder, relative } of nestedWorkspaceFolders(at.folder)) {
+        if (!isInsideAny(relative, [at.relative])) continue;
+        const theirs = await vscode.workspace.findFiles(new vscode.RelativePattern(folder, '**'), globs.exclude, MAX_SCAN_FILES);
+        own.push(...theirs.filter((uri) => ownedBy(uri, folder)));
+      }
+      return own.map((u) => u.toString());
     },
     async includedAll() {
-      return (await vscode.workspace.findFiles(globs.include, globs.exclude, MAX_SCAN_FILES)).map((u) => u.toString());
+      return (await findOwnFiles(globs, MAX_SCAN_FILES)).map((u) => u.toString());
     },
   };
 }

@@ -75,6 +75,21 @@ export type RipgrepPlan = { readonly ok: true; readonly args: readonly string[] 
 export interface RipgrepWhere {
   readonly folders?: readonly string[] | undefined;
   readonly maxDepth?: number | undefined;
+  /**
+   * Folders (relative) not to enter: other workspace folders nested in this one, scanned under their
+   * own rules (nestedFolders.ts). A name no glob can spell safely is entered anyway; the caller drops
+   * what ripgrep reports there.
+   */
+  readonly skip?: readonly string[] | undefined;
+}
+
+/** Characters with a meaning in a glob, each spelled as a one-character class (`[*]`). */
+const GLOB_SPECIAL = /[*?[\]{}]/g;
+
+/** The glob that keeps ripgrep out of one folder (relative to where it runs); undefined when unsafe to spell. */
+export function skipFolderGlob(folder: string): string | undefined {
+  if (folder === '' || /[\\\u0000-\u001f]/.test(folder)) return undefined;
+  return `!/${folder.replace(GLOB_SPECIAL, (c) => `[${c}]`)}/`;
 }
 
 /** The arguments for one workspace folder (ripgrep runs with the folder as its working directory). */
@@ -93,6 +108,10 @@ export function ripgrepArgs(rules: RipgrepScanRules, where: RipgrepWhere = {}): 
     const glob = ripgrepGlob(exclude);
     if (glob === undefined) return { ok: false, reason: `the exclude glob "${exclude}" cannot be handed to ripgrep` };
     globs.push(`--glob=!${glob}`);
+  }
+  for (const folder of where.skip ?? []) {
+    const glob = skipFolderGlob(folder);
+    if (glob !== undefined) globs.push(`--glob=${glob}`);
   }
   if (!Number.isSafeInteger(rules.maxFileSize) || rules.maxFileSize < 1) return { ok: false, reason: 'invalid maximum file size' };
   if (where.maxDepth !== undefined && (!Number.isSafeInteger(where.maxDepth) || where.maxDepth < 1)) return { ok: false, reason: 'invalid depth' };

@@ -17,6 +17,7 @@ import { VodError } from '../errors';
 import { msg } from '../messages';
 import { ripgrepArgs, type RipgrepScanRules, type RipgrepWhere } from './ripgrepArgs';
 import { RipgrepLineReader, type RipgrepFile } from './ripgrepLines';
+import { isInsideAny } from './nestedFolders';
 
 export interface RipgrepScanOptions extends RipgrepScanRules, RipgrepWhere {
   /** The ripgrep executable (absolute path). */
@@ -61,6 +62,8 @@ export function scanWithRipgrep(options: RipgrepScanOptions): Promise<RipgrepSum
     const reader = new RipgrepLineReader(options.idPattern, (file) => {
       // Nothing more is reported once the caller failed or stopped the scan, even from the same turn.
       if (stopped()) return;
+      // Inside a nested workspace folder that no glob could keep ripgrep out of: that folder's own scan reads it.
+      if (options.skip && isInsideAny(file.path, options.skip)) return;
       files += 1;
       occurrences += file.occurrences.length;
       try {
