@@ -94,6 +94,29 @@ describe('ui/explorer ScanController: full scans and rescans over a real folder'
     });
   }
 
+  for (const engine of ['ripgrep', 'builtin'] as const) {
+    it(`[${engine}] when the excludes are swapped, files the new rules drop do not hold the bound against the IDs the new rules bring in`, async function () {
+      if (engine === 'ripgrep' && !appRoot) this.skip();
+      // Near the bound with old/ scanned; then old/ is excluded and new/ included instead. Until the scan's
+      // sweep at its end, old/'s IDs are still indexed: new/'s IDs must not be left out for them.
+      write(root, 'old/hashes.txt', `${Array.from({ length: MAX_INDEX_IDS - 10 }, (_, i) => hexId(i + 1)).join('\n')}\n`);
+      const fresh = Array.from({ length: 100 }, (_, i) => hexId(10_000_000 + i));
+      write(root, 'new/more.txt', `${fresh.join('\n')}\n`);
+      settings.scanExclude = ['new/**'];
+      const scans = start();
+      scans.useRipgrep = engine === 'ripgrep';
+      await scans.scan();
+      assert.equal(scans.index.idCount, MAX_INDEX_IDS - 10);
+      assert.equal(scans.index.limitReached, false);
+      settings.scanExclude = ['old/**'];
+      await scans.scan();
+      await scans.settled();
+      assert.equal(scans.lastEngine, engine);
+      assert.deepEqual(scans.index.ids().sort(), [...fresh].sort());
+      assert.equal(scans.index.limitReached, false, 'nothing was left out in the end');
+    });
+  }
+
   it('a full scan restarted by a settings change keeps nothing the cancelled one read under the old settings', async () => {
     write(root, 'fixtures/x.md', `${A}\n`);
     write(root, 'src/a.md', `${B}\n`);

@@ -187,13 +187,26 @@ export class ScanController implements vscode.Disposable {
   }
 
   private async runFullScan(signal: AbortSignal): Promise<ScanSummary | undefined> {
+    const pass = await this.fullScanPass(signal, false);
+    if (pass !== SCAN_AGAIN) return pass;
+    this.services.log.debug('scan: IDs were left out while files this scan dropped held the bounds; scanning again from an empty index');
+    const again = await this.fullScanPass(signal, true);
+    return again === SCAN_AGAIN ? undefined : again;
+  }
+
+  /**
+   * One reading of the workspace into the index. SCAN_AGAIN when IDs were left out while files this scan
+   * then dropped (now excluded after a settings change, deleted unseen) still held the bounds: with them
+   * gone there is room, and only a reading from an empty index can tell which IDs fit.
+   */
+  private async fullScanPass(signal: AbortSignal, fromEmpty: boolean): Promise<ScanSummary | undefined | typeof SCAN_AGAIN> {
     // What the index knew before, less what this scan reports: deleted, now excluded or without IDs.
     // (Not a set of every reported path: that would be an entry per file of a 200,000-file workspace.)
     // When the last scan left IDs out, start from an empty index: the files it kept would hold the bounds
     // until this scan's sweep at its end, so the IDs it finds (after the excludes were narrowed, as the view
     // advises) would be left out again, and the sweep would then empty the index.
     this.fullScans += 1;
-    if (this.index.limitReached) this.index.clear();
+    if (fromEmpty || this.index.limitReached) this.index.clear();
     const unconfirmed = new Set(this.index.files());
     this.index.rescanning();
     const pending: FileScanResult[] = [];
@@ -223,9 +236,15 @@ export class ScanController implements vscode.Disposable {
       flush();
       // Files indexed before but not found this time were deleted, are now excluded or hold no ID any
       // more (unless created since the listing: an incremental rescan indexed those).
+      let swept = 0;
       this.index.batch(() => {
-        for (const file of unconfirmed) if (!this.ledger.isStale(file, mark)) this.index.removeFile(file);
+        for (const file of unconfirmed) {
+          if (this.ledger.isStale(file, mark)) continue;
+          this.index.removeFile(file);
+          swept += 1;
+        }
       });
+      if (this.index.limitReached && swept > 0 && !fromEmpty) return SCAN_AGAIN;
       this.setState({ kind: 'done', summary });
       return summary;
     } catch (error) {
@@ -502,6 +521,9 @@ export class ScanController implements vscode.Disposable {
     this.stateEmitter.fire(state);
   }
 }
+
+/** A full scan's pass asks for another from an empty index (fullScanPass). */
+const SCAN_AGAIN = Symbol('scan again');
 
 async function findFiles(globs: ScanGlobs, max: number, signal: AbortSignal): Promise<vscode.Uri[]> {
   const source = new vscode.CancellationTokenSource();
