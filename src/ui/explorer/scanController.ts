@@ -523,7 +523,7 @@ export class ScanController implements vscode.Disposable {
 }
 
 /** A full scan's pass asks for another from an empty index (fullScanPass). */
-const SCAN_AGAIN = Symbol('scan again');
+const SCAN_AGAIN = Symbol('SCAN_AGAIN');
 
 async function findFiles(globs: ScanGlobs, max: number, signal: AbortSignal): Promise<vscode.Uri[]> {
   const source = new vscode.CancellationTokenSource();
