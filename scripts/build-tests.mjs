@@ -1,11 +1,12 @@
 // Bundles the suites that run inside the extension host: test/integration/index.ts and every
 // *.test.ts there become out/integration/*.js; test/integration-untrusted/ (the suite run in an
-// untrusted workspace) becomes out/integration-untrusted/*.js the same way; test/bench/host/index.ts
+// untrusted workspace) becomes out/integration-untrusted/*.js the same way, and so does
+// test/integration-multiroot/ (a workspace with one folder nested in another); test/bench/host/index.ts
 // (the host-side benchmark, not part of `npm test`) becomes out/bench-host/index.js. `vscode` comes
 // from the host and mocha from node_modules at run time, so both stay external.
 //
 //   node scripts/build-tests.mjs [integration|integration-untrusted|bench-host ...]
-//   (default: integration and integration-untrusted)
+//   (default: integration, integration-untrusted and integration-multiroot)
 import * as esbuild from 'esbuild';
 import { readdirSync, rmSync } from 'node:fs';
 
@@ -22,10 +23,11 @@ function mochaSuite(dir) {
 const SUITES = {
   integration: () => mochaSuite('test/integration'),
   'integration-untrusted': () => mochaSuite('test/integration-untrusted'),
+  'integration-multiroot': () => mochaSuite('test/integration-multiroot'),
   'bench-host': () => ['test/bench/host/index.ts'],
 };
 
-const wanted = process.argv.length > 2 ? process.argv.slice(2) : ['integration', 'integration-untrusted'];
+const wanted = process.argv.length > 2 ? process.argv.slice(2) : ['integration', 'integration-untrusted', 'integration-multiroot'];
 for (const name of wanted) if (!(name in SUITES)) throw new Error(`unknown suite "${name}" (known: ${Object.keys(SUITES).join(', ')})`);
 
 for (const [name, entries] of Object.entries(SUITES)) {

@@ -1,5 +1,5 @@
 // `npm test`: the whole pipeline, in order — type check, unit tests, the integration suite inside a
-// real VS Code extension host (code-server), then its untrusted-workspace suite, the browser e2e
+// real VS Code extension host (code-server), then its untrusted-workspace and nested multi-root suites, the browser e2e
 // flows, the demo's smoke check, and the newcomer's path: a copy of the checkout at a deep path with
 // a space, where `npm ci`, `npm run demo -- --smoke` and `npm run package` must work from nothing.
 // Prints `<stage>: N passed, N failed` per stage and one closing `N passed, N failed` line.
@@ -86,6 +86,8 @@ const STAGES = [
   ['integration', () => hostStage('test/host/run-integration.ts'), true],
   // The same host with workspace trust on and the folder untrusted (Restricted Mode): one more start, a few tests.
   ['integration-untrusted', () => hostStage('test/host/run-integration.ts', '--untrusted'), true],
+  // A workspace file whose second folder is nested in the first (a repository and one of its packages).
+  ['integration-multiroot', () => hostStage('test/host/run-integration.ts', '--multi-root'), true],
   ['e2e', () => hostStage('test/host/run-e2e.ts'), true],
   ['demo', () => hostStage('test/host/demo.ts', '--smoke'), true],
   // Installs everything itself in its copy, so it does not need (or use) this checkout's test host.

@@ -3,26 +3,29 @@
  * extension host: code-server + headless Chromium, the extension loaded from this repository.
  * Exit code 0 only if the suite ran at least one test and none failed.
  *
- *   tsx test/host/run-integration.ts [--grep <pattern>] [--suite <folder>] [--untrusted]
+ *   tsx test/host/run-integration.ts [--grep <pattern>] [--suite <folder>] [--untrusted | --multi-root]
  *
  * `--suite` runs another bundled suite the same way (e.g. out/bench-host, the host-side benchmark).
  * `--untrusted` turns workspace trust on and opens the folder untrusted (Restricted Mode); its suite
- * is out/integration-untrusted unless `--suite` names another.
+ * is out/integration-untrusted unless `--suite` names another. `--multi-root` opens a workspace file
+ * whose second folder is nested in the first (the demo and a package inside it, as a monorepo is often
+ * opened); its suite is out/integration-multiroot.
  * The workbench opens a copy of the demo workspace in the run's work folder: tests may add, change
  * and delete files there without touching the repository or another run.
  */
 import { existsSync } from 'node:fs';
-import { cp, readFile } from 'node:fs/promises';
+import { cp, mkdir, readFile, writeFile } from 'node:fs/promises';
 import * as path from 'node:path';
 import { format } from 'node:util';
 import { startHost } from './lib/host';
-import { DEMO_WORKSPACE, INTEGRATION_OUT, INTEGRATION_UNTRUSTED_OUT, ROOT } from './lib/paths';
+import { DEMO_WORKSPACE, INTEGRATION_MULTIROOT_OUT, INTEGRATION_OUT, INTEGRATION_UNTRUSTED_OUT, ROOT } from './lib/paths';
 import { withTimeout } from './lib/processes';
 import { screenshot, summaryLine } from './lib/results';
 
 const TIMEOUT_MS = Number(process.env.VOD_HOST_TIMEOUT_MS ?? 300_000);
 const UNTRUSTED = process.argv.includes('--untrusted');
-const LABEL = UNTRUSTED ? 'integration-untrusted' : 'integration';
+const MULTI_ROOT = process.argv.includes('--multi-root');
+const LABEL = UNTRUSTED ? 'integration-untrusted' : MULTI_ROOT ? 'integration-multiroot' : 'integration';
 /** Workbench chatter with no bearing on the suite: offline gallery lookups, connection set-up. */
 const HARMLESS_NOISE = /ENOTFOUND open-vsx\.org|^Creating a socket|connection token|^Updating additional builtin extensions cache|^\[Service Worker\]|ChatSessionStore/;
 
@@ -37,7 +40,7 @@ function argValue(name: string): string | undefined {
 }
 
 async function main(): Promise<number> {
-  const suite = path.resolve(ROOT, argValue('--suite') ?? (UNTRUSTED ? INTEGRATION_UNTRUSTED_OUT : INTEGRATION_OUT));
+  const suite = path.resolve(ROOT, argValue('--suite') ?? (UNTRUSTED ? INTEGRATION_UNTRUSTED_OUT : MULTI_ROOT ? INTEGRATION_MULTIROOT_OUT : INTEGRATION_OUT));
   if (!existsSync(path.join(suite, 'index.js'))) {
     console.error(`${suite}/index.js is missing: run \`node scripts/build-tests.mjs\` first`);
     return 1;
@@ -49,7 +52,7 @@ async function main(): Promise<number> {
     folder: async (work) => {
       const copy = path.join(work.root, 'demo');
       await cp(DEMO_WORKSPACE, copy, { recursive: true });
-      return copy;
+      return MULTI_ROOT ? nestedWorkspace(work.root, copy) : copy;
     },
     // The suite writes its counts here: the exit code alone cannot tell "all passed" from "ran nothing".
     env: (work) => ({
@@ -90,6 +93,19 @@ async function main(): Promise<number> {
     await host.close();
   }
   return exitCode === 0 ? 0 : 1;
+}
+
+/**
+ * A workspace file with the demo and a package nested in it as its two folders. The scan exclude is
+ * relative to each folder: `gen/**` excludes the package's gen/ for the package, not for the demo.
+ */
+async function nestedWorkspace(root: string, demo: string): Promise<string> {
+  const app = path.join(demo, 'packages', 'app');
+  await mkdir(path.join(app, 'src'), { recursive: true });
+  const file = path.join(root, 'nested.code-workspace');
+  const workspace = { folders: [{ path: demo }, { path: app }], settings: { 'vodImages.scan.exclude': ['gen/**'] } };
+  await writeFile(file, JSON.stringify(workspace, null, 2));
+  return file;
 }
 
 async function readResult(file: string): Promise<SuiteResult | undefined> {

@@ -13,6 +13,7 @@ export const RESULTS_DIR = path.join(ROOT, 'test-results');
 export const DEMO_WORKSPACE = path.join(ROOT, 'test', 'fixtures', 'demo');
 export const INTEGRATION_OUT = path.join(ROOT, 'out', 'integration');
 export const INTEGRATION_UNTRUSTED_OUT = path.join(ROOT, 'out', 'integration-untrusted');
+export const INTEGRATION_MULTIROOT_OUT = path.join(ROOT, 'out', 'integration-multiroot');
 export const E2E_DIR = path.join(ROOT, 'test', 'e2e');
 
 /** Whether install.sh has run (it is idempotent either way; this only decides what to tell the user). */

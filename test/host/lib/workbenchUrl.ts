@@ -12,7 +12,8 @@ export type ExtensionSource =
  */
 export function workbenchUrl(origin: string, folder: string, source: ExtensionSource): string {
   const url = new URL(origin);
-  url.searchParams.set('folder', folder);
+  // A `.code-workspace` file opens as a (multi-root) workspace, anything else as a folder.
+  url.searchParams.set(folder.endsWith('.code-workspace') ? 'workspace' : 'folder', folder);
   if (source.kind === 'development') {
     const remote = (p: string): string => `vscode-remote://${url.host}${p}`;
     const payload: Array<[string, string]> = [['extensionDevelopmentPath', remote(source.path)], ['skipWelcome', 'true']];

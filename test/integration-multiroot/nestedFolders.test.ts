@@ -1,0 +1,75 @@
+/**
+ * This Workspace in a real host with a workspace file whose second folder, packages/app, is nested in
+ * the first (run-integration.ts --multi-root; the file sets `vodImages.scan.exclude` to `gen/**`,
+ * which is relative to each folder). A file belongs to its innermost folder, as the editor itself
+ * says (`getWorkspaceFolder`), and follows that folder's rules in the full scan and in rescans alike,
+ * read once, with both the editor's ripgrep and the built-in scanner (findFiles).
+ */
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { imageIdFor } from '../emulator/fixtures';
+import { explorer } from '../integration/explorerApi';
+
+const EXCLUDED_ID = imageIdFor('ordinary-4');
+const KEPT_ID = imageIdFor('ordinary-10');
+const ROOT_GEN_ID = imageIdFor('ordinary-11');
+
+function folders(): { demo: vscode.WorkspaceFolder; app: vscode.WorkspaceFolder } {
+  const [demo, app] = vscode.workspace.workspaceFolders ?? [];
+  assert.ok(demo && app, 'the host opened the workspace file with its two folders');
+  return { demo, app };
+}
+
+const write = (uri: vscode.Uri, text: string): Thenable<void> => vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));
+
+describe('explorer: a workspace folder nested in another', function () {
+  this.timeout(120_000);
+  const { demo, app } = folders();
+  const excluded = vscode.Uri.joinPath(app.uri, 'gen', 'ids.ts');
+  const kept = vscode.Uri.joinPath(app.uri, 'src', 'a.ts');
+
+  before(async () => {
+    assert.equal(vscode.workspace.getWorkspaceFolder(kept)?.uri.toString(), app.uri.toString(), 'the editor gives a file to its innermost folder');
+    await vscode.commands.executeCommand('vodImages.explorer.focus');
+    await write(excluded, `export const id = '${EXCLUDED_ID}';\n`);
+    await write(kept, `export const id = '${KEPT_ID}';\n`);
+    // gen/ at the demo's top level: excluded for the demo, as before.
+    await write(vscode.Uri.joinPath(demo.uri, 'gen', 'root.ts'), `export const id = '${ROOT_GEN_ID}';\n`);
+  });
+
+  for (const engine of ['ripgrep', 'builtin'] as const) {
+    it(`[${engine}] follows the rules of the folder a file belongs to, in the full scan and in rescans, and reads it once`, async () => {
+      const x = await explorer();
+      x.scan.useRipgrep = engine === 'ripgrep';
+      try {
+        const files = (id: string): string[] => x.scan.index.occurrencesOf(id).map((o) => vscode.Uri.parse(o.file, true).toString());
+        const check = (when: string): void => {
+          assert.deepEqual(files(EXCLUDED_ID), [], `${when}: packages/app/gen is excluded for the package it belongs to`);
+          assert.deepEqual(files(ROOT_GEN_ID), [], `${when}: gen/ of the demo stays excluded`);
+          assert.deepEqual(files(KEPT_ID), [kept.toString()], `${when}: a file of both folders is read once`);
+        };
+        const summary = await vscode.commands.executeCommand<{ files: number } | undefined>('vodImages.scanWorkspace');
+        assert.ok(summary, 'the scan completed');
+        await x.settled();
+        assert.equal(x.scan.lastEngine, engine);
+        check('full scan');
+
+        let landed = 0;
+        x.scan.beforeResultsLand = async () => void (landed += 1);
+        // Saved unchanged (the watcher reports both files), then packages/ replaced whole (a branch switch).
+        x.scan.enqueue(excluded);
+        x.scan.enqueue(kept);
+        await x.settled();
+        check('files rescanned');
+        x.scan.enqueue(vscode.Uri.joinPath(demo.uri, 'packages'));
+        await x.settled();
+        assert.ok(landed >= 1, 'the rescans ran');
+        assert.equal(x.scan.lastRescanEngine, engine);
+        check('folder rescanned');
+      } finally {
+        x.scan.beforeResultsLand = undefined;
+        x.scan.useRipgrep = true;
+      }
+    });
+  }
+});
