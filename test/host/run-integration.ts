@@ -97,11 +97,14 @@ async function main(): Promise<number> {
 
 /**
  * A workspace file with the demo and a package nested in it as its two folders. The scan exclude is
- * relative to each folder: `gen/**` excludes the package's gen/ for the package, not for the demo.
+ * relative to each folder: `gen/**` excludes the package's gen/ for the package, not for the demo. The
+ * package's own .vscode/settings.json adds `search.exclude` for its dist/ (a folder setting).
  */
 async function nestedWorkspace(root: string, demo: string): Promise<string> {
   const app = path.join(demo, 'packages', 'app');
   await mkdir(path.join(app, 'src'), { recursive: true });
+  await mkdir(path.join(app, '.vscode'), { recursive: true });
+  await writeFile(path.join(app, '.vscode', 'settings.json'), JSON.stringify({ 'search.exclude': { 'dist/**': true } }, null, 2));
   const file = path.join(root, 'nested.code-workspace');
   const workspace = { folders: [{ path: demo }, { path: app }], settings: { 'vodImages.scan.exclude': ['gen/**'] } };
   await writeFile(file, JSON.stringify(workspace, null, 2));

@@ -1,9 +1,10 @@
 /**
  * This Workspace in a real host with a workspace file whose second folder, packages/app, is nested in
  * the first (run-integration.ts --multi-root; the file sets `vodImages.scan.exclude` to `gen/**`,
- * which is relative to each folder). A file belongs to its innermost folder, as the editor itself
- * says (`getWorkspaceFolder`), and follows that folder's rules in the full scan and in rescans alike,
- * read once, with both the editor's ripgrep and the built-in scanner (findFiles).
+ * which is relative to each folder; the package's own .vscode/settings.json adds `search.exclude` for
+ * its dist/). A file belongs to its innermost folder, as the editor itself says (`getWorkspaceFolder`),
+ * and follows that folder's rules, its own folder settings included, in the full scan and in rescans
+ * alike, read once, with both the editor's ripgrep and the built-in scanner (findFiles).
  */
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
@@ -13,6 +14,8 @@ import { explorer } from '../integration/explorerApi';
 const EXCLUDED_ID = imageIdFor('ordinary-4');
 const KEPT_ID = imageIdFor('ordinary-10');
 const ROOT_GEN_ID = imageIdFor('ordinary-11');
+const APP_DIST_ID = imageIdFor('ordinary-12');
+const ROOT_DIST_ID = imageIdFor('ordinary-13');
 
 function folders(): { demo: vscode.WorkspaceFolder; app: vscode.WorkspaceFolder } {
   const [demo, app] = vscode.workspace.workspaceFolders ?? [];
@@ -27,6 +30,8 @@ describe('explorer: a workspace folder nested in another', function () {
   const { demo, app } = folders();
   const excluded = vscode.Uri.joinPath(app.uri, 'gen', 'ids.ts');
   const kept = vscode.Uri.joinPath(app.uri, 'src', 'a.ts');
+  const appDist = vscode.Uri.joinPath(app.uri, 'dist', 'bundle.js');
+  const rootDist = vscode.Uri.joinPath(demo.uri, 'dist', 'bundle.js');
 
   before(async () => {
     assert.equal(vscode.workspace.getWorkspaceFolder(kept)?.uri.toString(), app.uri.toString(), 'the editor gives a file to its innermost folder');
@@ -35,6 +40,9 @@ describe('explorer: a workspace folder nested in another', function () {
     await write(kept, `export const id = '${KEPT_ID}';\n`);
     // gen/ at the demo's top level: excluded for the demo, as before.
     await write(vscode.Uri.joinPath(demo.uri, 'gen', 'root.ts'), `export const id = '${ROOT_GEN_ID}';\n`);
+    // dist/ is excluded by the package's own settings only.
+    await write(appDist, `var id="${APP_DIST_ID}";\n`);
+    await write(rootDist, `var id="${ROOT_DIST_ID}";\n`);
   });
 
   for (const engine of ['ripgrep', 'builtin'] as const) {
@@ -47,6 +55,8 @@ describe('explorer: a workspace folder nested in another', function () {
           assert.deepEqual(files(EXCLUDED_ID), [], `${when}: packages/app/gen is excluded for the package it belongs to`);
           assert.deepEqual(files(ROOT_GEN_ID), [], `${when}: gen/ of the demo stays excluded`);
           assert.deepEqual(files(KEPT_ID), [kept.toString()], `${when}: a file of both folders is read once`);
+          assert.deepEqual(files(APP_DIST_ID), [], `${when}: the package's own search.exclude applies to its files`);
+          assert.deepEqual(files(ROOT_DIST_ID), [rootDist.toString()], `${when}: and not to the demo's`);
         };
         const summary = await vscode.commands.executeCommand<{ files: number } | undefined>('vodImages.scanWorkspace');
         assert.ok(summary, 'the scan completed');
@@ -59,6 +69,8 @@ describe('explorer: a workspace folder nested in another', function () {
         // Saved unchanged (the watcher reports both files), then packages/ replaced whole (a branch switch).
         x.scan.enqueue(excluded);
         x.scan.enqueue(kept);
+        x.scan.enqueue(appDist);
+        x.scan.enqueue(rootDist);
         await x.settled();
         check('files rescanned');
         x.scan.enqueue(vscode.Uri.joinPath(demo.uri, 'packages'));

@@ -49,6 +49,7 @@ describe('ui/explorer ScanController: full scans and rescans over a real folder'
     fake.beforeRead = undefined;
     fake.config.files.exclude = {};
     fake.config.search.exclude = {};
+    fake.folderConfig.clear();
   });
   afterEach(() => {
     controller?.dispose();
@@ -229,6 +230,35 @@ describe('ui/explorer ScanController: full scans and rescans over a real folder'
       assert.equal(scans.lastRescanEngine, engine);
       assert.equal(scans.index.has(A), false);
       assert.equal(scans.index.occurrencesOf(B).length, 1);
+    });
+  }
+
+  for (const engine of ['ripgrep', 'builtin'] as const) {
+    it(`[${engine}] in a multi-root workspace each folder's own files.exclude and search.exclude apply to its files, in the full scan and in rescans`, async function () {
+      if (engine === 'ripgrep' && !appRoot) this.skip();
+      const web = path.join(root, 'web');
+      const api = path.join(root, 'api');
+      fake.folders = [folder(web, 0), folder(api, 1)];
+      // Each repository's .vscode/settings.json hides its own build output; the workspace file hides nothing.
+      fake.folderConfig.set(api, { search: { exclude: { 'dist/**': true } } });
+      fake.folderConfig.set(web, { files: { exclude: { '**/out': true } } });
+      write(web, 'dist/a.md', `${A}\n`);
+      write(web, 'src/out/gen.md', `${hexId(7)}\n`);
+      write(api, 'dist/b.md', `${B}\n`);
+      write(api, 'src/out/c.md', `${hexId(8)}\n`);
+      const scans = start();
+      scans.useRipgrep = engine === 'ripgrep';
+      await scans.scan();
+      assert.equal(scans.lastEngine, engine);
+      const expected = [A, hexId(8)].sort();
+      assert.deepEqual(scans.index.ids().sort(), expected);
+      for (const file of [path.join(web, 'dist', 'a.md'), path.join(web, 'src', 'out', 'gen.md'), path.join(api, 'dist', 'b.md'), path.join(api, 'src', 'out', 'c.md')]) {
+        fake.watchers[0]!.change.fire(Uri.file(file));
+      }
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      await scans.settled();
+      assert.equal(scans.lastRescanEngine, engine);
+      assert.deepEqual(scans.index.ids().sort(), expected);
     });
   }
 

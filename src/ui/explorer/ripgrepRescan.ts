@@ -49,7 +49,8 @@ interface FolderPlan {
 }
 
 /** Undefined when some changed path is not on disk in a workspace folder: the caller rescans the findFiles way. */
-export async function rescanWithRipgrep(uris: readonly vscode.Uri[], rules: RipgrepScanRules, rgPath: string): Promise<RipgrepRescan | undefined> {
+/** `rulesOf`: a folder's own rules (its excludes are folder settings). */
+export async function rescanWithRipgrep(uris: readonly vscode.Uri[], rulesOf: (folder: vscode.WorkspaceFolder) => RipgrepScanRules, rgPath: string): Promise<RipgrepRescan | undefined> {
   const plans = new Map<string, FolderPlan>();
   const forget: string[] = [];
   const refreshed: string[] = [];
@@ -88,9 +89,15 @@ export async function rescanWithRipgrep(uris: readonly vscode.Uri[], rules: Ripg
   }
   const results: FileScanResult[] = [];
   const exact: vscode.Uri[] = [];
-  const isExcluded = excludedFolderTest(rules.exclude);
-  if (!isExcluded) return undefined;
+  const rules = new Map<FolderPlan, { rules: RipgrepScanRules; isExcluded: (folder: string) => boolean }>();
   for (const plan of plans.values()) {
+    const folderRules = rulesOf(plan.folder);
+    const isExcluded = excludedFolderTest(folderRules.exclude);
+    if (!isExcluded) return undefined;
+    rules.set(plan, { rules: folderRules, isExcluded });
+  }
+  for (const plan of plans.values()) {
+    const { rules: folderRules, isExcluded } = rules.get(plan)!;
     const reported = new Map<string, FileScanResult>();
     /** Files the built-in scanner reads again (a lone CR): their result comes from there, not from here. */
     const readExactly = new Set<string>();
@@ -100,7 +107,7 @@ export async function rescanWithRipgrep(uris: readonly vscode.Uri[], rules: Ripg
       const included = folders.filter((f) => !isExcluded(f));
       for (const chunk of chunks(included)) {
         await scanWithRipgrep({
-          ...rules,
+          ...folderRules,
           rgPath,
           cwd: plan.folder.uri.fsPath,
           folders: chunk,

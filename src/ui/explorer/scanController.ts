@@ -20,7 +20,7 @@ import { ChangeLedger } from '../../vod/scan/changeLedger';
 import { isInsideAny } from '../../vod/scan/nestedFolders';
 import { PATHS_ASKED_ONE_BY_ONE, sortChanges, type ChangeQueries, type PathKind } from '../../vod/scan/changedPaths';
 import { scanFiles, type FileScanResult, type ScanSummary } from '../../vod/scan/fileScanner';
-import type { RipgrepScanRules } from '../../vod/scan/ripgrepArgs';
+import { ripgrepArgs, type RipgrepScanRules } from '../../vod/scan/ripgrepArgs';
 import { RipgrepFailed, scanWithRipgrep } from '../../vod/scan/ripgrepScan';
 import { WorkspaceIndex } from '../../vod/scan/workspaceIndex';
 import { usablePattern } from '../lookup/imageTarget';
@@ -176,14 +176,14 @@ export class ScanController implements vscode.Disposable {
     for (const d of this.disposables.splice(0)) d.dispose();
   }
 
-  private globs(): ScanGlobs {
+  /**
+   * The findFiles globs of one workspace folder: `files.exclude` and `search.exclude` are folder settings
+   * (in a multi-root workspace each folder's .vscode/settings.json adds its own, merged over the
+   * workspace's), the `vodImages.scan.*` settings are the window's. Without a folder: the workspace's.
+   */
+  private globs(folder?: vscode.WorkspaceFolder): ScanGlobs {
     const settings = this.services.settings();
-    return scanGlobs(
-      settings.scanInclude,
-      vscode.workspace.getConfiguration('files').get<unknown>('exclude'),
-      vscode.workspace.getConfiguration('search').get<unknown>('exclude'),
-      settings.scanExclude,
-    );
+    return scanGlobs(settings.scanInclude, folderExcludes(folder).files, folderExcludes(folder).search, settings.scanExclude);
   }
 
   private async runFullScan(signal: AbortSignal): Promise<ScanSummary | undefined> {
@@ -266,9 +266,8 @@ export class ScanController implements vscode.Disposable {
   /** Every file through findFiles and workspace.fs (virtual folders, or when ripgrep cannot be used). */
   private builtinScan(signal: AbortSignal, found: (result: FileScanResult) => void): Promise<ScanSummary> {
     const settings = this.services.settings();
-    const globs = this.globs();
     return scanFiles({
-      source: workspaceFileSource(() => findFiles(globs, MAX_SCAN_FILES, signal)),
+      source: workspaceFileSource(() => findFiles((folder) => this.globs(folder), MAX_SCAN_FILES, signal)),
       pattern: usablePattern(settings.idPattern),
       maxFileSize: settings.scanMaxFileSize,
       signal,
@@ -289,13 +288,20 @@ export class ScanController implements vscode.Disposable {
       this.services.log.debug(`scan: built-in scanner (${rgPath ? 'a folder is not on disk' : 'no ripgrep in the editor'})`);
       return undefined;
     }
-    const rules = this.ripgrepRules();
+    // Each folder's own rules; all checked first, so that ripgrep refusing one folder's glob does not leave
+    // the scan half done on ripgrep before the built-in scanner reads everything again.
+    const runs = folders.map((folder) => ({ folder, rules: this.ripgrepRules(folder) }));
+    const refused = runs.map(({ rules }) => ripgrepArgs(rules)).find((plan) => !plan.ok);
+    if (refused && !refused.ok) {
+      this.services.log.warn(`scan: ripgrep could not be used (${refused.reason}); using the built-in scanner`);
+      return undefined;
+    }
     const exact: vscode.Uri[] = [];
     let files = 0;
     let occurrences = 0;
     const progress = this.progress(() => files, () => files);
     try {
-      for (const folder of folders) {
+      for (const { folder, rules } of runs) {
         const childUri = childUriFactory(folder.uri);
         const summary = await scanWithRipgrep({
           ...rules,
@@ -339,15 +345,11 @@ export class ScanController implements vscode.Disposable {
     });
   }
 
-  /** The scan's settings as ripgrep takes them. */
-  private ripgrepRules(): RipgrepScanRules {
+  /** The scan's settings for one workspace folder as ripgrep takes them (see globs()). */
+  private ripgrepRules(folder: vscode.WorkspaceFolder): RipgrepScanRules {
     const settings = this.services.settings();
-    const lists = scanGlobLists(
-      settings.scanInclude,
-      vscode.workspace.getConfiguration('files').get<unknown>('exclude'),
-      vscode.workspace.getConfiguration('search').get<unknown>('exclude'),
-      settings.scanExclude,
-    );
+    const excludes = folderExcludes(folder);
+    const lists = scanGlobLists(settings.scanInclude, excludes.files, excludes.search, settings.scanExclude);
     return { idPattern: usablePattern(settings.idPattern), include: lists.include, exclude: lists.exclude, maxFileSize: settings.scanMaxFileSize };
   }
 
@@ -468,7 +470,7 @@ export class ScanController implements vscode.Disposable {
       const globs = this.globs();
       // A custom include is a pattern over the whole workspace: only a listing can apply it.
       const oneByOne = globs.include === DEFAULT_INCLUDE ? PATHS_ASKED_ONE_BY_ONE : 0;
-      const changes = await sortChanges(uris.map((u) => u.toString()), changeQueries(globs), oneByOne);
+      const changes = await sortChanges(uris.map((u) => u.toString()), changeQueries((folder) => this.globs(folder)), oneByOne);
       for (const path of changes.gone) if (!this.ledger.isStale(path, mark)) this.forget(path);
       if (changes.files.length === 0) return;
       const results: FileScanResult[] = [];
@@ -491,10 +493,9 @@ export class ScanController implements vscode.Disposable {
   private async rescanViaRipgrep(uris: readonly vscode.Uri[], mark: number, superseded: () => boolean): Promise<boolean> {
     const rgPath = this.lastEngine === 'ripgrep' && this.useRipgrep ? editorRipgrep(vscode.env.appRoot) : undefined;
     if (!rgPath) return false;
-    const rules = this.ripgrepRules();
     let plan;
     try {
-      plan = await rescanWithRipgrep(uris, rules, rgPath);
+      plan = await rescanWithRipgrep(uris, (folder) => this.ripgrepRules(folder), rgPath);
     } catch (error) {
       if (!(error instanceof RipgrepFailed)) throw error;
       this.services.log.warn(`scan: ripgrep could not rescan (${error.message}); listing the workspace instead`);
@@ -525,12 +526,22 @@ export class ScanController implements vscode.Disposable {
 /** A full scan's pass asks for another from an empty index (fullScanPass). */
 const SCAN_AGAIN = Symbol('SCAN_AGAIN');
 
-async function findFiles(globs: ScanGlobs, max: number, signal: AbortSignal): Promise<vscode.Uri[]> {
+/** A workspace folder's own `files.exclude` and `search.exclude` (merged over the workspace's by the editor). */
+function folderExcludes(folder: vscode.WorkspaceFolder | undefined): { files: unknown; search: unknown } {
+  return {
+    files: vscode.workspace.getConfiguration('files', folder?.uri).get<unknown>('exclude'),
+    search: vscode.workspace.getConfiguration('search', folder?.uri).get<unknown>('exclude'),
+  };
+}
+
+type GlobsOf = (folder: vscode.WorkspaceFolder | undefined) => ScanGlobs;
+
+async function findFiles(globsOf: GlobsOf, max: number, signal: AbortSignal): Promise<vscode.Uri[]> {
   const source = new vscode.CancellationTokenSource();
   const abort = (): void => source.cancel();
   signal.addEventListener('abort', abort, { once: true });
   try {
-    const uris = await findOwnFiles(globs, max, source.token);
+    const uris = await findOwnFiles(globsOf, max, source.token);
     if (signal.aborted) throw new VodError('cancelled', msg('cancel.scan'));
     return uris;
   } finally {
@@ -541,15 +552,20 @@ async function findFiles(globs: ScanGlobs, max: number, signal: AbortSignal): Pr
 
 /**
  * findFiles over every workspace folder, each file listed under the rules of the folder it belongs to.
- * With nested folders each folder is listed on its own and keeps only its own files: one listing of
- * the workspace reads a nested folder's files under the outer folder's globs too (nestedFolders.ts).
+ * With several folders each is listed on its own, with its own excludes, and keeps only its own files:
+ * findFiles takes one exclude for all folders, and one listing of the workspace reads a nested folder's
+ * files under the outer folder's globs too (nestedFolders.ts).
  */
-async function findOwnFiles(globs: ScanGlobs, max: number, token?: vscode.CancellationToken): Promise<vscode.Uri[]> {
+async function findOwnFiles(globsOf: GlobsOf, max: number, token?: vscode.CancellationToken): Promise<vscode.Uri[]> {
   const folders = vscode.workspace.workspaceFolders ?? [];
-  if (!folders.some((folder) => nestedWorkspaceFolders(folder).length > 0)) return vscode.workspace.findFiles(globs.include, globs.exclude, max, token);
+  if (folders.length <= 1) {
+    const globs = globsOf(folders[0]);
+    return vscode.workspace.findFiles(globs.include, globs.exclude, max, token);
+  }
   const found: vscode.Uri[] = [];
   for (const folder of folders) {
     if (found.length >= max || token?.isCancellationRequested) break;
+    const globs = globsOf(folder);
     const listed = await vscode.workspace.findFiles(new vscode.RelativePattern(folder, globs.include), globs.exclude, max - found.length, token);
     for (const uri of listed) if (ownedBy(uri, folder)) found.push(uri);
   }
@@ -578,29 +594,29 @@ function inWorkspace(path: string): PathInWorkspace {
  * path only with the default include) so that an incremental rescan follows the same rules as the
  * full scan. A path that cannot be asked about literally makes sortChanges list instead.
  */
-function changeQueries(globs: ScanGlobs): ChangeQueries {
+function changeQueries(globsOf: GlobsOf): ChangeQueries {
   return {
     kind: (path) => pathKind(vscode.Uri.parse(path, true)),
     async includes(path) {
       const at = inWorkspace(path);
       if (at.kind !== 'literal') return at.kind === 'outside' ? false : undefined;
-      return (await vscode.workspace.findFiles(new vscode.RelativePattern(at.folder, at.relative), globs.exclude, 1)).length > 0;
+      return (await vscode.workspace.findFiles(new vscode.RelativePattern(at.folder, at.relative), globsOf(at.folder).exclude, 1)).length > 0;
     },
     async includedUnder(path) {
       const at = inWorkspace(path);
       if (at.kind !== 'literal') return at.kind === 'outside' ? [] : undefined;
-      const found = await vscode.workspace.findFiles(new vscode.RelativePattern(at.folder, `${at.relative}/**`), globs.exclude, MAX_SCAN_FILES);
+      const found = await vscode.workspace.findFiles(new vscode.RelativePattern(at.folder, `${at.relative}/**`), globsOf(at.folder).exclude, MAX_SCAN_FILES);
       const own = found.filter((uri) => ownedBy(uri, at.folder));
       // Workspace folders nested in this folder are listed under their own rules.
       for (const { folder, relative } of nestedWorkspaceFolders(at.folder)) {
         if (!isInsideAny(relative, [at.relative])) continue;
-        const theirs = await vscode.workspace.findFiles(new vscode.RelativePattern(folder, '**'), globs.exclude, MAX_SCAN_FILES);
+        const theirs = await vscode.workspace.findFiles(new vscode.RelativePattern(folder, '**'), globsOf(folder).exclude, MAX_SCAN_FILES);
         own.push(...theirs.filter((uri) => ownedBy(uri, folder)));
       }
       return own.map((u) => u.toString());
     },
     async includedAll() {
-      return (await findOwnFiles(globs, MAX_SCAN_FILES)).map((u) => u.toString());
+      return (await findOwnFiles(globsOf, MAX_SCAN_FILES)).map((u) => u.toString());
     },
   };
 }

@@ -65,6 +65,8 @@ export interface FakeFolder {
 export const fake = {
   folders: [] as FakeFolder[],
   config: { files: { exclude: {} as Record<string, unknown> }, search: { exclude: {} as Record<string, unknown> } },
+  /** A folder's own settings (its .vscode/settings.json in a multi-root workspace), by folder path. */
+  folderConfig: new Map<string, { files?: { exclude?: Record<string, unknown> }; search?: { exclude?: Record<string, unknown> } }>(),
   appRoot: undefined as string | undefined,
   watchers: [] as { create: EventEmitter<Uri>; change: EventEmitter<Uri>; delete: EventEmitter<Uri> }[],
   configListeners: new EventEmitter<{ affectsConfiguration(k: string): boolean }>(),
@@ -151,7 +153,15 @@ const vscode = {
       const f = folderOf(uri);
       return f ? nodePath.posix.relative(f.uri.path, uri.path) : uri.path;
     },
-    getConfiguration: (section: 'files' | 'search') => ({ get: (key: string) => (fake.config[section] as Record<string, unknown>)?.[key] }),
+    // Object settings merge across levels, as in VS Code: a folder's values over the workspace's.
+    getConfiguration: (section: 'files' | 'search', scope?: Uri) => ({
+      get: (key: string) => {
+        const workspace = (fake.config[section] as Record<string, unknown>)?.[key];
+        const folder = scope ? folderOf(scope) : undefined;
+        const own = folder ? (fake.folderConfig.get(folder.uri.path)?.[section] as Record<string, unknown> | undefined)?.[key] : undefined;
+        return own === undefined ? workspace : { ...(workspace as object), ...(own as object) };
+      },
+    }),
     onDidGrantWorkspaceTrust: () => ({ dispose() {} }),
     onDidChangeWorkspaceFolders: (l: Listener<unknown>) => fake.foldersListeners.event(l),
     onDidChangeConfiguration: (l: Listener<{ affectsConfiguration(k: string): boolean }>) => fake.configListeners.event(l),
