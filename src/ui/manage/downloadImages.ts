@@ -55,28 +55,41 @@ async function askOriginal(): Promise<boolean | undefined> {
   return (await vscode.window.showQuickPick(items, { title: vscode.l10n.t('Download which file?') }))?.original;
 }
 
-function workspaceFolder(): vscode.Uri | undefined {
-  const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
-  return folder?.scheme === 'file' ? folder : undefined;
+/**
+ * The workspace folders on disk a download may go into, the active editor's first: in a multi-root
+ * workspace the image most likely belongs beside the file being edited, not in whichever folder is first.
+ */
+function downloadFolders(): vscode.WorkspaceFolder[] {
+  const onDisk = (vscode.workspace.workspaceFolders ?? []).filter((f) => f.uri.scheme === 'file');
+  const editor = vscode.window.activeTextEditor;
+  const active = editor && vscode.workspace.getWorkspaceFolder(editor.document.uri)?.uri.toString();
+  const first = onDisk.filter((f) => f.uri.toString() === active);
+  return [...first, ...onDisk.filter((f) => f.uri.toString() !== active)];
 }
 
 /** Where to save: a file path for one image, a folder for several; undefined when cancelled. */
 async function askTarget(ids: readonly string[], defaultName: string): Promise<{ file?: string; folder?: string } | undefined> {
-  const workspace = workspaceFolder();
-  type Item = vscode.QuickPickItem & { readonly to: 'dialog' | 'workspace' };
+  const folders = downloadFolders();
+  type Item = vscode.QuickPickItem & { readonly into?: vscode.Uri };
   const items: Item[] = [
-    { label: ids.length === 1 ? vscode.l10n.t('Save As…') : vscode.l10n.t('Choose a Folder…'), to: 'dialog' },
-    ...(workspace ? [{ label: vscode.l10n.t('Into the Workspace Folder'), description: workspace.fsPath, to: 'workspace' as const }] : []),
+    { label: ids.length === 1 ? vscode.l10n.t('Save As…') : vscode.l10n.t('Choose a Folder…') },
+    // One item per folder of a multi-root workspace, each named; one folder keeps the plain wording.
+    ...folders.map((f) => ({
+      label: folders.length === 1 ? vscode.l10n.t('Into the Workspace Folder') : vscode.l10n.t('Into {0}', f.name),
+      description: f.uri.fsPath,
+      into: f.uri,
+    })),
   ];
   const picked = items.length === 1 ? items[0] : await vscode.window.showQuickPick(items, { title: vscode.l10n.t('Download to') });
   if (!picked) return undefined;
-  if (picked.to === 'workspace' && workspace) return ids.length === 1 ? { file: path.join(workspace.fsPath, defaultName) } : { folder: workspace.fsPath };
+  if (picked.into) return ids.length === 1 ? { file: path.join(picked.into.fsPath, defaultName) } : { folder: picked.into.fsPath };
+  const near = folders[0]?.uri;
   if (ids.length === 1) {
-    const uri = await vscode.window.showSaveDialog({ defaultUri: vscode.Uri.joinPath(workspace ?? vscode.Uri.file(process.cwd()), defaultName), title: vscode.l10n.t('Save Image As') });
+    const uri = await vscode.window.showSaveDialog({ defaultUri: vscode.Uri.joinPath(near ?? vscode.Uri.file(process.cwd()), defaultName), title: vscode.l10n.t('Save Image As') });
     return uri && { file: uri.fsPath };
   }
-  const folders = await vscode.window.showOpenDialog({ canSelectFiles: false, canSelectFolders: true, canSelectMany: false, defaultUri: workspace, openLabel: vscode.l10n.t('Download Here') });
-  return folders?.[0] && { folder: folders[0].fsPath };
+  const chosen = await vscode.window.showOpenDialog({ canSelectFiles: false, canSelectFolders: true, canSelectMany: false, defaultUri: near, openLabel: vscode.l10n.t('Download Here') });
+  return chosen?.[0] && { folder: chosen[0].fsPath };
 }
 
 async function exists(file: string): Promise<boolean> {
