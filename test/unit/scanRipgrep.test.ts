@@ -360,6 +360,7 @@ describe('scan: nested workspace folders left to their own scans', function () {
     assert.equal(isInsideAny('./packages/app/src/a.ts', ['packages/app']), true);
     assert.equal(isInsideAny('packages/application/a.ts', ['packages/app']), false);
     assert.equal(isInsideAny('packages/app', ['packages/app']), true);
+    assert.equal(isInsideAny('packages/app', ['.']), true, 'the folder . holds everything');
   });
 
   it('skips nested folders with glob characters, quotes and spaces in their names, and drops what a glob cannot spell', async () => {

@@ -81,7 +81,7 @@ export async function rescanWithRipgrep(uris: readonly vscode.Uri[], rulesOf: (f
   // rules, as the full scan reads it (the outer folder's reading leaves it out).
   for (const plan of [...plans.values()]) {
     for (const { folder, relative } of nestedWorkspaceFolders(plan.folder)) {
-      if (![...plan.deep].some((deep) => isInsideAny(relative, [deep]))) continue;
+      if (!isInsideAny(relative, [...plan.deep])) continue;
       let inner = plans.get(folder.uri.toString());
       if (!inner) plans.set(folder.uri.toString(), (inner = { folder, files: new Map(), deep: new Set() }));
       inner.deep.add('.');
@@ -128,7 +128,7 @@ export async function rescanWithRipgrep(uris: readonly vscode.Uri[], rulesOf: (f
     // No folder twice, nor inside another read whole: ripgrep would print its files twice, and two
     // reports of a file that land next to each other read as one file with every occurrence doubled.
     const deep = outermost([...plan.deep]);
-    const shallow = [...new Set(plan.files.values())].filter((f) => !deep.some((d) => within(f, d)));
+    const shallow = [...new Set(plan.files.values())].filter((f) => !isInsideAny(f, deep));
     await read(shallow, 1);
     await read(deep, undefined);
     // A changed file ripgrep did not report holds no ID now, or is excluded: either way not in the index.
@@ -141,15 +141,10 @@ export async function rescanWithRipgrep(uris: readonly vscode.Uri[], rulesOf: (f
   return { results, forget, refreshed, exact };
 }
 
-/** Whether relative folder `inner` is `outer` or inside it (`.` holds everything). */
-function within(inner: string, outer: string): boolean {
-  return outer === '.' || inner === outer || inner.startsWith(`${outer}/`);
-}
-
 /** The folders that are not inside another of them. */
 function outermost(folders: readonly string[]): string[] {
   const kept: string[] = [];
-  for (const folder of [...new Set(folders)].sort((a, b) => a.length - b.length)) if (!kept.some((k) => within(folder, k))) kept.push(folder);
+  for (const folder of [...new Set(folders)].sort((a, b) => a.length - b.length)) if (!isInsideAny(folder, kept)) kept.push(folder);
   return kept;
 }
 

@@ -183,7 +183,8 @@ export class ScanController implements vscode.Disposable {
    */
   private globs(folder?: vscode.WorkspaceFolder): ScanGlobs {
     const settings = this.services.settings();
-    return scanGlobs(settings.scanInclude, folderExcludes(folder).files, folderExcludes(folder).search, settings.scanExclude);
+    const excludes = folderExcludes(folder);
+    return scanGlobs(settings.scanInclude, excludes.files, excludes.search, settings.scanExclude);
   }
 
   private async runFullScan(signal: AbortSignal): Promise<ScanSummary | undefined> {

@@ -18,11 +18,14 @@ export function pathInside(outer: string, inner: string): string | undefined {
   return path.startsWith(prefix) && path.length > prefix.length ? path.slice(prefix.length) : undefined;
 }
 
-/** Whether a relative path (as ripgrep prints it, maybe after `./`) is one of `folders` or inside one. */
+/**
+ * Whether a relative path (as ripgrep prints it, maybe after `./`) is one of `folders` or inside one;
+ * the folder `.` holds everything.
+ */
 export function isInsideAny(relative: string, folders: readonly string[]): boolean {
   if (folders.length === 0) return false;
   const path = relative.startsWith('./') ? relative.slice(2) : relative;
-  return folders.some((folder) => path === folder || path.startsWith(`${folder}/`));
+  return folders.some((folder) => folder === '.' || path === folder || path.startsWith(`${folder}/`));
 }
 
 function withoutTrailingSlash(path: string): string {
