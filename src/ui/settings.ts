@@ -116,6 +116,15 @@ export function parseSettings(read: SettingReader): SettingsReadResult {
   return { settings, problems };
 }
 
+/**
+ * A glob list setting (`scan.include`, `scan.exclude`) as a workspace folder sets it for itself, checked as
+ * parseSettings checks the window's value.
+ */
+export function parseGlobList(raw: unknown): { readonly ok: true; readonly globs: readonly string[] } | { readonly ok: false; readonly reason: Message } {
+  const parsed = (schemas ??= buildSchemas()).globs.safeParse(raw);
+  return parsed.success ? { ok: true, globs: parsed.data } : { ok: false, reason: describeIssue(parsed.error) };
+}
+
 /** Reads the settings from a `vodImages` configuration section (`workspace.getConfiguration('vodImages')`). */
 export function readSettings(config: Pick<vscode.WorkspaceConfiguration, 'get'>): SettingsReadResult {
   return parseSettings((key) => config.get<unknown>(key));

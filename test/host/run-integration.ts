@@ -104,7 +104,8 @@ async function nestedWorkspace(root: string, demo: string): Promise<string> {
   const app = path.join(demo, 'packages', 'app');
   await mkdir(path.join(app, 'src'), { recursive: true });
   await mkdir(path.join(app, '.vscode'), { recursive: true });
-  await writeFile(path.join(app, '.vscode', 'settings.json'), JSON.stringify({ 'search.exclude': { 'dist/**': true } }, null, 2));
+  // The package's own scan.exclude replaces the workspace file's gen/** for its files (it keeps gen/** and adds snap/**).
+  await writeFile(path.join(app, '.vscode', 'settings.json'), JSON.stringify({ 'search.exclude': { 'dist/**': true }, 'vodImages.scan.exclude': ['gen/**', 'snap/**'] }, null, 2));
   const file = path.join(root, 'nested.code-workspace');
   const workspace = { folders: [{ path: demo }, { path: app }], settings: { 'vodImages.scan.exclude': ['gen/**'] } };
   await writeFile(file, JSON.stringify(workspace, null, 2));

@@ -2,7 +2,7 @@
  * This Workspace in a real host with a workspace file whose second folder, packages/app, is nested in
  * the first (run-integration.ts --multi-root; the file sets `vodImages.scan.exclude` to `gen/**`,
  * which is relative to each folder; the package's own .vscode/settings.json adds `search.exclude` for
- * its dist/). A file belongs to its innermost folder, as the editor itself says (`getWorkspaceFolder`),
+ * its dist/ and sets its own `vodImages.scan.exclude`, gen/ and snap/). A file belongs to its innermost folder, as the editor itself says (`getWorkspaceFolder`),
  * and follows that folder's rules, its own folder settings included, in the full scan and in rescans
  * alike, read once, with both the editor's ripgrep and the built-in scanner (findFiles).
  */
@@ -16,6 +16,8 @@ const KEPT_ID = imageIdFor('ordinary-10');
 const ROOT_GEN_ID = imageIdFor('ordinary-11');
 const APP_DIST_ID = imageIdFor('ordinary-12');
 const ROOT_DIST_ID = imageIdFor('ordinary-13');
+const APP_SNAP_ID = imageIdFor('ordinary-14');
+const ROOT_SNAP_ID = imageIdFor('ordinary-15');
 
 function folders(): { demo: vscode.WorkspaceFolder; app: vscode.WorkspaceFolder } {
   const [demo, app] = vscode.workspace.workspaceFolders ?? [];
@@ -32,6 +34,8 @@ describe('explorer: a workspace folder nested in another', function () {
   const kept = vscode.Uri.joinPath(app.uri, 'src', 'a.ts');
   const appDist = vscode.Uri.joinPath(app.uri, 'dist', 'bundle.js');
   const rootDist = vscode.Uri.joinPath(demo.uri, 'dist', 'bundle.js');
+  const appSnap = vscode.Uri.joinPath(app.uri, 'snap', 'ids.json');
+  const rootSnap = vscode.Uri.joinPath(demo.uri, 'snap', 'ids.json');
 
   before(async () => {
     assert.equal(vscode.workspace.getWorkspaceFolder(kept)?.uri.toString(), app.uri.toString(), 'the editor gives a file to its innermost folder');
@@ -43,6 +47,9 @@ describe('explorer: a workspace folder nested in another', function () {
     // dist/ is excluded by the package's own settings only.
     await write(appDist, `var id="${APP_DIST_ID}";\n`);
     await write(rootDist, `var id="${ROOT_DIST_ID}";\n`);
+    // snap/ is excluded by the package's own vodImages.scan.exclude only.
+    await write(appSnap, `["${APP_SNAP_ID}"]\n`);
+    await write(rootSnap, `["${ROOT_SNAP_ID}"]\n`);
   });
 
   for (const engine of ['ripgrep', 'builtin'] as const) {
@@ -57,6 +64,8 @@ describe('explorer: a workspace folder nested in another', function () {
           assert.deepEqual(files(KEPT_ID), [kept.toString()], `${when}: a file of both folders is read once`);
           assert.deepEqual(files(APP_DIST_ID), [], `${when}: the package's own search.exclude applies to its files`);
           assert.deepEqual(files(ROOT_DIST_ID), [rootDist.toString()], `${when}: and not to the demo's`);
+          assert.deepEqual(files(APP_SNAP_ID), [], `${when}: the package's own vodImages.scan.exclude applies to its files`);
+          assert.deepEqual(files(ROOT_SNAP_ID), [rootSnap.toString()], `${when}: and not to the demo's`);
         };
         const summary = await vscode.commands.executeCommand<{ files: number } | undefined>('vodImages.scanWorkspace');
         assert.ok(summary, 'the scan completed');
@@ -71,6 +80,8 @@ describe('explorer: a workspace folder nested in another', function () {
         x.scan.enqueue(kept);
         x.scan.enqueue(appDist);
         x.scan.enqueue(rootDist);
+        x.scan.enqueue(appSnap);
+        x.scan.enqueue(rootSnap);
         await x.settled();
         check('files rescanned');
         x.scan.enqueue(vscode.Uri.joinPath(demo.uri, 'packages'));

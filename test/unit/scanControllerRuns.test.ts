@@ -50,6 +50,8 @@ describe('ui/explorer ScanController: full scans and rescans over a real folder'
     fake.config.files.exclude = {};
     fake.config.search.exclude = {};
     fake.folderConfig.clear();
+    fake.workspaceFile = undefined;
+    fake.warnings = [];
   });
   afterEach(() => {
     controller?.dispose();
@@ -259,6 +261,43 @@ describe('ui/explorer ScanController: full scans and rescans over a real folder'
       await scans.settled();
       assert.equal(scans.lastRescanEngine, engine);
       assert.deepEqual(scans.index.ids().sort(), expected);
+    });
+  }
+
+  for (const engine of ['ripgrep', 'builtin'] as const) {
+    it(`[${engine}] in a multi-root workspace a folder's own vodImages.scan.include/exclude replace the workspace's for its files; an invalid one is reported once`, async function () {
+      if (engine === 'ripgrep' && !appRoot) this.skip();
+      const web = path.join(root, 'web');
+      const api = path.join(root, 'api');
+      fake.folders = [folder(web, 0), folder(api, 1)];
+      fake.workspaceFile = Uri.file(path.join(root, 'both.code-workspace'));
+      // The workspace file excludes gen/; api's own settings exclude snap/ instead (an array replaces,
+      // it does not add to, the workspace's); web's own include is not a list of globs.
+      settings.scanExclude = ['gen/**'];
+      fake.folderConfig.set(api, { vodImages: { 'scan.exclude': ['snap/**'] } });
+      fake.folderConfig.set(web, { vodImages: { 'scan.include': 'src/**' } });
+      write(web, 'snap/a.md', `${A}\n`);
+      write(web, 'gen/x.md', `${hexId(7)}\n`);
+      write(api, 'snap/b.md', `${B}\n`);
+      write(api, 'gen/c.md', `${hexId(8)}\n`);
+      const warned: string[] = [];
+      controller = new ScanController({ settings: () => settings, log: { debug() {}, info() {}, warn: (m: string) => warned.push(m), error() {}, trace() {} } } as never);
+      const scans = controller;
+      scans.useRipgrep = engine === 'ripgrep';
+      await scans.scan();
+      assert.equal(scans.lastEngine, engine);
+      const expected = [A, hexId(8)].sort();
+      assert.deepEqual(scans.index.ids().sort(), expected);
+      for (const file of [path.join(web, 'snap', 'a.md'), path.join(web, 'gen', 'x.md'), path.join(api, 'snap', 'b.md'), path.join(api, 'gen', 'c.md')]) {
+        fake.watchers[0]!.change.fire(Uri.file(file));
+      }
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      await scans.settled();
+      assert.equal(scans.lastRescanEngine, engine);
+      assert.deepEqual(scans.index.ids().sort(), expected);
+      // Read by the scan and every rescan since, shown once.
+      assert.deepEqual(fake.warnings, ['Setting vodImages.scan.include of folder web is invalid and was ignored: expected a value of type array']);
+      assert.deepEqual(warned, fake.warnings);
     });
   }
 

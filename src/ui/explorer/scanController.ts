@@ -14,7 +14,7 @@
  */
 import * as vscode from 'vscode';
 import { isVodError, VodError } from '../../vod/errors';
-import { localizeError } from '../localize';
+import { localizeError, localizeMessage } from '../localize';
 import { msg } from '../../vod/messages';
 import { ChangeLedger } from '../../vod/scan/changeLedger';
 import { isInsideAny } from '../../vod/scan/nestedFolders';
@@ -28,6 +28,7 @@ import type { Services } from '../services';
 import { editorRipgrep } from './ripgrepBinary';
 import { DEFAULT_INCLUDE, scanGlobLists, scanGlobs, type ScanGlobs } from './scanGlobs';
 import { childUriFactory } from './childUri';
+import { folderScanGlobs, type FolderSettingProblem, type ScanGlobSettings } from './folderScanGlobs';
 import { nestedWorkspaceFolders, ownedBy } from './nestedWorkspaceFolders';
 import { rescanWithRipgrep } from './ripgrepRescan';
 import { decideScan, type ScanTrigger } from './scanTrigger';
@@ -93,6 +94,8 @@ export class ScanController implements vscode.Disposable {
   private burstEvents = 0;
   private burstTimer: ReturnType<typeof setTimeout> | undefined;
   private incremental: Promise<void> = Promise.resolve();
+  /** Problems with a folder's own scan settings already shown. */
+  private readonly reportedProblems = new Set<string>();
   /**
    * Tests only: awaited after an incremental rescan has read its files and before their results
    * land, so a test can delete a file exactly then (the race the ledger guards against).
@@ -177,14 +180,28 @@ export class ScanController implements vscode.Disposable {
   }
 
   /**
-   * The findFiles globs of one workspace folder: `files.exclude` and `search.exclude` are folder settings
-   * (in a multi-root workspace each folder's .vscode/settings.json adds its own, merged over the
-   * workspace's), the `vodImages.scan.*` settings are the window's. Without a folder: the workspace's.
+   * The findFiles globs of one workspace folder: `files.exclude`, `search.exclude` and
+   * `vodImages.scan.include`/`exclude` are folder settings (in a multi-root workspace each folder's
+   * .vscode/settings.json may set its own over the workspace's). Without a folder: the workspace's.
    */
   private globs(folder?: vscode.WorkspaceFolder): ScanGlobs {
-    const settings = this.services.settings();
     const excludes = folderExcludes(folder);
-    return scanGlobs(settings.scanInclude, excludes.files, excludes.search, settings.scanExclude);
+    const own = this.scanGlobSettings(folder);
+    return scanGlobs(own.include, excludes.files, excludes.search, own.exclude);
+  }
+
+  private scanGlobSettings(folder: vscode.WorkspaceFolder | undefined): ScanGlobSettings {
+    const settings = this.services.settings();
+    return folderScanGlobs(folder, { include: settings.scanInclude, exclude: settings.scanExclude }, (problem) => this.reportFolderProblem(problem));
+  }
+
+  /** Once per distinct problem: a folder's setting is read again by every scan and rescan. */
+  private reportFolderProblem(problem: FolderSettingProblem): void {
+    const message = vscode.l10n.t('Setting {0} of folder {1} is invalid and was ignored: {2}', problem.key, problem.folder.name, localizeMessage(problem.reason));
+    if (this.reportedProblems.has(message)) return;
+    this.reportedProblems.add(message);
+    this.services.log.warn(message);
+    void vscode.window.showWarningMessage(message);
   }
 
   private async runFullScan(signal: AbortSignal): Promise<ScanSummary | undefined> {
@@ -350,7 +367,8 @@ export class ScanController implements vscode.Disposable {
   private ripgrepRules(folder: vscode.WorkspaceFolder): RipgrepScanRules {
     const settings = this.services.settings();
     const excludes = folderExcludes(folder);
-    const lists = scanGlobLists(settings.scanInclude, excludes.files, excludes.search, settings.scanExclude);
+    const own = this.scanGlobSettings(folder);
+    const lists = scanGlobLists(own.include, excludes.files, excludes.search, own.exclude);
     return { idPattern: usablePattern(settings.idPattern), include: lists.include, exclude: lists.exclude, maxFileSize: settings.scanMaxFileSize };
   }
 

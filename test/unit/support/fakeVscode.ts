@@ -64,9 +64,13 @@ export interface FakeFolder {
 /** Everything a test controls or observes. */
 export const fake = {
   folders: [] as FakeFolder[],
+  /** Set for a multi-root workspace (a .code-workspace file), as VS Code does. */
+  workspaceFile: undefined as Uri | undefined,
+  /** Every warning shown with window.showWarningMessage. */
+  warnings: [] as string[],
   config: { files: { exclude: {} as Record<string, unknown> }, search: { exclude: {} as Record<string, unknown> } },
   /** A folder's own settings (its .vscode/settings.json in a multi-root workspace), by folder path. */
-  folderConfig: new Map<string, { files?: { exclude?: Record<string, unknown> }; search?: { exclude?: Record<string, unknown> } }>(),
+  folderConfig: new Map<string, { files?: { exclude?: Record<string, unknown> }; search?: { exclude?: Record<string, unknown> }; vodImages?: Record<string, unknown> }>(),
   appRoot: undefined as string | undefined,
   watchers: [] as { create: EventEmitter<Uri>; change: EventEmitter<Uri>; delete: EventEmitter<Uri> }[],
   configListeners: new EventEmitter<{ affectsConfiguration(k: string): boolean }>(),
@@ -134,17 +138,27 @@ const vscode = {
     }
     dispose(): void {}
   },
-  l10n: { t: (template: string, values?: Record<string, unknown>) => template.replace(/\{(\w+)\}/g, (_, k) => String(values?.[k] ?? '')) },
+  // Named values (`{name}`, one object) or positional ones (`{0}`, `{1}`, …), as VS Code's l10n.t takes them.
+  l10n: {
+    t: (template: string, ...args: unknown[]) => {
+      const values = (args.length === 1 && typeof args[0] === 'object' && args[0] !== null ? args[0] : args) as Record<string, unknown>;
+      return template.replace(/\{(\w+)\}/g, (_, k) => String(values[k] ?? ''));
+    },
+  },
   env: {
     get appRoot() {
       return fake.appRoot;
     },
   },
   window: {
+    showWarningMessage: async (message: string) => void fake.warnings.push(message),
     withProgress: (_options: unknown, task: (p: unknown, t: unknown) => Promise<unknown>) => task({ report() {} }, {}),
   },
   workspace: {
     isTrusted: true,
+    get workspaceFile() {
+      return fake.workspaceFile;
+    },
     get workspaceFolders() {
       return fake.folders;
     },
@@ -153,15 +167,22 @@ const vscode = {
       const f = folderOf(uri);
       return f ? nodePath.posix.relative(f.uri.path, uri.path) : uri.path;
     },
-    // Object settings merge across levels, as in VS Code: a folder's values over the workspace's.
-    getConfiguration: (section: 'files' | 'search', scope?: Uri) => ({
-      get: (key: string) => {
-        const workspace = (fake.config[section] as Record<string, unknown>)?.[key];
-        const folder = scope ? folderOf(scope) : undefined;
-        const own = folder ? (fake.folderConfig.get(folder.uri.path)?.[section] as Record<string, unknown> | undefined)?.[key] : undefined;
-        return own === undefined ? workspace : { ...(workspace as object), ...(own as object) };
-      },
-    }),
+    // Object settings merge across levels, as in VS Code: a folder's values over the workspace's; other
+    // values (arrays too) are replaced.
+    getConfiguration: (section: 'files' | 'search' | 'vodImages', scope?: Uri) => {
+      const folder = scope ? folderOf(scope) : undefined;
+      const ownValue = (key: string): unknown => (folder ? (fake.folderConfig.get(folder.uri.path)?.[section] as Record<string, unknown> | undefined)?.[key] : undefined);
+      return {
+        get: (key: string) => {
+          const workspace = ((fake.config as Record<string, unknown>)[section] as Record<string, unknown> | undefined)?.[key];
+          const own = ownValue(key);
+          if (own === undefined) return workspace;
+          const isObject = (v: unknown): boolean => typeof v === 'object' && v !== null && !Array.isArray(v);
+          return isObject(own) && isObject(workspace) ? { ...(workspace as object), ...(own as object) } : own;
+        },
+        inspect: (key: string) => ({ key, workspaceFolderValue: ownValue(key) }),
+      };
+    },
     onDidGrantWorkspaceTrust: () => ({ dispose() {} }),
     onDidChangeWorkspaceFolders: (l: Listener<unknown>) => fake.foldersListeners.event(l),
     onDidChangeConfiguration: (l: Listener<{ affectsConfiguration(k: string): boolean }>) => fake.configListeners.event(l),
