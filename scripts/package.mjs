@@ -2,15 +2,15 @@
 //
 // vsce runs `vscode:prepublish` (the build) itself, and package.json's "vsce" section turns off
 // dependency detection (the bundle already holds undici and zod) and the repository prompt.
-// The README it ships has its screenshots inline (scripts/vsix-readme.mjs says why), so vsce is given
-// that copy (`--readme-path`) and told not to rewrite image links to a repository URL, which this
-// project does not have (`--no-rewrite-relative-links`: the one option package.json cannot carry).
+// The README it ships has its screenshots inline and no repository-only parts (scripts/vsix-readme.mjs
+// says why), so vsce is given that copy (`--readme-path`) and told not to rewrite image links to a
+// repository URL, which this project does not have (`--no-rewrite-relative-links`: the one option package.json cannot carry).
 // A plain `vsce package` therefore stops at the README's relative images: use `npm run package`.
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { inlineReadmeImages } from './vsix-readme.mjs';
+import { packagedReadme } from './vsix-readme.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 /** What the VSIX may weigh (the size users download, and what the editor unpacks at install). */
@@ -23,7 +23,7 @@ const out = outArg >= 0 ? path.resolve(process.argv[outArg + 1]) : path.join(ROO
 // In dist/ (git-ignored build output); vsce packs it as extension/readme.md.
 const PACKAGED_README = 'dist/README.vsix.md';
 mkdirSync(path.join(ROOT, 'dist'), { recursive: true });
-writeFileSync(path.join(ROOT, PACKAGED_README), inlineReadmeImages(readFileSync(path.join(ROOT, 'README.md'), 'utf8'), ROOT));
+writeFileSync(path.join(ROOT, PACKAGED_README), packagedReadme(readFileSync(path.join(ROOT, 'README.md'), 'utf8'), ROOT));
 
 const vsce = path.join(ROOT, 'node_modules', '@vscode', 'vsce', 'vsce');
 const args = ['package', '--no-rewrite-relative-links', '--readme-path', PACKAGED_README, '--out', out];

@@ -14,6 +14,36 @@ const MIME = { '.webp': 'image/webp', '.png': 'image/png', '.jpg': 'image/jpeg',
  */
 const REPO_ONLY = 'media/readme/repo-only/';
 
+/**
+ * Parts of the README for people working on a clone (the fresh-machine commands, the command line run from
+ * the build, the emulator, development) sit between these comments, on lines of their own. The installed
+ * extension's page has no use for them, and the VSIX budget has no room for them.
+ */
+const REPO_ONLY_START = '<!-- repo-only -->';
+const REPO_ONLY_END = '<!-- /repo-only -->';
+
+/** The README the VSIX ships: repository-only parts left out, screenshots inline. */
+export function packagedReadme(markdown, root) {
+  return inlineReadmeImages(withoutRepoOnlyParts(markdown), root);
+}
+
+/** The markdown without its repository-only parts; unbalanced markers are an error, not a silent cut. */
+export function withoutRepoOnlyParts(markdown) {
+  const kept = [];
+  let inside = false;
+  for (const line of markdown.split('\n')) {
+    const marker = line.trim();
+    if (marker === REPO_ONLY_START || marker === REPO_ONLY_END) {
+      if (inside === (marker === REPO_ONLY_START)) throw new Error(`README: ${marker} ${inside ? 'inside another repository-only part' : 'without its start'}`);
+      inside = !inside;
+      continue;
+    }
+    if (!inside) kept.push(line);
+  }
+  if (inside) throw new Error(`README: a repository-only part is not closed with ${REPO_ONLY_END}`);
+  return kept.join('\n');
+}
+
 /** Markdown image links `![alt](relative/path)` replaced by data: URLs of the files under `root`. */
 export function inlineReadmeImages(markdown, root) {
   const packaged = markdown

@@ -77,8 +77,8 @@ describe('packaging', () => {
     const repoOnly = all.filter((image) => image.startsWith('media/readme/repo-only/'));
     const images = all.filter((image) => !repoOnly.includes(image));
     assert.ok(images.length >= 3, 'the README shows screenshots');
-    const { inlineReadmeImages } = await import('../../scripts/vsix-readme.mjs');
-    const packaged = inlineReadmeImages(readme, ROOT);
+    const { packagedReadme } = await import('../../scripts/vsix-readme.mjs');
+    const packaged = packagedReadme(readme, ROOT);
     for (const image of repoOnly) assert.ok(!packaged.includes(image), `${image} is left out of the packaged README`);
     for (const image of images) {
       assert.doesNotMatch(image, /^[a-z]+:/i, `${image}: the repository's README links its images relatively`);
@@ -90,6 +90,20 @@ describe('packaging', () => {
     const shipped = new Set(await packagedFiles());
     assert.ok(shipped.has(manifest.icon), 'the icon is packaged');
     assert.ok(!shipped.has('README.md'), 'the packaged README is the inline copy, not this one');
+  });
+
+  it('leaves the README\'s repository-only parts (clone, build, emulator, development) out of the packaged copy', async () => {
+    const { packagedReadme, withoutRepoOnlyParts } = await import('../../scripts/vsix-readme.mjs');
+    const packaged = packagedReadme(readme, ROOT);
+    for (const gone of ['npm ci && npm test', '## The `vodimg` command line', '## The local VOD emulator', '## Development', 'repo-only']) {
+      assert.ok(readme.includes(gone), `the repository's README has ${gone}`);
+      assert.ok(!packaged.includes(gone), `${gone} is left out of the packaged README`);
+    }
+    for (const kept of ['## Install', '## Features', '## Settings', '| `vodImages.scan.maxFileSize` |']) assert.ok(packaged.includes(kept), `${kept} is packaged`);
+    assert.equal(withoutRepoOnlyParts('a\n<!-- repo-only -->\nb\n  <!-- /repo-only -->  \nc'), 'a\nc');
+    assert.throws(() => withoutRepoOnlyParts('a\n<!-- repo-only -->\nb'), /not closed/);
+    assert.throws(() => withoutRepoOnlyParts('a\n<!-- /repo-only -->\nb'), /without its start/);
+    assert.throws(() => withoutRepoOnlyParts('<!-- repo-only -->\n<!-- repo-only -->\n<!-- /repo-only -->'), /inside another/);
   });
 
   it('ships only what the installed extension runs', async () => {
