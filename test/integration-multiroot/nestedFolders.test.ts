@@ -95,4 +95,33 @@ describe('explorer: a workspace folder nested in another', function () {
       }
     });
   }
+
+  it("scans again when a folder's own vodImages.scan.exclude changes, and applies the new value to that folder only", async () => {
+    const x = await explorer();
+    const files = (id: string): string[] => x.scan.index.occurrencesOf(id).map((o) => vscode.Uri.parse(o.file, true).toString());
+    const until = async (what: string, ok: () => boolean): Promise<void> => {
+      for (const end = Date.now() + 20_000; !ok(); await new Promise((r) => setTimeout(r, 100))) {
+        if (Date.now() > end) assert.fail(`no scan after the folder's setting changed: ${what}`);
+      }
+      await x.settled();
+    };
+    await vscode.commands.executeCommand('vodImages.scanWorkspace');
+    await x.settled();
+    assert.deepEqual(files(APP_SNAP_ID), []);
+    const config = vscode.workspace.getConfiguration('vodImages', app.uri);
+    const before = config.inspect<string[]>('scan.exclude')?.workspaceFolderValue;
+    assert.deepEqual(before, ['gen/**', 'snap/**'], "the package's own value, as its .vscode/settings.json has it");
+    // Written to the folder's settings: the editor refuses this for a setting that is not resource-scoped.
+    await config.update('scan.exclude', ['gen/**'], vscode.ConfigurationTarget.WorkspaceFolder);
+    try {
+      await until('packages/app/snap is read now', () => files(APP_SNAP_ID).length === 1);
+      assert.deepEqual(files(APP_SNAP_ID), [appSnap.toString()]);
+      assert.deepEqual(files(EXCLUDED_ID), [], 'gen/ stays excluded for the package');
+      assert.deepEqual(files(ROOT_GEN_ID), [], "and for the demo, by the workspace's value");
+    } finally {
+      await config.update('scan.exclude', before, vscode.ConfigurationTarget.WorkspaceFolder);
+    }
+    await until('packages/app/snap is excluded again', () => files(APP_SNAP_ID).length === 0);
+    assert.deepEqual(files(ROOT_SNAP_ID), [rootSnap.toString()]);
+  });
 });
