@@ -301,6 +301,32 @@ describe('ui/explorer ScanController: full scans and rescans over a real folder'
     });
   }
 
+  for (const engine of ['ripgrep', 'builtin'] as const) {
+    it(`[${engine}] a rescan keeps to a folder's own vodImages.scan.include when the workspace's includes everything`, async function () {
+      if (engine === 'ripgrep' && !appRoot) this.skip();
+      const web = path.join(root, 'web');
+      const api = path.join(root, 'api');
+      fake.folders = [folder(web, 0), folder(api, 1)];
+      fake.workspaceFile = Uri.file(path.join(root, 'both.code-workspace'));
+      fake.folderConfig.set(web, { vodImages: { 'scan.include': ['src/**'] } });
+      write(web, 'src/a.md', `${A}\n`);
+      write(api, 'docs/b.md', `${B}\n`);
+      const scans = start();
+      scans.useRipgrep = engine === 'ripgrep';
+      await scans.scan();
+      assert.deepEqual(scans.index.ids().sort(), [A, B].sort());
+      // A few changed files (asked about one by one, were there no include): one outside web's src/.
+      write(web, 'notes/c.md', `${hexId(9)}\n`);
+      write(api, 'notes/d.md', `${hexId(10)}\n`);
+      fake.watchers[0]!.create.fire(Uri.file(path.join(web, 'notes', 'c.md')));
+      fake.watchers[0]!.create.fire(Uri.file(path.join(api, 'notes', 'd.md')));
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      await scans.settled();
+      assert.equal(scans.lastRescanEngine, engine);
+      assert.deepEqual(scans.index.ids().sort(), [A, B, hexId(10)].sort());
+    });
+  }
+
   it('[ripgrep] a rescan of unchanged files announces no ID change, also for a file with a lone CR', async function () {
     if (!appRoot) this.skip();
     write(root, 'plain.md', `${B}\n`);

@@ -486,10 +486,7 @@ export class ScanController implements vscode.Disposable {
         return;
       }
       this.lastRescanEngine = 'builtin';
-      const globs = this.globs();
-      // A custom include is a pattern over the whole workspace: only a listing can apply it.
-      const oneByOne = globs.include === DEFAULT_INCLUDE ? PATHS_ASKED_ONE_BY_ONE : 0;
-      const changes = await sortChanges(uris.map((u) => u.toString()), changeQueries((folder) => this.globs(folder)), oneByOne);
+      const changes = await sortChanges(uris.map((u) => u.toString()), changeQueries((folder) => this.globs(folder)), PATHS_ASKED_ONE_BY_ONE);
       for (const path of changes.gone) if (!this.ledger.isStale(path, mark)) this.forget(path);
       if (changes.files.length === 0) return;
       const results: FileScanResult[] = [];
@@ -613,23 +610,37 @@ function inWorkspace(path: string): PathInWorkspace {
  * path only with the default include) so that an incremental rescan follows the same rules as the
  * full scan. A path that cannot be asked about literally makes sortChanges list instead.
  */
+/**
+ * A single path is asked about with its folder's excludes only: a folder whose own include is not
+ * everything (a pattern findFiles applies to a whole listing) sends the question to the listing.
+ */
 function changeQueries(globsOf: GlobsOf): ChangeQueries {
+  const excludeOf = (folder: vscode.WorkspaceFolder): ScanGlobs['exclude'] | undefined => {
+    const globs = globsOf(folder);
+    return globs.include === DEFAULT_INCLUDE ? globs.exclude : undefined;
+  };
   return {
     kind: (path) => pathKind(vscode.Uri.parse(path, true)),
     async includes(path) {
       const at = inWorkspace(path);
       if (at.kind !== 'literal') return at.kind === 'outside' ? false : undefined;
-      return (await vscode.workspace.findFiles(new vscode.RelativePattern(at.folder, at.relative), globsOf(at.folder).exclude, 1)).length > 0;
+      const exclude = excludeOf(at.folder);
+      if (exclude === undefined) return undefined;
+      return (await vscode.workspace.findFiles(new vscode.RelativePattern(at.folder, at.relative), exclude, 1)).length > 0;
     },
     async includedUnder(path) {
       const at = inWorkspace(path);
       if (at.kind !== 'literal') return at.kind === 'outside' ? [] : undefined;
-      const found = await vscode.workspace.findFiles(new vscode.RelativePattern(at.folder, `${at.relative}/**`), globsOf(at.folder).exclude, MAX_SCAN_FILES);
+      const exclude = excludeOf(at.folder);
+      if (exclude === undefined) return undefined;
+      const found = await vscode.workspace.findFiles(new vscode.RelativePattern(at.folder, `${at.relative}/**`), exclude, MAX_SCAN_FILES);
       const own = found.filter((uri) => ownedBy(uri, at.folder));
       // Workspace folders nested in this folder are listed under their own rules.
       for (const { folder, relative } of nestedWorkspaceFolders(at.folder)) {
         if (!isInsideAny(relative, [at.relative])) continue;
-        const theirs = await vscode.workspace.findFiles(new vscode.RelativePattern(folder, '**'), globsOf(folder).exclude, MAX_SCAN_FILES);
+        const theirExclude = excludeOf(folder);
+        if (theirExclude === undefined) return undefined;
+        const theirs = await vscode.workspace.findFiles(new vscode.RelativePattern(folder, '**'), theirExclude, MAX_SCAN_FILES);
         own.push(...theirs.filter((uri) => ownedBy(uri, folder)));
       }
       return own.map((u) => u.toString());
