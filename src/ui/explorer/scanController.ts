@@ -606,13 +606,10 @@ function inWorkspace(path: string): PathInWorkspace {
 }
 
 /**
- * The questions sortChanges asks, answered by findFiles with the scan's own globs (asked about one
- * path only with the default include) so that an incremental rescan follows the same rules as the
- * full scan. A path that cannot be asked about literally makes sortChanges list instead.
- */
-/**
- * A single path is asked about with its folder's excludes only: a folder whose own include is not
- * everything (a pattern findFiles applies to a whole listing) sends the question to the listing.
+ * The questions sortChanges asks, answered by findFiles with the scan's own globs so that an
+ * incremental rescan follows the same rules as the full scan. A single path is asked about with its
+ * folder's excludes only, so a folder whose own include is not everything, like a path that cannot be
+ * asked about literally, makes sortChanges list instead.
  */
 function changeQueries(globsOf: GlobsOf): ChangeQueries {
   const excludeOf = (folder: vscode.WorkspaceFolder): ScanGlobs['exclude'] | undefined => {
