@@ -55,6 +55,11 @@ export async function rescanWithRipgrep(uris: readonly vscode.Uri[], rulesOf: (f
   const forget: string[] = [];
   const refreshed: string[] = [];
   const located: { uri: vscode.Uri; plan: FolderPlan; relative: string }[] = [];
+  const planFor = (folder: vscode.WorkspaceFolder): FolderPlan => {
+    let plan = plans.get(folder.uri.toString());
+    if (!plan) plans.set(folder.uri.toString(), (plan = { folder, files: new Map(), deep: new Set() }));
+    return plan;
+  };
   for (const uri of uris) {
     const folder = vscode.workspace.getWorkspaceFolder(uri);
     if (!folder) {
@@ -64,9 +69,7 @@ export async function rescanWithRipgrep(uris: readonly vscode.Uri[], rulesOf: (f
     if (uri.scheme !== 'file' || folder.uri.scheme !== 'file') return undefined;
     const relative = path.relative(folder.uri.fsPath, uri.fsPath).split(path.sep).join('/');
     if (relative === '' || relative.startsWith('../')) return undefined;
-    let plan = plans.get(folder.uri.toString());
-    if (!plan) plans.set(folder.uri.toString(), (plan = { folder, files: new Map(), deep: new Set() }));
-    located.push({ uri, plan, relative });
+    located.push({ uri, plan: planFor(folder), relative });
   }
   const kinds = await kindsOf(located.map((l) => l.uri.fsPath));
   located.forEach(({ uri, plan, relative }, i) => {
@@ -82,9 +85,7 @@ export async function rescanWithRipgrep(uris: readonly vscode.Uri[], rulesOf: (f
   for (const plan of [...plans.values()]) {
     for (const { folder, relative } of nestedWorkspaceFolders(plan.folder)) {
       if (!isInsideAny(relative, [...plan.deep])) continue;
-      let inner = plans.get(folder.uri.toString());
-      if (!inner) plans.set(folder.uri.toString(), (inner = { folder, files: new Map(), deep: new Set() }));
-      inner.deep.add('.');
+      planFor(folder).deep.add('.');
     }
   }
   const results: FileScanResult[] = [];
