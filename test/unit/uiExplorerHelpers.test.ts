@@ -3,7 +3,7 @@ import { categoryRows } from '../../src/ui/explorer/categoryRows';
 import { accessibleImageLabel, categoryLabel, imageDescription, imageLabel, occurrenceLabel, type ItemTextLabels } from '../../src/ui/explorer/itemText';
 import { pickText } from '../../src/ui/pickText';
 import { EMPTY_FILTER, filterFromArg, isFiltering, parseDateRange } from '../../src/ui/explorer/libraryFilter';
-import { enabledGlobs, joinGlobs, scanGlobs } from '../../src/ui/explorer/scanGlobs';
+import { enabledGlobs, joinedScanGlobs, joinGlobs, scanGlobLists } from '../../src/ui/explorer/scanGlobs';
 import { VodError } from '../../src/vod/errors';
 import type { ImageInfo } from '../../src/vod/schemas';
 
@@ -82,6 +82,7 @@ describe('ui/explorer scan globs', () => {
   });
 
   it('folds files.exclude, search.exclude and the scan setting into one exclude; null when none', () => {
+    const scanGlobs = (...args: Parameters<typeof scanGlobLists>) => joinedScanGlobs(scanGlobLists(...args));
     assert.deepEqual(scanGlobs(['**/*'], { '**/.git': true }, { '**/node_modules': true }, ['**/dist/**']), {
       include: '**/*',
       exclude: '{**/.git,**/node_modules,**/dist/**}',

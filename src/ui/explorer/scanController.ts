@@ -26,7 +26,7 @@ import { WorkspaceIndex } from '../../vod/scan/workspaceIndex';
 import { usablePattern } from '../lookup/imageTarget';
 import type { Services } from '../services';
 import { editorRipgrep } from './ripgrepBinary';
-import { DEFAULT_INCLUDE, scanGlobLists, scanGlobs, type ScanGlobs } from './scanGlobs';
+import { DEFAULT_INCLUDE, joinedScanGlobs, scanGlobLists, type ScanGlobLists, type ScanGlobs } from './scanGlobs';
 import { childUriFactory } from './childUri';
 import { folderScanGlobs, type FolderSettingProblem, type ScanGlobSettings } from './folderScanGlobs';
 import { nestedWorkspaceFolders, ownedBy } from './nestedWorkspaceFolders';
@@ -185,9 +185,14 @@ export class ScanController implements vscode.Disposable {
    * .vscode/settings.json may set its own over the workspace's). Without a folder: the workspace's.
    */
   private globs(folder?: vscode.WorkspaceFolder): ScanGlobs {
+    return joinedScanGlobs(this.globLists(folder));
+  }
+
+  /** The same globs one by one (ripgrep takes a `--glob` each). */
+  private globLists(folder: vscode.WorkspaceFolder | undefined): ScanGlobLists {
     const excludes = folderExcludes(folder);
     const own = this.scanGlobSettings(folder);
-    return scanGlobs(own.include, excludes.files, excludes.search, own.exclude);
+    return scanGlobLists(own.include, excludes.files, excludes.search, own.exclude);
   }
 
   private scanGlobSettings(folder: vscode.WorkspaceFolder | undefined): ScanGlobSettings {
@@ -366,9 +371,7 @@ export class ScanController implements vscode.Disposable {
   /** The scan's settings for one workspace folder as ripgrep takes them (see globs()). */
   private ripgrepRules(folder: vscode.WorkspaceFolder): RipgrepScanRules {
     const settings = this.services.settings();
-    const excludes = folderExcludes(folder);
-    const own = this.scanGlobSettings(folder);
-    const lists = scanGlobLists(own.include, excludes.files, excludes.search, own.exclude);
+    const lists = this.globLists(folder);
     return { idPattern: usablePattern(settings.idPattern), include: lists.include, exclude: lists.exclude, maxFileSize: settings.scanMaxFileSize };
   }
 

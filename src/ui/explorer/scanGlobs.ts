@@ -32,15 +32,18 @@ export interface ScanGlobs {
   readonly exclude: string | null;
 }
 
-export function scanGlobs(include: readonly string[], filesExclude: unknown, searchExclude: unknown, scanExclude: readonly string[]): ScanGlobs {
-  return {
-    include: joinGlobs(include) ?? DEFAULT_INCLUDE,
-    exclude: joinGlobs([...enabledGlobs(filesExclude), ...enabledGlobs(searchExclude), ...scanExclude]) ?? null,
-  };
+export interface ScanGlobLists {
+  readonly include: string[];
+  readonly exclude: string[];
 }
 
-/** The same globs one by one, for a ripgrep-backed scan (one `--glob` each, see src/vod/scan/ripgrepArgs.ts). */
-export function scanGlobLists(include: readonly string[], filesExclude: unknown, searchExclude: unknown, scanExclude: readonly string[]): { include: string[]; exclude: string[] } {
+/** The globs one by one, for a ripgrep-backed scan (one `--glob` each, see src/vod/scan/ripgrepArgs.ts). */
+export function scanGlobLists(include: readonly string[], filesExclude: unknown, searchExclude: unknown, scanExclude: readonly string[]): ScanGlobLists {
   const unique = (globs: readonly string[]): string[] => [...new Set(globs.map((g) => g.trim()).filter((g) => g !== ''))];
   return { include: unique(include), exclude: unique([...enabledGlobs(filesExclude), ...enabledGlobs(searchExclude), ...scanExclude]) };
+}
+
+/** The lists joined into the one include and one exclude findFiles takes. */
+export function joinedScanGlobs(lists: ScanGlobLists): ScanGlobs {
+  return { include: joinGlobs(lists.include) ?? DEFAULT_INCLUDE, exclude: joinGlobs(lists.exclude) ?? null };
 }
