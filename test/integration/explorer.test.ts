@@ -70,16 +70,23 @@ describe('explorer', function () {
     const doc = await vscode.workspace.openTextDocument(vscode.Uri.joinPath(vscode.workspace.workspaceFolders![0]!.uri, 'campaign.yaml'));
     const editor = await vscode.window.showTextDocument(doc);
     const line = doc.lineAt(doc.getText().split('\n').findIndex((l) => l.includes('2555a322829635f58a5e691491563c07')));
+    // The selection reaches the extension host as an event from the window, then waits out the tracker's
+    // debounce: a fixed wait past the debounce alone was once too short in CI. Up to 10 s, then the assertions.
+    const selectedIds = async (until: (ids: string[]) => boolean): Promise<string[]> => {
+      for (let waited = 0; ; waited += 100) {
+        await x.settled();
+        const ids = (await children(x, (await section(x, 'selection'))!)).map((n) => (n as ImageNode).imageId);
+        if (until(ids) || waited >= 10_000) return ids;
+        await new Promise((r) => setTimeout(r, 100));
+      }
+    };
     editor.selection = new vscode.Selection(line.range.start, line.range.end);
     await new Promise((r) => setTimeout(r, 400));
-    await x.settled();
-    const selection = await section(x, 'selection');
-    assert.ok(selection);
-    assert.deepEqual((await children(x, selection)).map((n) => (n as ImageNode).imageId), ['2555a322829635f58a5e691491563c07']);
+    assert.ok(await section(x, 'selection'));
+    assert.deepEqual(await selectedIds((ids) => ids.length === 1), ['2555a322829635f58a5e691491563c07']);
     editor.selection = new vscode.Selection(0, 0, 0, 0);
     await new Promise((r) => setTimeout(r, 400));
-    await x.settled();
-    const whole = (await children(x, await section(x, 'selection'))).map((n) => (n as ImageNode).imageId);
+    const whole = await selectedIds((ids) => ids.length > 1);
     assert.ok(whole.length > 1, 'an empty selection stands for the whole file');
   });
 
